@@ -1,0 +1,38 @@
+# socialaudit — the two commands a newcomer types are `make report` and `make test`.
+SWIFT    ?= swift
+PREFIX   ?= /usr/local
+CONFIG   ?= debug
+BIN      := .build/$(CONFIG)/socialaudit
+# The samples' archives were generated at the end of October 2026: audit them as of then.
+AS_OF    ?= 2026-11-01
+
+.PHONY: all build test report bench install clean samples
+
+all: build
+
+build:
+	$(SWIFT) build -c $(CONFIG)
+
+test:
+	$(SWIFT) test
+
+## Audit the bundled sample district (samples/) and print what was read.
+report: build
+	$(BIN) run --config samples/socialaudit.json --as-of $(AS_OF)
+
+## Regenerate samples/ from scripts/make-samples.py (deterministic).
+samples:
+	python3 scripts/make-samples.py
+
+## Reader throughput and peak memory on a generated 150 000-tweet archive.
+bench:
+	bash scripts/bench.sh
+
+install:
+	$(SWIFT) build -c release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/socialaudit
+	install -m 0755 .build/release/socialaudit $(DESTDIR)$(PREFIX)/bin/socialaudit
+	cp -R templates $(DESTDIR)$(PREFIX)/share/socialaudit/
+
+clean:
+	rm -rf .build out samples/out samples/state

@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Data flows one way: readers (archive, inventory) → rules → state → report and mail.
+// Each stage is its own library so it can be tested alone; the executable only parses
+// the command line and wires the stages together.
+let package = Package(
+    name: "socialaudit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "socialaudit", targets: ["socialaudit"]),
+        .library(name: "SocialAuditArchive", targets: ["SocialAuditArchive"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        // The shared model: tiers, severities, accounts, tweets, conversations.
+        .target(name: "SocialAuditCore"),
+        // Reads Twitter/X archives (zip or folder) as a stream of records.
+        .target(
+            name: "SocialAuditArchive",
+            dependencies: [
+                "SocialAuditCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .executableTarget(
+            name: "socialaudit",
+            dependencies: [
+                "SocialAuditCore",
+                "SocialAuditArchive",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "SocialAuditArchiveTests",
+            dependencies: [
+                "SocialAuditArchive",
+                "SocialAuditCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,200 @@
+import Foundation
+import SocialAuditCore
+import ZIPFoundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An archive as handed over: the zip that Twitter/X gives out, or that zip extracted into a folder.
+public struct ArchiveSource: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case zip
+        case folder
+    }
+
+    public var url: URL
+    public var kind: Kind
+
+    public init(url: URL, kind: Kind) {
+        self.url = url
+        self.kind = kind
+    }
+
+    /// Tells a zip from a folder by what is at the path.
+    public init(url: URL) {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        self.init(url: url, kind: exists && isDirectory.boolValue ? .folder : .zip)
+    }
+
+    /// The file or folder name, which is how people recognise an archive.
+    public var name: String { url.lastPathComponent }
+}
+
+/// The files of one archive, read in place: from the zip without extracting, or from the folder.
+protocol ArchiveFiles {
+    /// Paths relative to the archive's top, with `/` separators, media folders left out.
+    func paths() -> [String]
+    /// Streams a file's bytes in chunks. Throws ``ArchiveFileError`` when the file cannot be read
+    /// to its end; the chunks before the fault have been handed on.
+    func read(_ path: String, _ consume: (UnsafeBufferPointer<UInt8>) throws -> Void) throws
+}
+
+/// Why a file inside an archive could not be read to its end.
+struct ArchiveFileError: Error {
+    /// Bytes handed on before the fault.
+    var offset: Int
+    var message: String
+}
+
+/// Folders of media and of the archive's viewer: never read, so never listed.
+func isSkippedFolder(_ name: String) -> Bool {
+    name.hasSuffix("_media") || name == "assets" || name == "__MACOSX"
+}
+
+/// A zip archive read through ZIPFoundation, entry by entry, with nothing written to disk.
+final class ZipArchiveFiles: ArchiveFiles {
+    private let archive: Archive
+    private var entries: [String: Entry] = [:]
+
+    init(url: URL) throws {
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw ArchiveFileError(offset: 0, message: Self.describeOpenError(url: url, error))
+        }
+        for entry in archive where entry.type == .file {
+            let path = entry.path.replacingOccurrences(of: "\\", with: "/")
+            let components = path.split(separator: "/")
+            if components.dropLast().contains(where: { isSkippedFolder(String($0)) }) { continue }
+            entries[path] = entry
+        }
+    }
+
+    private static func describeOpenError(url: URL, _ error: Error) -> String {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            return "the file cannot be opened"
+        }
+        defer { try? handle.close() }
+        let head = handle.readData(ofLength: 4)
+        if head.isEmpty { return "the file is empty; expected a zip archive" }
+        if !head.starts(with: [0x50, 0x4B]) {
+            return "this is not a zip archive (it does not start with a zip signature)"
+        }
+        return "the zip archive is damaged: its central directory cannot be read (\(error))"
+    }
+
+    func paths() -> [String] { entries.keys.sorted() }
+
+    func read(_ path: String, _ consume: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        guard let entry = entries[path] else {
+            throw ArchiveFileError(offset: 0, message: "the file is not in the archive")
+        }
+        var delivered = 0
+        let checksum: CRC32
+        do {
+            checksum = try archive.extract(entry, bufferSize: 256 * 1024, skipCRC32: false) { data in
+                try data.withUnsafeBytes { raw in
+                    try consume(raw.bindMemory(to: UInt8.self))
+                }
+                delivered += data.count
+            }
+        } catch let error as ArchiveFileError {
+            throw error
+        } catch let error as Archive.ArchiveError {
+            throw ArchiveFileError(offset: delivered, message: "the zip entry is damaged and cannot be read to its end (\(error))")
+        } catch {
+            // ZIPFoundation's inflate and read errors (not all of them public).
+            throw ArchiveFileError(offset: delivered, message: "the zip entry's data is damaged and cannot be read to its end (\(error))")
+        }
+        // ZIPFoundation computes the CRC of what it extracted but does not compare it.
+        if checksum != entry.checksum {
+            throw ArchiveFileError(offset: delivered, message: String(
+                format: "the zip entry's checksum does not match (CRC32 %08x, expected %08x): its data is damaged",
+                checksum, entry.checksum))
+        }
+        if UInt64(delivered) != entry.uncompressedSize {
+            throw ArchiveFileError(offset: delivered, message: "the zip entry holds \(delivered) bytes where its header says \(entry.uncompressedSize)")
+        }
+    }
+}
+
+/// An extracted archive folder. Links are followed only when they stay inside the folder.
+final class FolderArchiveFiles: ArchiveFiles {
+    private let root: URL
+    private let rootPath: String
+    private var files: [String] = []
+    /// Problems found while listing (links out of the archive).
+    private(set) var listingProblems: [(path: String, message: String)] = []
+
+    init(url: URL) {
+        root = url.standardizedFileURL
+        rootPath = root.resolvingSymlinksInPath().path
+        collect(relative: "")
+        files.sort()
+    }
+
+    private func collect(relative: String) {
+        let folder = relative.isEmpty ? root : root.appendingPathComponent(relative)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names.sorted() {
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            let url = root.appendingPathComponent(rel)
+            guard let values = try? url.resourceValues(forKeys: [.isSymbolicLinkKey, .isDirectoryKey, .isRegularFileKey]) else { continue }
+            var isDirectory = values.isDirectory ?? false
+            if values.isSymbolicLink == true {
+                let target = url.resolvingSymlinksInPath().path
+                guard target == rootPath || target.hasPrefix(rootPath + "/") else {
+                    listingProblems.append((rel, "a link that points outside the archive; not followed"))
+                    continue
+                }
+                var targetIsDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: target, isDirectory: &targetIsDirectory) else { continue }
+                // Links to folders are not descended, so a loop of links cannot trap the reader.
+                if targetIsDirectory.boolValue { continue }
+                isDirectory = false
+            }
+            if isDirectory {
+                if isSkippedFolder(name) { continue }
+                collect(relative: rel)
+            } else {
+                files.append(rel)
+            }
+        }
+    }
+
+    func paths() -> [String] { files }
+
+    func read(_ path: String, _ consume: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        let fd = open(root.appendingPathComponent(path).path, O_RDONLY)
+        guard fd >= 0 else {
+            throw ArchiveFileError(offset: 0, message: "the file cannot be opened (\(String(cString: strerror(errno))))")
+        }
+        defer { close(fd) }
+        let size = 1 << 20
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: size)
+        defer { buffer.deallocate() }
+        var delivered = 0
+        while true {
+            let count = systemRead(fd, buffer.baseAddress, size)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ArchiveFileError(offset: delivered, message: "reading failed (\(String(cString: strerror(errno))))")
+            }
+            if count == 0 { return }
+            try consume(UnsafeBufferPointer(rebasing: buffer[0..<count]))
+            delivered += count
+        }
+    }
+}
+
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutablePointer<UInt8>?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.read(fd, buffer, count)
+    #else
+    Darwin.read(fd, buffer, count)
+    #endif
+}

@@ -1,0 +1,507 @@
+import Foundation
+import SocialAuditCore
+
+/// What reading one archive gave: who it is of, how much was read, and every problem found.
+/// The records themselves were handed on as they were parsed; nothing here grows with the archive.
+public struct ArchiveReading: Sendable, Codable {
+    /// How the archive lays out its data.
+    public enum Layout: String, Sendable, Codable {
+        /// `data/tweets.js` and parts, with `manifest.js` (archives since about 2019).
+        case current
+        /// `data/tweet.js` (archives from about 2019 to 2020; often no manifest).
+        case tweetJS = "tweet-js"
+        /// The older "Grailbird" archive: `tweets.csv`, `data/js/tweets/YYYY_MM.js`.
+        case grailbird
+    }
+
+    public var source: ArchiveSource
+    public var layout: Layout?
+    public var manifest: ArchiveManifest?
+    public var account: ArchiveAccount?
+    public var profile: Profile?
+    public var tweets = 0
+    public var deletedTweets = 0
+    public var conversations = 0
+    public var groupConversations = 0
+    public var messages = 0
+    public var applications = 0
+    public var logins = 0
+    /// The data files read, relative to the archive's top, in reading order.
+    public var filesRead: [String] = []
+    public var problems: [ArchiveProblem] = []
+
+    public init(source: ArchiveSource) {
+        self.source = source
+    }
+
+    /// When Twitter/X generated the archive, where the archive says.
+    public var generationDate: Date? { manifest?.generationDate }
+
+    /// Whether the archive's account could not be read at all (so it cannot be matched to the
+    /// inventory and is reported under its file or folder name).
+    public var accountUnreadable: Bool { account == nil }
+}
+
+/// Reads one archive, a zip or an extracted folder, in place, and hands each record on as
+/// soon as it is parsed: the manifest, the account and profile first, then every tweet of every
+/// part file, deleted tweets, conversations, connected applications and login records.
+///
+/// Nothing stops the reading but the archive itself being unreadable: a fault in one file is
+/// reported with the file and the byte offset and line, what was read before it is kept, and
+/// the other files are still read.
+public struct ArchiveReader: Sendable {
+    public var source: ArchiveSource
+    /// Records larger than this are reported and skipped (a tweet is a few kilobytes).
+    public var maximumRecordBytes: Int
+
+    public init(source: ArchiveSource, maximumRecordBytes: Int = 64 << 20) {
+        self.source = source
+        self.maximumRecordBytes = maximumRecordBytes
+    }
+
+    public init(url: URL) {
+        self.init(source: ArchiveSource(url: url))
+    }
+
+    /// Reads the archive, calling `handle` for every record, and returns what was read.
+    public func read(_ handle: (ArchiveRecord) -> Void) -> ArchiveReading {
+        withoutActuallyEscaping(handle) { handle in
+            var session = ReadingSession(source: source, maximumRecordBytes: maximumRecordBytes, handle: handle)
+            session.run()
+            return session.reading
+        }
+    }
+
+    /// Reads the archive for its summary alone.
+    public func summarize() -> ArchiveReading {
+        read { _ in }
+    }
+}
+
+/// The data file types the audit reads, by their file name without `-partN.js`.
+enum DataType: String, CaseIterable {
+    case manifest
+    case account
+    case profile
+    case tweets
+    case tweet
+    case noteTweet = "note-tweet"
+    case deletedTweets = "deleted-tweets"
+    case directMessages = "direct-messages"
+    case directMessagesGroup = "direct-messages-group"
+    case connectedApplication = "connected-application"
+    case ipAudit = "ip-audit"
+
+    /// What the file's assignment may start with for this type (`window.YTD.tweets.` and so on).
+    var globalNames: [String] {
+        switch self {
+        case .manifest: ["window.__THAR_CONFIG"]
+        case .tweets, .tweet: ["window.YTD.tweets.", "window.YTD.tweet."]
+        case .deletedTweets: ["window.YTD.deleted_tweets.", "window.YTD.deleted_tweet."]
+        default: ["window.YTD." + rawValue.replacingOccurrences(of: "-", with: "_") + "."]
+        }
+    }
+
+    /// The manifest's `dataTypes` key for this type.
+    var manifestKey: String {
+        switch self {
+        case .tweets, .tweet: "tweets"
+        case .noteTweet: "noteTweet"
+        case .deletedTweets: "deletedTweets"
+        case .directMessages: "directMessages"
+        case .directMessagesGroup: "directMessagesGroup"
+        case .connectedApplication: "connectedApplication"
+        case .ipAudit: "ipAudit"
+        default: rawValue
+        }
+    }
+}
+
+/// A data file of the archive: its path, type and part number.
+struct DataFile: Comparable {
+    var path: String
+    var type: DataType
+    var part: Int
+
+    static func < (a: DataFile, b: DataFile) -> Bool {
+        (a.part, a.path) < (b.part, b.path)
+    }
+
+    init(path: String, type: DataType, part: Int) {
+        self.path = path
+        self.type = type
+        self.part = part
+    }
+
+    /// Classifies `data/<name>.js`: `tweets.js` is part 0, `tweets-part1.js` part 1, …
+    init?(path: String, name: String) {
+        guard name.hasSuffix(".js") else { return nil }
+        var base = String(name.dropLast(3))
+        var part = 0
+        if let range = base.range(of: "-part", options: .backwards),
+           let number = Int(base[range.upperBound...]) {
+            part = number
+            base = String(base[..<range.lowerBound])
+        }
+        let aliases = ["direct-message": "direct-messages", "direct-message-group": "direct-messages-group",
+                       "deleted-tweet": "deleted-tweets"]
+        guard let type = DataType(rawValue: aliases[base] ?? base) else { return nil }
+        self.path = path
+        self.type = type
+        self.part = part
+    }
+}
+
+/// One reading of one archive: the state that the records pass through.
+private struct ReadingSession {
+    var reading: ArchiveReading
+    let maximumRecordBytes: Int
+    let handle: (ArchiveRecord) -> Void
+    var files: (any ArchiveFiles)?
+    /// Note tweets by creation second: long posts' whole texts.
+    var notes: [Int: RecordDecoding.NoteTweet] = [:]
+    /// A conversation whose next entry may continue it (the archive splits at 1,000 messages).
+    var pendingConversation: Conversation?
+
+    init(source: ArchiveSource, maximumRecordBytes: Int, handle: @escaping (ArchiveRecord) -> Void) {
+        reading = ArchiveReading(source: source)
+        self.maximumRecordBytes = maximumRecordBytes
+        self.handle = handle
+    }
+
+    var archiveName: String { reading.source.name }
+
+    mutating func problem(_ message: String, file: String? = nil, offset: Int? = nil, line: Int? = nil) {
+        reading.problems.append(ArchiveProblem(archive: archiveName, file: file, offset: offset, line: line, message: message))
+    }
+
+    mutating func run() {
+        switch reading.source.kind {
+        case .zip:
+            do {
+                files = try ZipArchiveFiles(url: reading.source.url)
+            } catch let error as ArchiveFileError {
+                problem(error.message)
+                return
+            } catch {
+                problem("the archive cannot be opened (\(error))")
+                return
+            }
+        case .folder:
+            let folder = FolderArchiveFiles(url: reading.source.url)
+            for (path, message) in folder.listingProblems { problem(message, file: path) }
+            files = folder
+        }
+        guard let files else { return }
+        let paths = files.paths()
+        guard let root = Self.dataRoot(paths) else {
+            problem("no Twitter/X archive data found: expected data/account.js, data/tweets.js or data/js/tweets/ (Grailbird)")
+            return
+        }
+        let dataPrefix = root + "data/"
+        var dataFiles: [DataType: [DataFile]] = [:]
+        var grailbirdMonths: [String] = []
+        for path in paths where path.hasPrefix(dataPrefix) {
+            let name = String(path.dropFirst(dataPrefix.count))
+            if name.hasPrefix("js/tweets/"), name.hasSuffix(".js") {
+                grailbirdMonths.append(path)
+            } else if !name.contains("/"), let file = DataFile(path: path, name: name) {
+                dataFiles[file.type, default: []].append(file)
+            }
+        }
+        for key in dataFiles.keys { dataFiles[key]?.sort() }
+        if !grailbirdMonths.isEmpty, dataFiles[.tweets] == nil, dataFiles[.tweet] == nil {
+            reading.layout = .grailbird
+        } else if dataFiles[.tweet] != nil, dataFiles[.tweets] == nil {
+            reading.layout = .tweetJS
+        } else {
+            reading.layout = .current
+        }
+
+        // Manifest and identity first, so that whoever consumes the tweets knows whose they are.
+        if let manifestFile = dataFiles[.manifest]?.first {
+            readRecords(manifestFile) { session, value, _ throws(RecordError) in
+                let manifest = try RecordDecoding.manifest(value)
+                session.reading.manifest = manifest
+                session.handle(.manifest(manifest))
+            }
+            checkManifestListing(dataFiles: dataFiles, paths: Set(paths), root: root)
+        }
+        for file in dataFiles[.account] ?? [] {
+            readRecords(file) { session, value, _ throws(RecordError) in
+                guard session.reading.account == nil else { return }
+                let account = try RecordDecoding.account(value)
+                session.reading.account = account
+                session.handle(.account(account))
+            }
+        }
+        if reading.layout == .grailbird {
+            readGrailbirdIdentity(root: root, paths: Set(paths))
+        }
+        if reading.account == nil, let manifest = reading.manifest, let id = manifest.accountId, let name = manifest.userName {
+            // Partial archives may lack account.js; the manifest still says whose archive it is.
+            let account = ArchiveAccount(accountId: id, username: name, displayName: manifest.displayName)
+            reading.account = account
+            handle(.account(account))
+        }
+        if reading.account == nil {
+            problem("the archive's account cannot be read: no usable data/account.js or manifest")
+        }
+        if let account = reading.account, let manifestId = reading.manifest?.accountId, manifestId != account.accountId {
+            problem("the account id in data/account.js (\(account.accountId)) contradicts the manifest's (\(manifestId))",
+                    file: dataFiles[.account]?.first?.path)
+        }
+        for file in dataFiles[.profile] ?? [] {
+            readRecords(file) { session, value, _ throws(RecordError) in
+                guard session.reading.profile == nil else { return }
+                let profile = try RecordDecoding.profile(value)
+                session.reading.profile = profile
+                session.handle(.profile(profile))
+            }
+        }
+
+        for file in dataFiles[.noteTweet] ?? [] {
+            readRecords(file) { session, value, _ throws(RecordError) in
+                let note = try RecordDecoding.noteTweet(value)
+                session.notes[Int(note.createdAt.timeIntervalSince1970.rounded(.down))] = note
+            }
+        }
+        for file in (dataFiles[.tweets] ?? []) + (dataFiles[.tweet] ?? []) {
+            readTweets(file, deleted: false)
+        }
+        if reading.layout == .grailbird {
+            for path in grailbirdMonths.sorted() {
+                readTweets(DataFile(path: path, type: .tweets, part: 0), deleted: false, grailbird: true)
+            }
+        }
+        for file in dataFiles[.deletedTweets] ?? [] {
+            readTweets(file, deleted: true)
+        }
+
+        for file in dataFiles[.directMessages] ?? [] {
+            readConversations(file, group: false)
+        }
+        for file in dataFiles[.directMessagesGroup] ?? [] {
+            readConversations(file, group: true)
+        }
+        for file in dataFiles[.connectedApplication] ?? [] {
+            readRecords(file) { session, value, _ throws(RecordError) in
+                let application = try RecordDecoding.application(value)
+                session.reading.applications += 1
+                session.handle(.application(application))
+            }
+        }
+        for file in dataFiles[.ipAudit] ?? [] {
+            readRecords(file) { session, value, _ throws(RecordError) in
+                let login = try RecordDecoding.login(value)
+                session.reading.logins += 1
+                session.handle(.login(login))
+            }
+        }
+    }
+
+    /// The folder that holds `data/`: the archive's top, or a single folder the zip wraps it in.
+    static func dataRoot(_ paths: [String]) -> String? {
+        let markers = ["data/account.js", "data/manifest.js", "data/tweets.js", "data/tweet.js", "data/profile.js",
+                       "data/tweets-part1.js", "data/js/tweet_index.js", "data/js/user_details.js"]
+        var best: String?
+        for path in paths {
+            for marker in markers where path.hasSuffix(marker) {
+                let prefix = String(path.dropLast(marker.count))
+                guard prefix.isEmpty || prefix.hasSuffix("/") else { continue }
+                if let current = best, (current.count, current) <= (prefix.count, prefix) { continue }
+                best = prefix
+            }
+        }
+        if best == nil, paths.contains(where: { $0.contains("data/js/tweets/") }) {
+            if let path = paths.first(where: { $0.contains("data/js/tweets/") }),
+               let range = path.range(of: "data/js/tweets/") {
+                best = String(path[..<range.lowerBound])
+            }
+        }
+        return best
+    }
+
+    /// A data file the manifest lists but the archive lacks is reported: part of the account's data is missing.
+    mutating func checkManifestListing(dataFiles: [DataType: [DataFile]], paths: Set<String>, root: String) {
+        guard let manifest = reading.manifest else { return }
+        for type in DataType.allCases where type != .manifest {
+            for listed in manifest.dataFiles[type.manifestKey] ?? [] {
+                let path = root + listed
+                if !paths.contains(path) {
+                    problem("the manifest lists this file but the archive does not have it", file: listed)
+                }
+            }
+        }
+    }
+
+    mutating func readGrailbirdIdentity(root: String, paths: Set<String>) {
+        let details = root + "data/js/user_details.js"
+        if paths.contains(details) {
+            readRecords(DataFile(path: details, type: .account, part: 0), expectedNames: ["user_details"]) { session, value, _ throws(RecordError) in
+                guard session.reading.account == nil else { return }
+                let account = try RecordDecoding.grailbirdUser(value)
+                session.reading.account = account
+                session.handle(.account(account))
+                let profile = RecordDecoding.grailbirdProfile(value)
+                session.reading.profile = profile
+                session.handle(.profile(profile))
+            }
+        }
+        let payload = root + "data/js/payload_details.js"
+        if paths.contains(payload) {
+            readRecords(DataFile(path: payload, type: .manifest, part: 0), expectedNames: ["payload_details"]) { session, value, _ throws(RecordError) in
+                if let created = RecordDecoding.date(value["created_at"]) {
+                    var manifest = session.reading.manifest ?? ArchiveManifest()
+                    manifest.generationDate = created
+                    session.reading.manifest = manifest
+                    session.handle(.manifest(manifest))
+                }
+            }
+        }
+    }
+
+    mutating func readTweets(_ file: DataFile, deleted: Bool, grailbird: Bool = false) {
+        readRecords(file, expectedNames: grailbird ? ["Grailbird.data.tweets_"] : nil) { session, value, _ throws(RecordError) in
+            var tweet = try RecordDecoding.tweet(value)
+            if !session.notes.isEmpty, let created = tweet.createdAt,
+               let note = session.notes[Int(created.timeIntervalSince1970.rounded(.down))] {
+                session.applyNote(note, to: &tweet)
+            }
+            if deleted {
+                session.reading.deletedTweets += 1
+            } else {
+                session.reading.tweets += 1
+            }
+            session.handle(.tweet(tweet))
+        }
+    }
+
+    /// A long post is cut short with `…` in tweets.js; note-tweet.js has its whole text.
+    func applyNote(_ note: RecordDecoding.NoteTweet, to tweet: inout Tweet) {
+        var shown = tweet.text
+        if shown.hasSuffix("…") { shown.removeLast() }
+        while let last = shown.last, last.isWhitespace { shown.removeLast() }
+        guard tweet.text.hasSuffix("…") || note.text.hasPrefix(shown), note.text.count >= shown.count else { return }
+        tweet.text = note.text
+        let known = Set(tweet.mentions.map { $0.screenName.lowercased() })
+        for name in note.mentions where !known.contains(name.lowercased()) {
+            tweet.mentions.append(Mention(screenName: name))
+        }
+    }
+
+    mutating func readConversations(_ file: DataFile, group: Bool) {
+        readRecords(file) { session, value, _ throws(RecordError) in
+            let conversation = try RecordDecoding.conversation(value, group: group)
+            if var pending = session.pendingConversation, pending.id == conversation.id {
+                pending.messages.append(contentsOf: conversation.messages)
+                pending.participantIds.formUnion(conversation.participantIds)
+                if pending.name == nil { pending.name = conversation.name }
+                session.pendingConversation = pending
+            } else {
+                session.flushConversation()
+                session.pendingConversation = conversation
+            }
+        }
+        flushConversation()
+    }
+
+    mutating func flushConversation() {
+        guard let conversation = pendingConversation else { return }
+        pendingConversation = nil
+        reading.conversations += 1
+        if conversation.kind == .group { reading.groupConversations += 1 }
+        reading.messages += conversation.messages.count
+        handle(.conversation(conversation))
+    }
+
+    /// Streams one data file through ``DataFileStream`` and ``JSONParser``, calling `decode` for each
+    /// record. Faults become problems with the file, byte offset and line; reading goes on where it can.
+    mutating func readRecords(
+        _ file: DataFile, expectedNames: [String]? = nil,
+        _ decode: (inout ReadingSession, JSONValue, RecordPosition) throws(RecordError) -> Void
+    ) {
+        guard let files else { return }
+        reading.filesRead.append(file.path)
+        let displayPath = file.path
+        var wrongType: String?
+        var checkedName = false
+        var encodingProblems = 0
+        var firstEncodingOffset = 0
+        var firstEncodingLine = 0
+        var session = self
+        let expected = expectedNames ?? file.type.globalNames
+        var fileError: ArchiveFileError?
+        let maximumRecordBytes = self.maximumRecordBytes
+        let (faults, recordCount) = withoutActuallyEscaping(decode) { decode -> ([DataFileFault], Int) in
+            let stream = DataFileStream(maximumRecordBytes: maximumRecordBytes) { bytes, position, assigned in
+                if !checkedName {
+                    checkedName = true
+                    wrongType = Self.mismatch(assigned: assigned, expected: expected)
+                }
+                guard wrongType == nil else { return }
+                let parsed: (JSONValue, repairs: [Int])
+                do throws(JSONSyntaxError) {
+                    parsed = try JSONParser.parse(bytes)
+                } catch {
+                    let line = position.line + Self.newlines(in: bytes, upTo: error.offset)
+                    session.problem("record \(position.index + 1) is not valid JSON: \(error.message); the record was skipped",
+                                    file: displayPath, offset: position.offset + error.offset, line: line)
+                    return
+                }
+                if let repair = parsed.repairs.first {
+                    if encodingProblems == 0 {
+                        firstEncodingOffset = position.offset + repair
+                        firstEncodingLine = position.line + Self.newlines(in: bytes, upTo: repair)
+                    }
+                    encodingProblems += parsed.repairs.count
+                }
+                do throws(RecordError) {
+                    try decode(&session, parsed.0, position)
+                } catch {
+                    session.problem("record \(position.index + 1): \(error.message); the record was skipped",
+                                    file: displayPath, offset: position.offset, line: position.line)
+                }
+            }
+            do {
+                try files.read(file.path) { chunk in try stream.feed(chunk) }
+                try stream.finish()
+            } catch let error as ArchiveFileError {
+                fileError = error
+            } catch {
+                fileError = ArchiveFileError(offset: 0, message: "\(error)")
+            }
+            // The stream holds `decode`, so it must not outlive this block.
+            return (stream.faults, stream.recordCount)
+        }
+        self = session
+        if let wrongType {
+            problem(wrongType, file: displayPath)
+        }
+        for fault in faults {
+            problem(fault.message, file: displayPath, offset: fault.offset, line: fault.line)
+        }
+        if let fileError {
+            problem("\(fileError.message); the \(recordCount) records before it were read", file: displayPath,
+                    offset: fileError.offset)
+        }
+        if encodingProblems > 0 {
+            problem("\(encodingProblems) string(s) hold invalid UTF-8 or a lone surrogate, shown as \u{FFFD}; first at this place",
+                    file: displayPath, offset: firstEncodingOffset, line: firstEncodingLine)
+        }
+    }
+
+    static func newlines(in bytes: UnsafeBufferPointer<UInt8>, upTo offset: Int) -> Int {
+        var count = 0
+        for i in 0..<min(offset, bytes.count) where bytes[i] == 0x0A { count += 1 }
+        return count
+    }
+
+    /// Says what is wrong when a file assigns another data type than its name promises.
+    static func mismatch(assigned: String?, expected: [String]) -> String? {
+        guard let assigned else { return nil }
+        if expected.contains(where: { assigned == $0 || assigned.hasPrefix($0) }) { return nil }
+        let shown = expected[0].hasSuffix(".") ? expected[0] + "partN" : expected[0]
+        return "the file assigns '\(assigned)' where '\(shown)' was expected; it holds another kind of data and was not read"
+    }
+}

@@ -1,0 +1,336 @@
+/// Where a record starts in its data file.
+struct RecordPosition: Sendable, Equatable {
+    /// Byte offset of the record's first byte in the file (0-based).
+    var offset: Int
+    /// Line of the record's first byte (1-based).
+    var line: Int
+    /// The record's place in the top-level array (0-based).
+    var index: Int
+}
+
+/// A fault in a data file, at a byte offset and line.
+struct DataFileFault: Error, Sendable, Equatable {
+    var offset: Int
+    var line: Int
+    var message: String
+}
+
+/// Splits one archive data file into its records as the bytes arrive, so that a file of
+/// hundreds of megabytes is never held in memory: only the record being read is.
+///
+/// A data file is a JavaScript assignment of a JSON array (`window.YTD.tweets.part0 = [ … ]`,
+/// `Grailbird.data.tweets_2010_04 = [ … ]`) or of an object (`window.__THAR_CONFIG = { … }`).
+/// The stream skips a byte-order mark and the assignment prefix (remembered in ``assignedName``),
+/// then hands each element of the array (or the one object) to `onRecord` as raw bytes with its
+/// position. It tracks only nesting and strings; each record is parsed by ``JSONParser`` on its
+/// own, so a syntax error inside one record loses that record alone and the stream carries on
+/// with the next. A fault in the structure between records (or a file that ends early) stops the
+/// file; everything before it has already been handed on.
+///
+/// Hand-written because no JSON library available here reads a top-level array incrementally
+/// from a push-style byte source (ZIPFoundation hands an entry's bytes to a closure in chunks).
+final class DataFileStream {
+    /// Called with a record's bytes, its position, and the file's assigned name (nil for bare JSON).
+    typealias RecordHandler = (UnsafeBufferPointer<UInt8>, RecordPosition, String?) throws -> Void
+
+    private enum Phase {
+        case start
+        case prefix
+        case beforeValue
+        case expectElementOrEnd
+        case expectCommaOrEnd
+        case inElement
+        case trailing
+        case done
+    }
+
+    private enum ElementKind {
+        case container
+        case string
+        case primitive
+    }
+
+    /// The largest record kept; a larger one is reported and skipped (its structure still followed).
+    let maximumRecordBytes: Int
+    /// The assigned name before `=`, e.g. `window.YTD.tweets.part0`; nil for a bare JSON file.
+    private(set) var assignedName: String?
+    /// Faults found, in file order. Stream faults end the file; record-size faults do not.
+    private(set) var faults: [DataFileFault] = []
+    /// Whether the stream stopped at a structural fault.
+    private(set) var stoppedEarly = false
+    /// Records handed on.
+    private(set) var recordCount = 0
+    /// Whether the value was a single object (the manifest) rather than an array.
+    private(set) var topLevelIsObject = false
+
+    private let onRecord: RecordHandler
+    private var phase: Phase = .start
+    private var offset = 0
+    private var line = 1
+    private var prefixBytes: [UInt8] = []
+
+    // The record being scanned.
+    private var kind: ElementKind = .container
+    private var depth = 0
+    private var inString = false
+    private var escaped = false
+    private var recordBuffer: [UInt8] = []
+    private var recordStart = RecordPosition(offset: 0, line: 1, index: 0)
+    private var recordTooLarge = false
+
+    init(maximumRecordBytes: Int = 64 << 20, onRecord: @escaping RecordHandler) {
+        self.maximumRecordBytes = maximumRecordBytes
+        self.onRecord = onRecord
+    }
+
+    private func fail(_ message: String, at position: Int? = nil, line faultLine: Int? = nil) {
+        faults.append(DataFileFault(offset: position ?? offset, line: faultLine ?? line, message: message))
+        stoppedEarly = true
+        phase = .done
+    }
+
+    private static func isWhitespace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
+
+    /// Feeds the next chunk of the file. Throws only what `onRecord` throws.
+    func feed(_ chunk: UnsafeBufferPointer<UInt8>) throws {
+        var i = 0
+        let n = chunk.count
+        var elementStartInChunk = 0
+        while i < n {
+            let c = chunk[i]
+            switch phase {
+            case .done:
+                offset += n - i
+                return
+            case .start:
+                // A UTF-8 byte-order mark is only allowed as the file's first bytes.
+                if offset == 0, c == 0xEF, i + 2 < n, chunk[i + 1] == 0xBB, chunk[i + 2] == 0xBF {
+                    i += 3
+                    offset += 3
+                    continue
+                }
+                if Self.isWhitespace(c) {
+                    break
+                }
+                if c == 0x5B || c == 0x7B {
+                    phase = .beforeValue
+                    continue  // reprocess this byte as the value
+                }
+                phase = .prefix
+                continue
+            case .prefix:
+                if c == 0x3D {  // '='
+                    var name = String(decoding: prefixBytes, as: UTF8.self).trimmingWhitespace()
+                    if name.hasPrefix("var ") { name = String(name.dropFirst(4)).trimmingWhitespace() }
+                    assignedName = name
+                    prefixBytes = []
+                    phase = .beforeValue
+                } else if c == 0x5B || c == 0x7B || c == 0x0A || prefixBytes.count >= 512 {
+                    fail("expected an assignment such as 'window.YTD.tweets.part0 = ' before the data, found \(JSONParser.describe(c))")
+                    continue
+                } else {
+                    prefixBytes.append(c)
+                }
+            case .beforeValue:
+                if Self.isWhitespace(c) { break }
+                if c == 0x5B {
+                    phase = .expectElementOrEnd
+                } else if c == 0x7B {
+                    topLevelIsObject = true
+                    beginRecord(kind: .container)
+                    elementStartInChunk = i
+                    depth = 1
+                } else {
+                    fail("expected '[' or '{' to start the data, found \(JSONParser.describe(c))")
+                    continue
+                }
+            case .expectElementOrEnd, .expectCommaOrEnd:
+                if Self.isWhitespace(c) { break }
+                if c == 0x5D {  // ']'
+                    phase = .trailing
+                    break
+                }
+                if phase == .expectCommaOrEnd {
+                    if c == 0x2C {
+                        phase = .expectElementOrEnd
+                        break
+                    }
+                    fail("expected ',' or ']' after record \(recordCount), found \(JSONParser.describe(c))")
+                    continue
+                }
+                if c == 0x2C {
+                    fail("expected a record, found ','")
+                    continue
+                }
+                elementStartInChunk = i
+                if c == 0x7B || c == 0x5B {
+                    beginRecord(kind: .container)
+                    depth = 1
+                } else if c == 0x22 {
+                    beginRecord(kind: .string)
+                    inString = true
+                } else {
+                    beginRecord(kind: .primitive)
+                    // A primitive ends at the byte before a delimiter: handled on the next byte.
+                }
+            case .inElement:
+                // The tight loop: follow strings and nesting until the record closes.
+                var j = i
+                var closedAt = -1
+                var primitiveEnded = false
+                switch kind {
+                case .container:
+                    while j < n {
+                        let b = chunk[j]
+                        if inString {
+                            if escaped {
+                                escaped = false
+                            } else if b == 0x5C {
+                                escaped = true
+                            } else if b == 0x22 {
+                                inString = false
+                            } else if b == 0x0A {
+                                line += 1
+                            }
+                        } else if b == 0x22 {
+                            inString = true
+                        } else if b == 0x7B || b == 0x5B {
+                            depth += 1
+                        } else if b == 0x7D || b == 0x5D {
+                            depth -= 1
+                            if depth == 0 {
+                                closedAt = j
+                                break
+                            }
+                        } else if b == 0x0A {
+                            line += 1
+                        }
+                        j += 1
+                    }
+                case .string:
+                    while j < n {
+                        let b = chunk[j]
+                        if escaped {
+                            escaped = false
+                        } else if b == 0x5C {
+                            escaped = true
+                        } else if b == 0x22 {
+                            inString = false
+                            closedAt = j
+                            break
+                        } else if b == 0x0A {
+                            line += 1
+                        }
+                        j += 1
+                    }
+                case .primitive:
+                    while j < n {
+                        let b = chunk[j]
+                        if b == 0x2C || b == 0x5D || b == 0x7D || Self.isWhitespace(b) {
+                            primitiveEnded = true
+                            break
+                        }
+                        j += 1
+                    }
+                }
+                if closedAt >= 0 || primitiveEnded {
+                    let end = closedAt >= 0 ? closedAt + 1 : j
+                    offset += end - i
+                    try endRecord(chunk, from: elementStartInChunk, to: end)
+                    phase = topLevelIsObject ? .trailing : .expectCommaOrEnd
+                    i = end
+                    continue
+                }
+                // The record goes on in the next chunk.
+                offset += n - i
+                appendToRecord(chunk, from: elementStartInChunk, to: n)
+                return
+            case .trailing:
+                if Self.isWhitespace(c) || c == 0x3B { break }
+                // Content after the data: reported, the data read is kept.
+                faults.append(DataFileFault(offset: offset, line: line,
+                                            message: "unexpected \(JSONParser.describe(c)) after the end of the data"))
+                phase = .done
+                continue
+            }
+            if c == 0x0A { line += 1 }
+            offset += 1
+            i += 1
+        }
+        if phase == .inElement {
+            appendToRecord(chunk, from: elementStartInChunk, to: n)
+        }
+    }
+
+    /// Feeds bytes from an array (a convenience for tests and small files).
+    func feed(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBufferPointer { try feed($0) }
+    }
+
+    /// Signals the end of the file and reports a file that ends early.
+    func finish() throws {
+        switch phase {
+        case .start:
+            fail("the file is empty; expected an assignment such as 'window.YTD.tweets.part0 = [ … ]'")
+        case .prefix:
+            fail("the file ends inside the assignment prefix, before any data")
+        case .beforeValue:
+            fail("the file ends after the assignment, before the data")
+        case .expectElementOrEnd, .expectCommaOrEnd:
+            fail("the file ends before the closing ']' (truncated?) after \(recordCount) records")
+        case .inElement:
+            fail("the file ends inside record \(recordStart.index + 1), which starts at byte \(recordStart.offset) (line \(recordStart.line)); the file is truncated")
+            recordBuffer = []
+        case .trailing, .done:
+            break
+        }
+    }
+
+    private func beginRecord(kind: ElementKind) {
+        self.kind = kind
+        depth = 0
+        inString = false
+        escaped = false
+        recordTooLarge = false
+        recordBuffer.removeAll(keepingCapacity: recordBuffer.capacity <= 1 << 20)
+        recordStart = RecordPosition(offset: offset, line: line, index: recordCount)
+        phase = .inElement
+    }
+
+    private func appendToRecord(_ chunk: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+        guard !recordTooLarge, end > start else { return }
+        if recordBuffer.count + (end - start) > maximumRecordBytes {
+            recordTooLarge = true
+            recordBuffer = []
+            return
+        }
+        recordBuffer.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start..<end]))
+    }
+
+    private func endRecord(_ chunk: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) throws {
+        defer { recordCount += 1 }
+        if !recordTooLarge, recordBuffer.isEmpty, end - start <= maximumRecordBytes {
+            try onRecord(UnsafeBufferPointer(rebasing: chunk[start..<end]), recordStart, assignedName)
+            return
+        }
+        appendToRecord(chunk, from: start, to: end)
+        if recordTooLarge {
+            faults.append(DataFileFault(
+                offset: recordStart.offset, line: recordStart.line,
+                message: "record \(recordStart.index + 1) is larger than \(maximumRecordBytes >> 20) MB and was skipped"))
+            recordBuffer = []
+            return
+        }
+        try recordBuffer.withUnsafeBufferPointer { try onRecord($0, recordStart, assignedName) }
+        recordBuffer.removeAll(keepingCapacity: recordBuffer.capacity <= 1 << 20)
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var scalars = Substring(self)
+        while let f = scalars.first, f.isWhitespace { scalars.removeFirst() }
+        while let l = scalars.last, l.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

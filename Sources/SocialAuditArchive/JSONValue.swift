@@ -1,0 +1,382 @@
+import Foundation
+
+/// A parsed JSON value of one archive record (one tweet, one conversation, …).
+///
+/// Numbers keep their text: archive ids reach 19 digits, and an id must never pass through a
+/// floating-point type. Objects keep their keys in order; where a key repeats, the last wins.
+enum JSONValue: Sendable, Equatable {
+    case object([(String, JSONValue)])
+    case array([JSONValue])
+    case string(String)
+    case number(String)
+    case bool(Bool)
+    case null
+
+    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case let (.object(a), .object(b)):
+            a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        case let (.array(a), .array(b)): a == b
+        case let (.string(a), .string(b)): a == b
+        case let (.number(a), .number(b)): a == b
+        case let (.bool(a), .bool(b)): a == b
+        case (.null, .null): true
+        default: false
+        }
+    }
+
+    /// The member `key` of an object (the last one where the key repeats), or nil.
+    subscript(key: String) -> JSONValue? {
+        guard case let .object(members) = self else { return nil }
+        for index in members.indices.reversed() where members[index].0 == key {
+            return members[index].1
+        }
+        return nil
+    }
+
+    /// The element list of an array, or empty.
+    var elements: [JSONValue] {
+        if case let .array(items) = self { return items }
+        return []
+    }
+
+    /// A string, or the text of a number (the archive writes numbers both ways), or nil.
+    var text: String? {
+        switch self {
+        case let .string(s): s
+        case let .number(n): n
+        default: nil
+        }
+    }
+
+    /// A non-empty string or number text.
+    var nonEmptyText: String? {
+        guard let t = text, !t.isEmpty else { return nil }
+        return t
+    }
+
+    var bool: Bool? {
+        switch self {
+        case let .bool(b): b
+        case let .string(s): s == "true" ? true : (s == "false" ? false : nil)
+        default: nil
+        }
+    }
+
+    /// A short name of the value's type, for messages ("an object", "a string", …).
+    var kindName: String {
+        switch self {
+        case .object: "an object"
+        case .array: "an array"
+        case .string: "a string"
+        case .number: "a number"
+        case .bool: "a boolean"
+        case .null: "null"
+        }
+    }
+}
+
+/// A syntax error in a JSON record: the byte offset in the parsed bytes and what was expected.
+struct JSONSyntaxError: Error, Sendable, Equatable {
+    var offset: Int
+    var message: String
+}
+
+/// A recursive-descent JSON parser over UTF-8 bytes.
+///
+/// Written by hand because the archive needs what Foundation's parsers do not give: numbers
+/// kept as text (ids never through a Double), byte offsets in every error so a fault can be
+/// reported at its place in a file of hundreds of megabytes, invalid UTF-8 and lone surrogates
+/// decoded with U+FFFD and reported rather than failing the record, and a nesting limit so a
+/// hostile file cannot overflow the stack. It parses one record at a time (see ``DataFileStream``).
+struct JSONParser {
+    /// Deeper nesting than this is refused (real archive records nest five or six levels).
+    static let maximumDepth = 256
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
+    private var depth = 0
+    /// Offsets of strings that held invalid UTF-8 or lone surrogates (decoded with U+FFFD).
+    private(set) var encodingRepairs: [Int] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// Parses the whole buffer as one JSON value (surrounding white space allowed).
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> (JSONValue, repairs: [Int]) {
+        var parser = JSONParser(bytes: bytes)
+        parser.skipWhitespace()
+        let value = try parser.parseValue()
+        parser.skipWhitespace()
+        if parser.index < bytes.count {
+            throw JSONSyntaxError(offset: parser.index, message: "unexpected \(describe(bytes[parser.index])) after the value")
+        }
+        return (value, parser.encodingRepairs)
+    }
+
+    static func parse(_ data: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+        do {
+            return try data.withUnsafeBufferPointer { buffer in try parse(buffer).0 }
+        } catch let error as JSONSyntaxError {
+            throw error
+        } catch {
+            throw JSONSyntaxError(offset: 0, message: "\(error)")
+        }
+    }
+
+    static func describe(_ byte: UInt8) -> String {
+        if byte >= 0x21 && byte < 0x7F { return "'\(Character(UnicodeScalar(byte)))'" }
+        return String(format: "byte 0x%02X", byte)
+    }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
+    }
+
+    private func error(_ message: String) -> JSONSyntaxError {
+        JSONSyntaxError(offset: index, message: message)
+    }
+
+    private func unexpected(expecting what: String) -> JSONSyntaxError {
+        if index >= bytes.count { return error("the record ends where \(what) was expected") }
+        return error("expected \(what), found \(Self.describe(bytes[index]))")
+    }
+
+    private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
+        guard index < bytes.count else { throw unexpected(expecting: "a value") }
+        switch bytes[index] {
+        case 0x7B: return try parseObject()
+        case 0x5B: return try parseArray()
+        case 0x22: return .string(try parseString())
+        case 0x74: try literal("true"); return .bool(true)
+        case 0x66: try literal("false"); return .bool(false)
+        case 0x6E: try literal("null"); return .null
+        case 0x2D, 0x30...0x39: return .number(try parseNumber())
+        default: throw unexpected(expecting: "a value")
+        }
+    }
+
+    private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
+        let start = index
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { throw error("expected '\(word)'") }
+        for i in 0..<count where bytes[start + i] != word.utf8Start[i] {
+            throw error("expected '\(word)'")
+        }
+        index += count
+    }
+
+    private mutating func enter() throws(JSONSyntaxError) {
+        depth += 1
+        if depth > Self.maximumDepth {
+            throw error("nesting deeper than \(Self.maximumDepth) levels")
+        }
+    }
+
+    private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
+        index += 1
+        var members: [(String, JSONValue)] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == 0x7D {
+            index += 1
+            return .object(members)
+        }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == 0x22 else { throw unexpected(expecting: "a key in quotes") }
+            let key = try parseString()
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == 0x3A else { throw unexpected(expecting: "':' after a key") }
+            index += 1
+            skipWhitespace()
+            let value = try parseValue()
+            members.append((key, value))
+            skipWhitespace()
+            guard index < bytes.count else { throw unexpected(expecting: "',' or '}'") }
+            if bytes[index] == 0x2C {
+                index += 1
+                continue
+            }
+            if bytes[index] == 0x7D {
+                index += 1
+                return .object(members)
+            }
+            throw unexpected(expecting: "',' or '}'")
+        }
+    }
+
+    private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
+        index += 1
+        var items: [JSONValue] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == 0x5D {
+            index += 1
+            return .array(items)
+        }
+        while true {
+            skipWhitespace()
+            items.append(try parseValue())
+            skipWhitespace()
+            guard index < bytes.count else { throw unexpected(expecting: "',' or ']'") }
+            if bytes[index] == 0x2C {
+                index += 1
+                continue
+            }
+            if bytes[index] == 0x5D {
+                index += 1
+                return .array(items)
+            }
+            throw unexpected(expecting: "',' or ']'")
+        }
+    }
+
+    private mutating func parseNumber() throws(JSONSyntaxError) -> String {
+        let start = index
+        if bytes[index] == 0x2D { index += 1 }
+        var digits = 0
+        while index < bytes.count {
+            let c = bytes[index]
+            if (c >= 0x30 && c <= 0x39) || c == 0x2E || c == 0x65 || c == 0x45 || c == 0x2B || c == 0x2D {
+                if c >= 0x30 && c <= 0x39 { digits += 1 }
+                index += 1
+            } else {
+                break
+            }
+        }
+        guard digits > 0 else {
+            index = start
+            throw error("expected a number")
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+    }
+
+    /// Parses a string at `index` (which is at the opening quote).
+    private mutating func parseString() throws(JSONSyntaxError) -> String {
+        let open = index
+        index += 1
+        let start = index
+        // Fast path: no escapes.
+        while index < bytes.count {
+            let c = bytes[index]
+            if c == 0x22 {
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                index += 1
+                return decodeUTF8(slice, at: start)
+            }
+            if c == 0x5C { break }
+            if c < 0x20 {
+                throw error("a control character (\(Self.describe(c))) inside a string; it must be escaped")
+            }
+            index += 1
+        }
+        guard index < bytes.count else {
+            index = open
+            throw error("a string that is never closed")
+        }
+        // Slow path: escapes.
+        var out: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        var repaired = false
+        while index < bytes.count {
+            let c = bytes[index]
+            if c == 0x22 {
+                index += 1
+                let text = out.withUnsafeBufferPointer { decodeUTF8($0, at: start) }
+                if repaired { encodingRepairs.append(start) }
+                return text
+            }
+            if c < 0x20 {
+                throw error("a control character (\(Self.describe(c))) inside a string; it must be escaped")
+            }
+            if c != 0x5C {
+                out.append(c)
+                index += 1
+                continue
+            }
+            index += 1
+            guard index < bytes.count else { break }
+            let e = bytes[index]
+            index += 1
+            switch e {
+            case 0x22: out.append(0x22)
+            case 0x5C: out.append(0x5C)
+            case 0x2F: out.append(0x2F)
+            case 0x62: out.append(0x08)
+            case 0x66: out.append(0x0C)
+            case 0x6E: out.append(0x0A)
+            case 0x72: out.append(0x0D)
+            case 0x74: out.append(0x09)
+            case 0x75:
+                var scalarValue = try hex4()
+                if (0xD800...0xDBFF).contains(scalarValue) {
+                    // A high surrogate must be followed by `\u` and a low surrogate.
+                    if index + 1 < bytes.count, bytes[index] == 0x5C, bytes[index + 1] == 0x75 {
+                        let save = index
+                        index += 2
+                        let low = try hex4()
+                        if (0xDC00...0xDFFF).contains(low) {
+                            scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
+                        } else {
+                            index = save
+                            scalarValue = 0xFFFD
+                            repaired = true
+                        }
+                    } else {
+                        scalarValue = 0xFFFD
+                        repaired = true
+                    }
+                } else if (0xDC00...0xDFFF).contains(scalarValue) {
+                    scalarValue = 0xFFFD
+                    repaired = true
+                }
+                let scalar = UnicodeScalar(scalarValue) ?? "\u{FFFD}"
+                out.append(contentsOf: Array(String(Character(scalar)).utf8))
+            default:
+                index -= 1
+                throw error("an unknown escape '\\\(Character(UnicodeScalar(e)))' in a string")
+            }
+        }
+        index = open
+        throw error("a string that is never closed")
+    }
+
+    private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw error("a \\u escape needs four hex digits") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let c = bytes[index]
+            let digit: UInt32
+            switch c {
+            case 0x30...0x39: digit = UInt32(c - 0x30)
+            case 0x41...0x46: digit = UInt32(c - 0x41 + 10)
+            case 0x61...0x66: digit = UInt32(c - 0x61 + 10)
+            default: throw error("a \\u escape needs four hex digits, found \(Self.describe(c))")
+            }
+            value = value << 4 | digit
+            index += 1
+        }
+        return value
+    }
+
+    /// Decodes UTF-8, replacing invalid sequences with U+FFFD and remembering where.
+    private mutating func decodeUTF8(_ slice: UnsafeBufferPointer<UInt8>, at offset: Int) -> String {
+        var allASCII = true
+        for c in slice where c >= 0x80 {
+            allASCII = false
+            break
+        }
+        if allASCII { return String(decoding: slice, as: UTF8.self) }
+        if let valid = String(validating: slice, as: UTF8.self) { return valid }
+        encodingRepairs.append(offset)
+        return String(decoding: slice, as: UTF8.self)
+    }
+}

@@ -1,0 +1,336 @@
+import Foundation
+import SocialAuditCore
+
+/// Why a record was not usable: said in words, for the problem list.
+struct RecordError: Error {
+    var message: String
+}
+
+/// Turns parsed archive records into the model. Every field the archive marks optional is
+/// optional here; numbers may come as strings or numbers; ids stay text.
+enum RecordDecoding {
+    /// Unwraps `{ "tweet" : {…} }`-style records; older tweets have no wrapper.
+    static func unwrap(_ value: JSONValue, _ key: String) -> JSONValue {
+        if case let .object(members) = value, members.count == 1, members[0].0 == key { return members[0].1 }
+        if let inner = value[key], case .object = inner { return inner }
+        return value
+    }
+
+    static func requireObject(_ value: JSONValue, _ what: String) throws(RecordError) -> JSONValue {
+        guard case .object = value else {
+            throw RecordError(message: "expected \(what) object, found \(value.kindName)")
+        }
+        return value
+    }
+
+    /// An id field: `key_str` preferred, then `key` (a number's text, never through a Double).
+    static func id(_ object: JSONValue, _ key: String) -> String? {
+        let raw = object[key + "_str"]?.nonEmptyText ?? object[key]?.nonEmptyText
+        guard let raw, raw != "-1" else { return nil }
+        return raw
+    }
+
+    static func date(_ value: JSONValue?) -> Date? {
+        guard let text = value?.nonEmptyText else { return nil }
+        return TwitterDate.parse(text)
+    }
+
+    // MARK: - Records
+
+    static func manifest(_ value: JSONValue) throws(RecordError) -> ArchiveManifest {
+        let object = try requireObject(value, "a manifest")
+        let user = object["userInfo"]
+        let info = object["archiveInfo"]
+        var files: [String: [String]] = [:]
+        if case let .object(types)? = object["dataTypes"] {
+            for (type, description) in types {
+                let names = (description["files"]?.elements ?? []).compactMap { $0["fileName"]?.nonEmptyText }
+                if !names.isEmpty { files[type] = names }
+            }
+        }
+        return ArchiveManifest(
+            accountId: user?["accountId"]?.nonEmptyText,
+            userName: user?["userName"]?.nonEmptyText,
+            displayName: user?["displayName"]?.nonEmptyText,
+            generationDate: date(info?["generationDate"]),
+            isPartialArchive: info?["isPartialArchive"]?.bool,
+            sizeBytes: info?["sizeBytes"]?.nonEmptyText,
+            dataFiles: files)
+    }
+
+    static func account(_ value: JSONValue) throws(RecordError) -> ArchiveAccount {
+        let object = try requireObject(unwrap(value, "account"), "an account")
+        guard let accountId = object["accountId"]?.nonEmptyText else {
+            throw RecordError(message: "the account record has no accountId")
+        }
+        guard let username = object["username"]?.nonEmptyText else {
+            throw RecordError(message: "the account record has no username")
+        }
+        return ArchiveAccount(
+            accountId: accountId, username: username,
+            displayName: object["accountDisplayName"]?.nonEmptyText,
+            email: object["email"]?.nonEmptyText,
+            createdAt: date(object["createdAt"]),
+            createdVia: object["createdVia"]?.nonEmptyText)
+    }
+
+    /// Grailbird's `user_details.js`.
+    static func grailbirdUser(_ value: JSONValue) throws(RecordError) -> ArchiveAccount {
+        let object = try requireObject(value, "a user_details")
+        guard let accountId = object["id_str"]?.nonEmptyText ?? object["id"]?.nonEmptyText,
+              let username = object["screen_name"]?.nonEmptyText else {
+            throw RecordError(message: "user_details has no id or screen_name")
+        }
+        return ArchiveAccount(accountId: accountId, username: username,
+                              displayName: object["full_name"]?.nonEmptyText,
+                              createdAt: date(object["created_at"]))
+    }
+
+    static func grailbirdProfile(_ value: JSONValue) -> Profile {
+        Profile(bio: value["bio"]?.nonEmptyText, website: value["url"]?.nonEmptyText,
+                location: value["location"]?.nonEmptyText)
+    }
+
+    static func profile(_ value: JSONValue) throws(RecordError) -> Profile {
+        let object = try requireObject(unwrap(value, "profile"), "a profile")
+        let description = object["description"]
+        return Profile(bio: description?["bio"]?.nonEmptyText,
+                       website: description?["website"]?.nonEmptyText,
+                       location: description?["location"]?.nonEmptyText)
+    }
+
+    static func tweet(_ value: JSONValue) throws(RecordError) -> Tweet {
+        let object = try requireObject(unwrap(value, "tweet"), "a tweet")
+        guard let id = id(object, "id") else {
+            throw RecordError(message: "the tweet has no id_str")
+        }
+        guard let rawText = object["full_text"]?.text ?? object["text"]?.text else {
+            throw RecordError(message: "tweet \(id) has no full_text")
+        }
+        let text = HTMLEntities.decode(rawText)
+        var mentions: [Mention] = []
+        for mention in object["entities"]?["user_mentions"]?.elements ?? [] {
+            guard let screenName = mention["screen_name"]?.nonEmptyText else { continue }
+            mentions.append(Mention(screenName: screenName, userId: self.id(mention, "id"),
+                                    name: mention["name"]?.nonEmptyText))
+        }
+        var urls: [String] = []
+        for url in object["entities"]?["urls"]?.elements ?? [] {
+            if let expanded = url["expanded_url"]?.nonEmptyText ?? url["url"]?.nonEmptyText {
+                urls.append(expanded)
+            }
+        }
+        var tweet = Tweet(
+            id: id, createdAt: date(object["created_at"]), text: text, mentions: mentions,
+            inReplyToStatusId: self.id(object, "in_reply_to_status_id"),
+            inReplyToUserId: self.id(object, "in_reply_to_user_id"),
+            inReplyToScreenName: object["in_reply_to_screen_name"]?.nonEmptyText,
+            urls: urls,
+            editOfTweetId: object["edit_info"]?["edit"]?["initialTweetId"]?.nonEmptyText,
+            deletedAt: date(object["deleted_at"]),
+            lang: object["lang"]?.nonEmptyText)
+        tweet.retweetOf = retweetedAccount(object, text: text, mentions: mentions)
+        if let quoted = self.id(object, "quoted_status_id") {
+            tweet.quotedTweetId = quoted
+            tweet.quotedScreenName = object["quoted_status"]?["user"]?["screen_name"]?.nonEmptyText
+        } else if !tweet.isRetweet {
+            for url in urls {
+                if let link = StatusLink(url) {
+                    tweet.quotedTweetId = link.id
+                    tweet.quotedScreenName = link.screenName
+                    break
+                }
+            }
+        }
+        if tweet.isRetweet {
+            // A retweet repeats the original's reply fields in some exports; it is not a reply.
+            tweet.inReplyToStatusId = nil
+            tweet.inReplyToUserId = nil
+            tweet.inReplyToScreenName = nil
+        }
+        return tweet
+    }
+
+    /// The retweeted account: Grailbird's real `retweeted_status`, otherwise the `RT @user:` text,
+    /// whose author is the first user mention (which gives the id).
+    static func retweetedAccount(_ object: JSONValue, text: String, mentions: [Mention]) -> Mention? {
+        if let status = object["retweeted_status"], case .object = status {
+            let user = status["user"]
+            if let screenName = user?["screen_name"]?.nonEmptyText {
+                return Mention(screenName: screenName, userId: user.flatMap { id($0, "id") },
+                               name: user?["name"]?.nonEmptyText)
+            }
+        }
+        guard text.hasPrefix("RT @") else { return nil }
+        let rest = text.dropFirst(4)
+        let handle = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        guard !handle.isEmpty else { return nil }
+        if let first = mentions.first, first.screenName.caseInsensitiveCompare(handle) == .orderedSame {
+            return first
+        }
+        if let any = mentions.first(where: { $0.screenName.caseInsensitiveCompare(handle) == .orderedSame }) {
+            return any
+        }
+        return Mention(screenName: String(handle))
+    }
+
+    /// A note tweet: its whole text and its mentions (which carry no ids).
+    struct NoteTweet {
+        var createdAt: Date
+        var text: String
+        var mentions: [String]
+    }
+
+    static func noteTweet(_ value: JSONValue) throws(RecordError) -> NoteTweet {
+        let object = try requireObject(unwrap(value, "noteTweet"), "a note tweet")
+        guard let createdAt = date(object["createdAt"]) else {
+            throw RecordError(message: "the note tweet has no createdAt")
+        }
+        guard let text = object["core"]?["text"]?.text else {
+            throw RecordError(message: "the note tweet has no core.text")
+        }
+        let mentions = (object["core"]?["mentions"]?.elements ?? []).compactMap { $0["screenName"]?.nonEmptyText }
+        return NoteTweet(createdAt: createdAt, text: HTMLEntities.decode(text), mentions: mentions)
+    }
+
+    static func conversation(_ value: JSONValue, group: Bool) throws(RecordError) -> Conversation {
+        let object = try requireObject(unwrap(value, "dmConversation"), "a conversation")
+        guard let id = object["conversationId"]?.nonEmptyText else {
+            throw RecordError(message: "the conversation has no conversationId")
+        }
+        let isOneToOne = !group && id.split(separator: "-").count == 2
+        var conversation = Conversation(id: id, kind: isOneToOne ? .oneToOne : .group,
+                                        name: object["name"]?.nonEmptyText)
+        if isOneToOne {
+            for part in id.split(separator: "-") { conversation.participantIds.insert(String(part)) }
+        }
+        var latestNameAt: Date?
+        for event in object["messages"]?.elements ?? [] {
+            guard case let .object(members) = event, let (kind, body) = members.first else { continue }
+            switch kind {
+            case "messageCreate":
+                guard let sender = body["senderId"]?.nonEmptyText else { continue }
+                let message = DirectMessage(
+                    id: body["id"]?.nonEmptyText ?? "", senderId: sender,
+                    recipientId: body["recipientId"]?.nonEmptyText,
+                    text: body["text"]?.text ?? "", createdAt: date(body["createdAt"]))
+                conversation.participantIds.insert(sender)
+                if let recipient = message.recipientId { conversation.participantIds.insert(recipient) }
+                conversation.messages.append(message)
+            case "joinConversation":
+                if let who = body["initiatingUserId"]?.nonEmptyText { conversation.participantIds.insert(who) }
+                for participant in body["participantsSnapshot"]?.elements ?? [] {
+                    if let p = participant.nonEmptyText { conversation.participantIds.insert(p) }
+                }
+            case "participantsJoin", "participantsLeave":
+                if let who = body["initiatingUserId"]?.nonEmptyText { conversation.participantIds.insert(who) }
+                for user in body["userIds"]?.elements ?? [] {
+                    if let u = user.nonEmptyText { conversation.participantIds.insert(u) }
+                }
+            case "conversationNameUpdate":
+                if let who = body["initiatingUserId"]?.nonEmptyText { conversation.participantIds.insert(who) }
+                let at = date(body["createdAt"])
+                if let name = body["name"]?.nonEmptyText, latestNameAt == nil || (at ?? .distantPast) >= latestNameAt! {
+                    conversation.name = name
+                    latestNameAt = at ?? latestNameAt
+                }
+            default:
+                continue
+            }
+        }
+        return conversation
+    }
+
+    static func application(_ value: JSONValue) throws(RecordError) -> ConnectedApplication {
+        let object = try requireObject(unwrap(value, "connectedApplication"), "a connected application")
+        guard let name = object["name"]?.nonEmptyText ?? object["organization"]?["name"]?.nonEmptyText else {
+            throw RecordError(message: "the connected application has no name")
+        }
+        return ConnectedApplication(
+            id: object["id"]?.nonEmptyText, name: name,
+            organizationName: object["organization"]?["name"]?.nonEmptyText,
+            organizationURL: object["organization"]?["url"]?.nonEmptyText,
+            description: object["description"]?.nonEmptyText,
+            permissions: (object["permissions"]?.elements ?? []).compactMap(\.nonEmptyText),
+            approvedAt: date(object["approvedAt"]))
+    }
+
+    static func login(_ value: JSONValue) throws(RecordError) -> LoginRecord {
+        let object = try requireObject(unwrap(value, "ipAudit"), "a login record")
+        guard let ip = object["loginIp"]?.nonEmptyText else {
+            throw RecordError(message: "the login record has no loginIp")
+        }
+        return LoginRecord(accountId: object["accountId"]?.nonEmptyText, createdAt: date(object["createdAt"]), ip: ip)
+    }
+}
+
+/// A link to a tweet: `https://twitter.com/<user>/status/<id>` (also x.com, mobile., www.).
+struct StatusLink {
+    var screenName: String
+    var id: String
+
+    init?(_ url: String) {
+        guard let components = URLComponents(string: url), let host = components.host?.lowercased() else { return nil }
+        let hosts = ["twitter.com", "x.com", "www.twitter.com", "www.x.com", "mobile.twitter.com", "mobile.x.com"]
+        guard hosts.contains(host) else { return nil }
+        let parts = components.path.split(separator: "/")
+        guard parts.count >= 3, parts[1] == "status" || parts[1] == "statuses",
+              !parts[2].isEmpty, parts[2].allSatisfy(\.isASCIIDigitCharacter) else { return nil }
+        screenName = String(parts[0])
+        id = String(parts[2])
+    }
+}
+
+extension Character {
+    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+}
+
+/// Decodes the HTML entities that Twitter writes into `full_text`: `&amp;`, `&lt;`, `&gt;`,
+/// and the few others seen in older archives (`&quot;`, `&#39;`, numeric references).
+/// One pass, so `&amp;lt;` becomes `&lt;` and is never decoded twice.
+public enum HTMLEntities {
+    public static func decode(_ text: String) -> String {
+        guard text.utf8.contains(0x26) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[rest.startIndex..<amp]
+            let after = rest[rest.index(after: amp)...]
+            if let semicolon = after.prefix(10).firstIndex(of: ";") {
+                let name = after[after.startIndex..<semicolon]
+                if let replacement = entity(name) {
+                    out += replacement
+                    rest = after[after.index(after: semicolon)...]
+                    continue
+                }
+            }
+            out += "&"
+            rest = after
+        }
+        out += rest
+        return out
+    }
+
+    private static func entity(_ name: Substring) -> String? {
+        switch name {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        case "nbsp": return "\u{00A0}"
+        default:
+            guard name.first == "#" else { return nil }
+            let digits = name.dropFirst()
+            let value: UInt32?
+            if digits.first == "x" || digits.first == "X" {
+                value = UInt32(digits.dropFirst(), radix: 16)
+            } else {
+                value = UInt32(digits, radix: 10)
+            }
+            guard let value, let scalar = UnicodeScalar(value) else { return nil }
+            return String(Character(scalar))
+        }
+    }
+}

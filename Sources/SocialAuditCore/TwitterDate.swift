@@ -1,0 +1,174 @@
+import Foundation
+
+/// Parses the date formats that Twitter/X archives use, always in UTC:
+///
+/// - Twitter's own: `Wed Oct 10 20:19:24 +0000 2018` (tweets' `created_at`);
+/// - ISO 8601, with or without milliseconds: `2022-11-14T17:25:17.171Z` (DMs, account, manifest);
+/// - the Grailbird archives' `2010-04-01 00:00:00 +0000`;
+/// - a bare day `2026-11-01`.
+///
+/// Written by hand rather than with `DateFormatter`: the formats are fixed and English, a
+/// formatter with the machine's locale gets month names wrong, and this runs once per tweet
+/// in archives of hundreds of thousands of tweets, where a formatter is slow.
+public enum TwitterDate {
+    public static func parse(_ text: String) -> Date? {
+        var utf8 = Array(text.utf8)
+        while let last = utf8.last, last == 0x20 { utf8.removeLast() }
+        return utf8.withUnsafeBufferPointer { parse(bytes: $0) }
+    }
+
+    /// Parses from UTF-8 bytes.
+    public static func parse(bytes b: UnsafeBufferPointer<UInt8>) -> Date? {
+        guard b.count >= 10 else { return nil }
+        if isDigit(b[0]) {
+            return parseNumeric(b)
+        }
+        return parseTwitter(b)
+    }
+
+    // `Wed Oct 10 20:19:24 +0000 2018`
+    private static func parseTwitter(_ b: UnsafeBufferPointer<UInt8>) -> Date? {
+        guard b.count == 30, b[3] == 0x20, b[7] == 0x20, b[10] == 0x20, b[13] == 0x3A, b[16] == 0x3A,
+              b[19] == 0x20, b[25] == 0x20 else { return nil }
+        guard let month = monthNumber(b[4], b[5], b[6]),
+              let day = number(b, 8, 2), let hour = number(b, 11, 2), let minute = number(b, 14, 2),
+              let second = number(b, 17, 2), let offset = zoneOffset(b, 20), let year = number(b, 26, 4)
+        else { return nil }
+        return make(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+                    fraction: 0, offsetSeconds: offset)
+    }
+
+    // `2022-11-14T17:25:17.171Z`, `2022-11-14T17:25:17Z`, `2022-11-14T17:25:17+00:00`,
+    // `2010-04-01 00:00:00 +0000`, `2026-11-01`.
+    private static func parseNumeric(_ b: UnsafeBufferPointer<UInt8>) -> Date? {
+        guard b[4] == 0x2D, b[7] == 0x2D, let year = number(b, 0, 4), let month = number(b, 5, 2),
+              let day = number(b, 8, 2) else { return nil }
+        if b.count == 10 {
+            return make(year: year, month: month, day: day, hour: 0, minute: 0, second: 0, fraction: 0, offsetSeconds: 0)
+        }
+        guard b.count >= 19, b[10] == 0x54 || b[10] == 0x20, b[13] == 0x3A, b[16] == 0x3A,
+              let hour = number(b, 11, 2), let minute = number(b, 14, 2), let second = number(b, 17, 2)
+        else { return nil }
+        var i = 19
+        var fraction = 0.0
+        if i < b.count, b[i] == 0x2E {
+            i += 1
+            var scale = 0.1
+            while i < b.count, isDigit(b[i]) {
+                fraction += Double(b[i] - 0x30) * scale
+                scale /= 10
+                i += 1
+            }
+        }
+        while i < b.count, b[i] == 0x20 { i += 1 }
+        var offset = 0
+        if i < b.count {
+            if b[i] == 0x5A, i == b.count - 1 {
+                offset = 0
+            } else if let parsed = zoneOffset(b, i), zoneEnd(b, i) == b.count {
+                offset = parsed
+            } else {
+                return nil
+            }
+        }
+        return make(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+                    fraction: fraction, offsetSeconds: offset)
+    }
+
+    /// `+0000`, `-0500` or `+05:30` at `i`.
+    private static func zoneOffset(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
+        guard i + 5 <= b.count, b[i] == 0x2B || b[i] == 0x2D else { return nil }
+        let sign = b[i] == 0x2D ? -1 : 1
+        guard let hours = number(b, i + 1, 2) else { return nil }
+        let minuteStart = (i + 3 < b.count && b[i + 3] == 0x3A) ? i + 4 : i + 3
+        guard let minutes = number(b, minuteStart, 2) else { return nil }
+        return sign * (hours * 3600 + minutes * 60)
+    }
+
+    private static func zoneEnd(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        (i + 3 < b.count && b[i + 3] == 0x3A) ? i + 6 : i + 5
+    }
+
+    private static func make(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int,
+                             fraction: Double, offsetSeconds: Int) -> Date? {
+        guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute),
+              (0...60).contains(second) else { return nil }
+        let days = daysFromCivil(year: year, month: month, day: day)
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+    public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    private static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    private static func number(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+        guard start + count <= b.count else { return nil }
+        var value = 0
+        for i in start..<(start + count) {
+            guard isDigit(b[i]) else { return nil }
+            value = value * 10 + Int(b[i] - 0x30)
+        }
+        return value
+    }
+
+    private static func monthNumber(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int? {
+        // Case-insensitive three-letter English month names.
+        let key = (String(UnicodeScalar(a | 0x20)) + String(UnicodeScalar(b | 0x20)) + String(UnicodeScalar(c | 0x20)))
+        switch key {
+        case "jan": return 1
+        case "feb": return 2
+        case "mar": return 3
+        case "apr": return 4
+        case "may": return 5
+        case "jun": return 6
+        case "jul": return 7
+        case "aug": return 8
+        case "sep": return 9
+        case "oct": return 10
+        case "nov": return 11
+        case "dec": return 12
+        default: return nil
+        }
+    }
+
+    /// `2024-03-05T14:07:00Z`: the UTC form the reports and CSV use.
+    public static func iso8601(_ date: Date) -> String {
+        let total = Int(date.timeIntervalSince1970.rounded(.down))
+        var days = total / 86_400
+        var rest = total % 86_400
+        if rest < 0 { rest += 86_400; days -= 1 }
+        let (y, m, d) = civilFromDays(days)
+        func pad(_ v: Int, _ w: Int) -> String {
+            let s = String(v)
+            return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
+        }
+        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rest / 3600, 2)):\(pad(rest % 3600 / 60, 2)):\(pad(rest % 60, 2))Z"
+    }
+
+    /// `2024-03-05`: the UTC day.
+    public static func day(_ date: Date) -> String { String(iso8601(date).prefix(10)) }
+
+    /// The inverse of ``daysFromCivil(year:month:day:)``.
+    public static func civilFromDays(_ z0: Int) -> (year: Int, month: Int, day: Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+}

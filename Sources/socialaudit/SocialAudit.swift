@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SocialAuditArchive
+import SocialAuditCore
+
+@main
+struct SocialAudit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "socialaudit",
+        abstract: "Audit a school district's Twitter/X accounts against its social media policy.",
+        discussion: """
+            Reads the archives that schools and staff export, the district's account inventory and a \
+            student roster, runs one rule pass per account tier, and writes HTML and CSV reports per \
+            school, a district roll-up and e-mail summaries.
+
+            Start with:  socialaudit run --config socialaudit.json
+            Exit status: 0 done, 1 --fail-on matched, 2 bad usage or unusable input, 3 another run holds the lock.
+            """,
+        version: "0.1.0",
+        subcommands: [Run.self, Validate.self, Rules.self, Explain.self, Mail.self, Scan.self],
+        defaultSubcommand: nil
+    )
+}
+
+/// Standard error, for messages and logs; standard output carries the results.
+enum Console {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data(("socialaudit: " + message + "\n").utf8))
+    }
+
+    static func bootstrapLogging(verbose: Bool) {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = verbose ? .debug : .notice
+            return handler
+        }
+    }
+}
+
+/// A command that is part of the interface but whose work is not built yet: it says so and exits 2.
+protocol NotBuiltYet {
+    static var comesWith: String { get }
+}
+
+extension NotBuiltYet {
+    func refuse(_ name: String) throws -> Never {
+        Console.error("'socialaudit \(name)' is not built yet; it comes with \(Self.comesWith). Nothing was done.")
+        throw ExitCode(2)
+    }
+}

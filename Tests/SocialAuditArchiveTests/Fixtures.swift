@@ -1,0 +1,131 @@
+import Foundation
+import ZIPFoundation
+
+/// Builds real archives on disk for the tests: folders laid out as Twitter/X lays them out, and
+/// zip files written with ZIPFoundation (deflated, as Twitter/X writes them).
+struct ArchiveFixture {
+    /// Path inside the archive → file content.
+    var files: [String: [UInt8]] = [:]
+
+    init(_ files: [String: String] = [:]) {
+        for (path, text) in files { self.files[path] = Array(text.utf8) }
+    }
+
+    subscript(path: String) -> String? {
+        get { files[path].map { String(decoding: $0, as: UTF8.self) } }
+        set { files[path] = newValue.map { Array($0.utf8) } }
+    }
+
+    /// A fresh empty folder under the system's temporary folder.
+    static func temporaryFolder() -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("socialaudit-tests-\(UUID().uuidString)", isDirectory: true)
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes the archive as an extracted folder named `name` inside `parent`.
+    @discardableResult
+    func writeFolder(named name: String = "archive", in parent: URL = temporaryFolder()) throws -> URL {
+        let root = parent.appendingPathComponent(name, isDirectory: true)
+        for (path, bytes) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url)
+        }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        return root
+    }
+
+    /// Writes the archive as a zip file named `name` inside `parent`.
+    @discardableResult
+    func writeZip(named name: String = "archive.zip", in parent: URL = temporaryFolder(),
+                  compression: CompressionMethod = .deflate) throws -> URL {
+        let url = parent.appendingPathComponent(name)
+        let archive = try Archive(url: url, accessMode: .create)
+        for path in files.keys.sorted() {
+            let data = Data(files[path]!)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
+                                 compressionMethod: compression) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return url
+    }
+}
+
+/// Twitter-style data files: `window.YTD.<name>.part<N> = [ … ]` around JSON records,
+/// written with `" : "` and two-space indentation as Twitter/X writes them.
+enum TwitterJS {
+    static func file(_ name: String, part: Int = 0, _ records: [String]) -> String {
+        if records.isEmpty { return "window.YTD.\(name).part\(part) = [ ]" }
+        return "window.YTD.\(name).part\(part) = [ " + records.joined(separator: ", ") + " ]"
+    }
+
+    static func account(id: String = "1003", username: String = "kjackson", email: String? = "kjackson@gmail.com") -> String {
+        let mail = email.map { "\"email\" : \"\($0)\",\n    " } ?? ""
+        return file("account", ["""
+            {
+              "account" : {
+                \(mail)"createdVia" : "web",
+                "username" : "\(username)",
+                "accountId" : "\(id)",
+                "createdAt" : "2014-08-01T00:00:00.000Z",
+                "accountDisplayName" : "K Jackson"
+              }
+            }
+            """])
+    }
+
+    static func profile(bio: String = "Go Bears", website: String = "https://t.co/abc") -> String {
+        file("profile", ["""
+            { "profile" : { "description" : { "bio" : "\(bio)", "website" : "\(website)", "location" : "Canton, NC" },
+              "avatarMediaUrl" : "https://pbs.twimg.com/profile_images/1/a.jpg" } }
+            """])
+    }
+
+    static func manifest(accountId: String = "1003", userName: String = "kjackson", generated: String = "2026-10-31T12:00:00.000Z",
+                         dataTypes: String = "") -> String {
+        """
+        window.__THAR_CONFIG = {
+          "userInfo" : { "accountId" : "\(accountId)", "userName" : "\(userName)", "displayName" : "K Jackson" },
+          "archiveInfo" : { "sizeBytes" : "123456", "generationDate" : "\(generated)", "isPartialArchive" : false,
+            "maxPartSizeBytes" : "53687091200" },
+          "readmeInfo" : { "fileName" : "data/README.txt", "directory" : "data/", "name" : "README.txt" },
+          "dataTypes" : { \(dataTypes) }
+        }
+        """
+    }
+
+    /// One tweet object, wrapped in `{ "tweet" : … }` unless `wrapped` is false.
+    static func tweet(id: String, text: String, createdAt: String = "Mon Nov 14 17:20:11 +0000 2022",
+                      mentions: [(String, String)] = [], replyToUser: String? = nil, replyToName: String? = nil,
+                      replyToStatus: String? = nil, urls: [String] = [], extra: String = "", wrapped: Bool = true) -> String {
+        let mentionJSON = mentions.map { name, id in
+            "{ \"name\" : \"\(name)\", \"screen_name\" : \"\(name)\", \"indices\" : [ \"0\", \"5\" ], \"id_str\" : \"\(id)\", \"id\" : \"\(id)\" }"
+        }.joined(separator: ", ")
+        let urlJSON = urls.map { "{ \"url\" : \"https://t.co/x\", \"expanded_url\" : \"\($0)\", \"display_url\" : \"x\", \"indices\" : [ \"0\", \"1\" ] }" }
+            .joined(separator: ", ")
+        var fields = [
+            "\"id_str\" : \"\(id)\"", "\"id\" : \"\(id)\"", "\"created_at\" : \"\(createdAt)\"",
+            "\"full_text\" : \"\(text)\"", "\"retweeted\" : false", "\"favorite_count\" : \"0\"", "\"lang\" : \"en\"",
+            "\"entities\" : { \"user_mentions\" : [ \(mentionJSON) ], \"hashtags\" : [ ], \"symbols\" : [ ], \"urls\" : [ \(urlJSON) ] }",
+        ]
+        if let replyToUser { fields.append("\"in_reply_to_user_id_str\" : \"\(replyToUser)\"") }
+        if let replyToName { fields.append("\"in_reply_to_screen_name\" : \"\(replyToName)\"") }
+        if let replyToStatus { fields.append("\"in_reply_to_status_id_str\" : \"\(replyToStatus)\"") }
+        if !extra.isEmpty { fields.append(extra) }
+        let object = "{\n    " + fields.joined(separator: ",\n    ") + "\n  }"
+        return wrapped ? "{\n  \"tweet\" : " + object + "\n}" : object
+    }
+
+    static func message(id: String, sender: String, recipient: String?, text: String, at: String) -> String {
+        let to = recipient.map { "\"recipientId\" : \"\($0)\", " } ?? ""
+        return "{ \"messageCreate\" : { \(to)\"reactions\" : [ ], \"urls\" : [ ], \"text\" : \"\(text)\", \"mediaUrls\" : [ ], \"senderId\" : \"\(sender)\", \"id\" : \"\(id)\", \"createdAt\" : \"\(at)\" } }"
+    }
+
+    static func conversation(id: String, _ events: [String], name: String? = nil) -> String {
+        let named = name.map { "\"name\" : \"\($0)\", " } ?? ""
+        return "{ \"dmConversation\" : { \(named)\"conversationId\" : \"\(id)\", \"messages\" : [ \(events.joined(separator: ", ")) ] } }"
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+import Testing
+@testable import SocialAuditArchive
+import SocialAuditCore
+
+@Suite("JSON records")
+struct JSONParserTests {
+    @Test("ids of 19 digits keep every digit (never through a Double)")
+    func longIdsStayText() throws {
+        let value = try JSONParser.parse(Array(#"{"id": 1592345678901234567, "id_str": "1592345678901234567"}"#.utf8))
+        #expect(value["id"] == .number("1592345678901234567"))
+        #expect(value["id"]?.text == "1592345678901234567")
+        #expect(value["id_str"]?.text == "1592345678901234567")
+    }
+
+    @Test("escapes, surrogate pairs and duplicate keys (the last wins)")
+    func escapes() throws {
+        let value = try JSONParser.parse(Array(#"{"t": "a\"b\\c\/d\n\u00e9\ud83d\ude00", "k": 1, "k": 2}"#.utf8))
+        #expect(value["t"]?.text == "a\"b\\c/d\né😀")
+        #expect(value["k"]?.text == "2")
+    }
+
+    @Test("a lone surrogate and invalid UTF-8 become U+FFFD and are reported")
+    func repairs() throws {
+        var bytes = Array(#"{"a": "x\ud800y", "b": "ok", "c": "bad"#.utf8)
+        bytes += [0xC3, 0x28]
+        bytes += Array("\"}".utf8)
+        let (value, repairs) = try bytes.withUnsafeBufferPointer { try JSONParser.parse($0) }
+        #expect(value["a"]?.text == "x\u{FFFD}y")
+        #expect(value["c"]?.text?.contains("\u{FFFD}") == true)
+        #expect(repairs.count == 2)
+    }
+
+    @Test("a syntax error names its byte offset and what was expected")
+    func syntaxErrorOffset() {
+        let text = #"{"a": [1, 2,, 3]}"#
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(Array(text.utf8)) }
+        do {
+            _ = try JSONParser.parse(Array(text.utf8))
+        } catch {
+            #expect(error.offset == 12)
+            #expect(error.message.contains("expected a value"))
+        }
+    }
+
+    @Test("deep nesting is refused, not a stack overflow")
+    func deepNesting() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        do {
+            _ = try JSONParser.parse(Array(deep.utf8))
+            Issue.record("deep nesting was accepted")
+        } catch {
+            #expect(error.message.contains("nesting deeper"))
+        }
+    }
+}
+
+/// Runs a data file through the stream, in chunks of `chunk` bytes, and collects the records.
+private func stream(_ text: String, chunk: Int = 1 << 16, maxRecord: Int = 64 << 20) throws
+    -> (records: [(String, RecordPosition)], faults: [DataFileFault], name: String?) {
+    try stream(Array(text.utf8), chunk: chunk, maxRecord: maxRecord)
+}
+
+private func stream(_ bytes: [UInt8], chunk: Int = 1 << 16, maxRecord: Int = 64 << 20) throws
+    -> (records: [(String, RecordPosition)], faults: [DataFileFault], name: String?) {
+    var records: [(String, RecordPosition)] = []
+    let s = DataFileStream(maximumRecordBytes: maxRecord) { bytes, position, _ in
+        records.append((String(decoding: bytes, as: UTF8.self), position))
+    }
+    var start = 0
+    while start < bytes.count {
+        let end = min(start + chunk, bytes.count)
+        try s.feed(Array(bytes[start..<end]))
+        start = end
+    }
+    try s.finish()
+    return (records, s.faults, s.assignedName)
+}
+
+@Suite("Data file stream")
+struct DataFileStreamTests {
+    static let sample = """
+        window.YTD.tweets.part0 = [ {
+          "tweet" : { "id_str" : "1", "full_text" : "a ] } [ { \\" quoted" }
+        }, {
+          "tweet" : { "id_str" : "2", "full_text" : "b" }
+        } ]
+        """
+
+    @Test("records are split out whatever the chunk size, with their offsets and lines")
+    func chunkSizes() throws {
+        let whole = try stream(Self.sample)
+        #expect(whole.name == "window.YTD.tweets.part0")
+        #expect(whole.records.count == 2)
+        #expect(whole.faults.isEmpty)
+        #expect(whole.records[0].1 == RecordPosition(offset: 28, line: 1, index: 0))
+        #expect(whole.records[1].1.line == 3)
+        for size in [1, 2, 3, 7, 64] {
+            let chunked = try stream(Self.sample, chunk: size)
+            #expect(chunked.records.map(\.0) == whole.records.map(\.0), "chunk size \(size)")
+            #expect(chunked.records.map(\.1) == whole.records.map(\.1), "chunk size \(size)")
+        }
+    }
+
+    @Test("a byte-order mark and CRLF line ends are read like any other file")
+    func bomAndCRLF() throws {
+        let crlf = Self.sample.replacingOccurrences(of: "\n", with: "\r\n")
+        let result = try stream([0xEF, 0xBB, 0xBF] + Array(crlf.utf8), chunk: 5)
+        #expect(result.faults.isEmpty)
+        #expect(result.records.count == 2)
+        #expect(result.name == "window.YTD.tweets.part0")
+        let parsed = try JSONParser.parse(Array(result.records[1].0.utf8))
+        #expect(parsed["tweet"]?["id_str"]?.text == "2")
+    }
+
+    @Test("a one-line empty file holds no records and no fault")
+    func emptyArray() throws {
+        let result = try stream("window.YTD.note_tweet.part0 = [ ]")
+        #expect(result.records.isEmpty)
+        #expect(result.faults.isEmpty)
+    }
+
+    @Test("a truncated file keeps the records before the cut and says where the cut record starts")
+    func truncated() throws {
+        let cut = String(Self.sample.prefix(Self.sample.count - 30))
+        let result = try stream(cut, chunk: 11)
+        #expect(result.records.count == 1)
+        #expect(result.faults.count == 1)
+        #expect(result.faults[0].message.contains("record 2"))
+        #expect(result.faults[0].message.contains("line 3"))
+        #expect(result.faults[0].message.contains("truncated"))
+    }
+
+    @Test("a file with no assignment prefix is reported")
+    func missingPrefix() throws {
+        let result = try stream("hello world\n[1]")
+        #expect(result.records.isEmpty)
+        #expect(result.faults.first?.message.contains("expected an assignment") == true)
+    }
+
+    @Test("bare JSON (no prefix) and a top-level object are both read")
+    func bareAndObject() throws {
+        let bare = try stream("[ {\"a\" : \"1\"}, {\"a\" : \"2\"} ]")
+        #expect(bare.records.count == 2)
+        #expect(bare.name == nil)
+        let object = try stream("window.__THAR_CONFIG = { \"userInfo\" : { \"accountId\" : \"1\" } }\n")
+        #expect(object.records.count == 1)
+        #expect(object.name == "window.__THAR_CONFIG")
+    }
+
+    @Test("garbage between records stops the file at its offset; records before it are kept")
+    func garbageBetweenRecords() throws {
+        let result = try stream("window.YTD.tweets.part0 = [ {\"a\":1} x {\"a\":2} ]")
+        #expect(result.records.count == 1)
+        #expect(result.faults.count == 1)
+        #expect(result.faults[0].offset == 36)
+        #expect(result.faults[0].message.contains("expected ',' or ']'"))
+    }
+
+    @Test("a record over the size limit is skipped and reported; the next is read")
+    func oversizeRecord() throws {
+        let big = "{\"a\" : \"" + String(repeating: "x", count: 5000) + "\"}"
+        let result = try stream("window.YTD.tweets.part0 = [ \(big), {\"b\" : 1} ]", chunk: 100, maxRecord: 1000)
+        #expect(result.records.map(\.0) == ["{\"b\" : 1}"])
+        #expect(result.faults.count == 1)
+        #expect(result.faults[0].message.contains("larger than"))
+    }
+}
+
+@Suite("Dates")
+struct TwitterDateTests {
+    @Test("Twitter's own format, ISO 8601 with and without milliseconds, Grailbird's, and a bare day")
+    func formats() {
+        #expect(TwitterDate.parse("Wed Oct 10 20:19:24 +0000 2018")?.timeIntervalSince1970 == 1_539_202_764)
+        #expect(TwitterDate.parse("2022-11-14T17:25:17.171Z")?.timeIntervalSince1970 ?? 0 == 1_668_446_717.171)
+        #expect(TwitterDate.parse("2022-11-14T17:25:17Z")?.timeIntervalSince1970 == 1_668_446_717)
+        #expect(TwitterDate.parse("2010-04-01 00:00:00 +0000")?.timeIntervalSince1970 == 1_270_080_000)
+        #expect(TwitterDate.parse("2026-11-01")?.timeIntervalSince1970 == 1_793_491_200)
+        #expect(TwitterDate.parse("Wed Oct 10 20:19:24 -0500 2018")?.timeIntervalSince1970 == 1_539_220_764)
+    }
+
+    @Test("nonsense is not a date")
+    func rejects() {
+        #expect(TwitterDate.parse("Wed Foo 10 20:19:24 +0000 2018") == nil)
+        #expect(TwitterDate.parse("2022-13-01T00:00:00Z") == nil)
+        #expect(TwitterDate.parse("yesterday") == nil)
+        #expect(TwitterDate.parse("") == nil)
+    }
+
+    @Test("ISO output in UTC, round trip through the civil calendar")
+    func output() {
+        let date = Date(timeIntervalSince1970: 1_709_647_620)
+        #expect(TwitterDate.iso8601(date) == "2024-03-05T14:07:00Z")
+        for days in [-800_000, -1, 0, 59, 60, 11_016, 20_000, 2_000_000] {
+            let (y, m, d) = TwitterDate.civilFromDays(days)
+            #expect(TwitterDate.daysFromCivil(year: y, month: m, day: d) == days)
+        }
+    }
+
+    @Test("HTML entities in tweet text are decoded once")
+    func entities() {
+        #expect(HTMLEntities.decode("Tigers &amp; Bears &lt;3 &gt; &amp;lt; &#39;hi&#x27; & done") == "Tigers & Bears <3 > &lt; 'hi' & done")
+        #expect(HTMLEntities.decode("no entities") == "no entities")
+    }
+}

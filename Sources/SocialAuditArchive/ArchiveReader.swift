@@ -325,8 +325,9 @@ private struct ReadingSession {
     /// A data file the manifest lists but the archive lacks is reported: part of the account's data is missing.
     mutating func checkManifestListing(dataFiles: [DataType: [DataFile]], paths: Set<String>, root: String) {
         guard let manifest = reading.manifest else { return }
-        for type in DataType.allCases where type != .manifest {
-            for listed in manifest.dataFiles[type.manifestKey] ?? [] {
+        let keys = Set(DataType.allCases.filter { $0 != .manifest }.map(\.manifestKey))
+        for key in keys.sorted() {
+            for listed in manifest.dataFiles[key] ?? [] {
                 let path = root + listed
                 if !paths.contains(path) {
                     problem("the manifest lists this file but the archive does not have it", file: listed)

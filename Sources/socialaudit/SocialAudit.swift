@@ -21,6 +21,27 @@ struct SocialAudit: ParsableCommand {
         subcommands: [Run.self, Validate.self, Rules.self, Explain.self, Mail.self, Scan.self],
         defaultSubcommand: nil
     )
+
+    /// Runs the command, with the spec's exit codes: bad usage is 2 (not ArgumentParser's 64),
+    /// and every error that reaches here is said in one line on standard error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)  // --help, --version
+            }
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+            }
+            Foundation.exit(2)
+        }
+    }
 }
 
 /// Standard error, for messages and logs; standard output carries the results.

@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "socialaudit", targets: ["socialaudit"]),
         .library(name: "SocialAuditArchive", targets: ["SocialAuditArchive"]),
+        .library(name: "SocialAuditInventory", targets: ["SocialAuditInventory"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,11 +28,24 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // libxml2 (Debian's libxml2-dev), for the XML inventory and its XSD.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Reads the inventory (JSON or XML), the roster and the configuration, and matches archives.
+        .target(
+            name: "SocialAuditInventory",
+            dependencies: ["SocialAuditCore", "CLibXML2"],
+            resources: [.copy("Resources/inventory.xsd")]
+        ),
         .executableTarget(
             name: "socialaudit",
             dependencies: [
                 "SocialAuditCore",
                 "SocialAuditArchive",
+                "SocialAuditInventory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -43,6 +57,10 @@ let package = Package(
                 "SocialAuditCore",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
+        ),
+        .testTarget(
+            name: "SocialAuditInventoryTests",
+            dependencies: ["SocialAuditInventory", "SocialAuditCore"]
         ),
     ]
 )

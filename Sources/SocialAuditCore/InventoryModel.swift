@@ -1,0 +1,150 @@
+import Foundation
+
+// The district as it describes itself: schools, people, accounts (the inventory), and students
+// (the roster). Read from JSON or XML by SocialAuditInventory; both forms give these same values.
+
+/// The district's inventory of schools, people and accounts.
+public struct Inventory: Sendable, Hashable, Codable {
+    public var district: District
+    public var schools: [School]
+    public var people: [Person]
+    public var accounts: [InventoryAccount]
+
+    public init(district: District, schools: [School] = [], people: [Person] = [], accounts: [InventoryAccount] = []) {
+        self.district = district
+        self.schools = schools
+        self.people = people
+        self.accounts = accounts
+    }
+}
+
+/// The district itself: its name, its e-mail domains and websites, and who receives its summary.
+public struct District: Sendable, Hashable, Codable {
+    public var name: String
+    public var emailDomains: [String]
+    public var websites: [String]
+    public var reportRecipients: [String]
+
+    public init(name: String, emailDomains: [String] = [], websites: [String] = [], reportRecipients: [String] = []) {
+        self.name = name
+        self.emailDomains = emailDomains
+        self.websites = websites
+        self.reportRecipients = reportRecipients
+    }
+}
+
+/// A school, with the people who receive its report (usually the principal).
+public struct School: Sendable, Hashable, Codable {
+    public var id: String
+    public var name: String
+    public var reportRecipients: [String]
+
+    public init(id: String, name: String, reportRecipients: [String] = []) {
+        self.id = id
+        self.name = name
+        self.reportRecipients = reportRecipients
+    }
+}
+
+/// A staff role, in the policy's words.
+public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
+    case administrator
+    case teacher
+    case staff
+}
+
+/// Who created an account.
+public enum CreatedBy: String, Sendable, Hashable, Codable, CaseIterable {
+    case district
+    case school
+    case individual
+}
+
+/// A member of staff, known by e-mail address. `school` is a school id, or `district` for
+/// people who work at district level.
+public struct Person: Sendable, Hashable, Codable {
+    public static let districtLevel = "district"
+
+    public var email: String
+    public var name: String
+    public var role: Role
+    public var school: String
+
+    public init(email: String, name: String, role: Role, school: String) {
+        self.email = email
+        self.name = name
+        self.role = role
+        self.school = school
+    }
+}
+
+/// An account the district knows of, with its tier and how it is set up.
+public struct InventoryAccount: Sendable, Hashable, Codable {
+    /// The handle as the inventory writes it (compare with ``Handle/normalized(_:)``).
+    public var handle: String
+    /// Optional: filled in from the archive when absent.
+    public var accountId: String?
+    public var tier: Tier
+    public var school: String?
+    public var createdBy: CreatedBy?
+    /// For school-owned accounts: the organization the account highlights.
+    public var organization: String?
+    /// Managers' e-mail addresses.
+    public var managers: [String]
+    /// For school-owned accounts: the administrator who assigned the manager.
+    public var assignedBy: String?
+    /// The address the account is registered with.
+    public var registeredEmail: String?
+    /// Where the registered address routes to.
+    public var emailRoutesTo: [String]
+    /// For professional and personal accounts: the staff member's e-mail address.
+    public var owner: String?
+
+    public init(handle: String, accountId: String? = nil, tier: Tier, school: String? = nil, createdBy: CreatedBy? = nil,
+                organization: String? = nil, managers: [String] = [], assignedBy: String? = nil,
+                registeredEmail: String? = nil, emailRoutesTo: [String] = [], owner: String? = nil) {
+        self.handle = handle
+        self.accountId = accountId
+        self.tier = tier
+        self.school = school
+        self.createdBy = createdBy
+        self.organization = organization
+        self.managers = managers
+        self.assignedBy = assignedBy
+        self.registeredEmail = registeredEmail
+        self.emailRoutesTo = emailRoutesTo
+        self.owner = owner
+    }
+}
+
+/// Handles compare case-insensitively and without `@`.
+public enum Handle {
+    public static func normalized(_ handle: String) -> String {
+        var h = Substring(handle.trimmingCharacters(in: .whitespaces))
+        while h.first == "@" { h.removeFirst() }
+        return h.lowercased()
+    }
+}
+
+/// A student in the roster. The name is used only to find and mask it; it is never written out.
+public struct Student: Sendable, Hashable, Codable {
+    public var studentId: String
+    public var school: String
+    public var handle: String?
+    public var accountId: String?
+    public var firstName: String
+    public var lastName: String
+    /// The family opted out of directory information (FERPA): the student must not be named.
+    public var directoryOptOut: Bool
+
+    public init(studentId: String, school: String, handle: String? = nil, accountId: String? = nil,
+                firstName: String, lastName: String, directoryOptOut: Bool = false) {
+        self.studentId = studentId
+        self.school = school
+        self.handle = handle
+        self.accountId = accountId
+        self.firstName = firstName
+        self.lastName = lastName
+        self.directoryOptOut = directoryOptOut
+    }
+}

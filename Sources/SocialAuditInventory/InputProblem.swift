@@ -1,0 +1,48 @@
+import Foundation
+
+/// A problem in one of the district's input files (configuration, inventory, roster):
+/// the file, the place (line and column, or a path such as `accounts[2].managr`) and what was expected.
+public struct InputProblem: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    /// A JSON path (`accounts[2].managr`) or, for XML, the element's path (`/inventory/accounts/account[3]`).
+    public var path: String?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, path: String? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.path = path
+        self.message = message
+    }
+
+    /// `inventory.json:12:7: accounts[2].managr: unknown key; expected one of …`
+    public var description: String {
+        var place = file
+        if let line {
+            place += ":\(line)"
+            if let column { place += ":\(column)" }
+        }
+        if let path, !path.isEmpty { place += ": \(path)" }
+        return "\(place): \(message)"
+    }
+}
+
+/// An input that cannot be used, with every problem found in it (not only the first).
+public struct InputError: Error, Sendable, LocalizedError {
+    public var problems: [InputProblem]
+
+    public init(_ problems: [InputProblem]) {
+        self.problems = problems
+    }
+
+    public init(_ problem: InputProblem) {
+        self.problems = [problem]
+    }
+
+    public var errorDescription: String? {
+        problems.map(\.description).joined(separator: "\n")
+    }
+}

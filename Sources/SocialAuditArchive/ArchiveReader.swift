@@ -76,6 +76,15 @@ public struct ArchiveReader: Sendable {
     public func summarize() -> ArchiveReading {
         read { _ in }
     }
+
+    /// Reads only the manifest, the account and the profile: who the archive belongs to and when
+    /// it was made, without reading its tweets (for matching and `validate`).
+    public func identify() -> ArchiveReading {
+        var session = ReadingSession(source: source, maximumRecordBytes: maximumRecordBytes, handle: { _ in })
+        session.identityOnly = true
+        session.run()
+        return session.reading
+    }
 }
 
 /// The data file types the audit reads, by their file name without `-partN.js`.
@@ -162,6 +171,8 @@ private struct ReadingSession {
     var notes: [Int: RecordDecoding.NoteTweet] = [:]
     /// A conversation whose next entry may continue it (the archive splits at 1,000 messages).
     var pendingConversation: Conversation?
+    /// Stop after the manifest, account and profile.
+    var identityOnly = false
 
     init(source: ArchiveSource, maximumRecordBytes: Int, handle: @escaping (ArchiveRecord) -> Void) {
         reading = ArchiveReading(source: source)
@@ -259,6 +270,7 @@ private struct ReadingSession {
                 session.handle(.profile(profile))
             }
         }
+        if identityOnly { return }
 
         for file in dataFiles[.noteTweet] ?? [] {
             readRecords(file) { session, value, _ throws(RecordError) in

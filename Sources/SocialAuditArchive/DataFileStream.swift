@@ -1,3 +1,5 @@
+import SocialAuditCore
+
 /// Where a record starts in its data file.
 struct RecordPosition: Sendable, Equatable {
     /// Byte offset of the record's first byte in the file (0-based).

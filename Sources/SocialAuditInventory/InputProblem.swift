@@ -46,3 +46,20 @@ public struct InputError: Error, Sendable, LocalizedError {
         problems.map(\.description).joined(separator: "\n")
     }
 }
+
+/// Where an entry sits in an input file: its line and column and, for JSON, its path.
+public struct InputPlace: Sendable, Hashable, Codable {
+    public var line: Int?
+    public var column: Int?
+    public var path: String?
+
+    public init(line: Int? = nil, column: Int? = nil, path: String? = nil) {
+        self.line = line
+        self.column = column
+        self.path = path
+    }
+
+    public func problem(in file: String, _ message: String) -> InputProblem {
+        InputProblem(file: file, line: line, column: column, path: path, message: message)
+    }
+}

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SocialAuditArchive
 import SocialAuditCore
+import SocialAuditInventory
 
 /// Options that say where the district's inputs are.
 struct InputOptions: ParsableArguments {
@@ -23,8 +24,31 @@ struct InputOptions: ParsableArguments {
             }
             return url
         }
-        let local = URL(fileURLWithPath: "socialaudit.json")
+        let local = URL(fileURLWithPath: ConfigurationReader.defaultFileName)
         return FileManager.default.fileExists(atPath: local.path) ? local : nil
+    }
+
+    /// Reads the configuration, inventory and roster; on any problem, says every one of them on
+    /// standard error and exits 2 before anything is written.
+    func load(_ overrides: ConfigurationOverrides) throws -> DistrictInputs {
+        var overrides = overrides
+        overrides.inventory = inventory
+        overrides.roster = roster
+        do {
+            let configuration = try ConfigurationReader.load(try configurationURL(), overrides: overrides)
+            let rosterGiven = roster != nil || configuration.file.map(Self.namesRoster) == true
+            return try DistrictInputs.load(configuration, rosterGiven: rosterGiven)
+        } catch let error as InputError {
+            Console.inputProblems(error.problems)
+            throw ExitCode(2)
+        }
+    }
+
+    /// Whether the configuration file names a roster (then a missing roster file is an error).
+    static func namesRoster(_ url: URL) -> Bool {
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return false }
+        return object["roster"] != nil
     }
 }
 
@@ -85,7 +109,10 @@ struct Run: ParsableCommand {
 
     func run() throws {
         Console.bootstrapLogging(verbose: verbose)
-        let folder = try archivesFolder()
+        let district = try inputs.load(ConfigurationOverrides(
+            archives: archives, out: out, state: state, reviews: reviews, templates: templates))
+        for warning in district.warnings { Console.warning(warning) }
+        let folder = district.configuration.archives
         let listing: ArchiveDiscovery.Listing
         do {
             listing = try ArchiveDiscovery.list(folder)
@@ -98,22 +125,11 @@ struct Run: ParsableCommand {
             readings.append(ArchiveReader(source: source).summarize())
         }
         print(ReadingSummary.render(readings, ignored: listing.ignored), terminator: "")
-    }
-
-    /// `--archives`, else the configuration's `archives` (relative to the configuration file).
-    private func archivesFolder() throws -> URL {
-        if let archives { return URL(fileURLWithPath: archives) }
-        guard let configURL = try inputs.configurationURL() else {
-            throw ValidationError("no archives folder: give --archives DIR or --config FILE")
-        }
-        // The full configuration reader comes with the inventory; the archives key is all this needs now.
-        guard let data = FileManager.default.contents(atPath: configURL.path),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            Console.error("\(configURL.path): not a JSON object")
-            throw ExitCode(2)
-        }
-        let relative = object["archives"] as? String ?? "archives"
-        return URL(fileURLWithPath: relative, relativeTo: configURL.deletingLastPathComponent()).standardizedFileURL
+        let matching = ArchiveMatching.match(
+            readings.map { ArchiveIdentity(accountId: $0.account?.accountId, username: $0.account?.username) },
+            to: district.inventory.inventory)
+        print("")
+        print(MatchingReport.render(matching, readings: readings, inventory: district.inventory.inventory), terminator: "")
     }
 }
 
@@ -155,14 +171,39 @@ struct Scan: ParsableCommand {
     }
 }
 
-struct Validate: ParsableCommand, NotBuiltYet {
+struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the configuration, inventory and roster, and say what is wrong and where.")
-    static let comesWith = "the inventory and roster readers"
+        abstract: "Check the configuration, inventory and roster, and say what is wrong and where.",
+        discussion: """
+            Reads the configuration (--config, else ./socialaudit.json when it exists), the inventory \
+            (JSON or XML, checked against its schema) and the student roster, and prints a short summary: \
+            schools, people by role, accounts by tier, students, and how the archives match the inventory. \
+            Every problem is listed with its file and place (line and column, or JSON path).
+
+            Exit status: 0 when the inputs are usable (problems that become findings are listed, not \
+            fatal), 2 when they are not. Nothing is written.
+            """)
 
     @OptionGroup var inputs: InputOptions
 
-    func run() throws { try refuse("validate") }
+    func run() throws {
+        let district = try inputs.load(ConfigurationOverrides())
+        var archives: ArchivesSummary?
+        let folder = district.configuration.archives
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue,
+           let listing = try? ArchiveDiscovery.list(folder) {
+            let identities = listing.sources.map { source in
+                let reading = ArchiveReader(source: source).identify()
+                return ArchiveIdentity(accountId: reading.account?.accountId, username: reading.account?.username)
+            }
+            let matching = ArchiveMatching.match(identities, to: district.inventory.inventory)
+            archives = ArchivesSummary(folder: folder.path, matching: matching, total: identities.count,
+                                       inventory: district.inventory.inventory)
+        }
+        print(InputSummary.render(district, archives: archives), terminator: "")
+        print("\nThe inputs are usable.")
+    }
 }
 
 struct Rules: ParsableCommand, NotBuiltYet {

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import SocialAuditArchive
 import SocialAuditCore
+import SocialAuditInventory
 
 @main
 struct SocialAudit: ParsableCommand {
@@ -48,6 +49,17 @@ struct SocialAudit: ParsableCommand {
 enum Console {
     static func error(_ message: String) {
         FileHandle.standardError.write(Data(("socialaudit: " + message + "\n").utf8))
+    }
+
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data(("socialaudit: warning: " + message + "\n").utf8))
+    }
+
+    /// Every problem of an unusable input, one per line, then what that means.
+    static func inputProblems(_ problems: [InputProblem]) {
+        var text = problems.map { "socialaudit: error: " + $0.description }.joined(separator: "\n")
+        text += "\nsocialaudit: \(problems.count) problem\(problems.count == 1 ? "" : "s") in the inputs; nothing was written.\n"
+        FileHandle.standardError.write(Data(text.utf8))
     }
 
     static func bootstrapLogging(verbose: Bool) {

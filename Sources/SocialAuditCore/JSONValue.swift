@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Numbers keep their text: archive ids reach 19 digits, and an id must never pass through a
 /// floating-point type. Objects keep their keys in order; where a key repeats, the last wins.
-enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case object([(String, JSONValue)])
     case array([JSONValue])
     case string(String)
@@ -12,7 +12,7 @@ enum JSONValue: Sendable, Equatable {
     case bool(Bool)
     case null
 
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case let (.object(a), .object(b)):
             a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
@@ -26,7 +26,7 @@ enum JSONValue: Sendable, Equatable {
     }
 
     /// The member `key` of an object (the last one where the key repeats), or nil.
-    subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> JSONValue? {
         guard case let .object(members) = self else { return nil }
         for index in members.indices.reversed() where members[index].0 == key {
             return members[index].1
@@ -35,13 +35,13 @@ enum JSONValue: Sendable, Equatable {
     }
 
     /// The element list of an array, or empty.
-    var elements: [JSONValue] {
+    public var elements: [JSONValue] {
         if case let .array(items) = self { return items }
         return []
     }
 
     /// A string, or the text of a number (the archive writes numbers both ways), or nil.
-    var text: String? {
+    public var text: String? {
         switch self {
         case let .string(s): s
         case let .number(n): n
@@ -50,12 +50,12 @@ enum JSONValue: Sendable, Equatable {
     }
 
     /// A non-empty string or number text.
-    var nonEmptyText: String? {
+    public var nonEmptyText: String? {
         guard let t = text, !t.isEmpty else { return nil }
         return t
     }
 
-    var bool: Bool? {
+    public var bool: Bool? {
         switch self {
         case let .bool(b): b
         case let .string(s): s == "true" ? true : (s == "false" ? false : nil)
@@ -64,7 +64,7 @@ enum JSONValue: Sendable, Equatable {
     }
 
     /// A short name of the value's type, for messages ("an object", "a string", …).
-    var kindName: String {
+    public var kindName: String {
         switch self {
         case .object: "an object"
         case .array: "an array"
@@ -77,9 +77,14 @@ enum JSONValue: Sendable, Equatable {
 }
 
 /// A syntax error in a JSON record: the byte offset in the parsed bytes and what was expected.
-struct JSONSyntaxError: Error, Sendable, Equatable {
-    var offset: Int
-    var message: String
+public struct JSONSyntaxError: Error, Sendable, Equatable {
+    public var offset: Int
+    public var message: String
+
+    public init(offset: Int, message: String) {
+        self.offset = offset
+        self.message = message
+    }
 }
 
 /// A recursive-descent JSON parser over UTF-8 bytes.
@@ -89,22 +94,26 @@ struct JSONSyntaxError: Error, Sendable, Equatable {
 /// reported at its place in a file of hundreds of megabytes, invalid UTF-8 and lone surrogates
 /// decoded with U+FFFD and reported rather than failing the record, and a nesting limit so a
 /// hostile file cannot overflow the stack. It parses one record at a time (see ``DataFileStream``).
-struct JSONParser {
+public struct JSONParser {
     /// Deeper nesting than this is refused (real archive records nest five or six levels).
-    static let maximumDepth = 256
+    public static let maximumDepth = 256
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
     /// Offsets of strings that held invalid UTF-8 or lone surrogates (decoded with U+FFFD).
     private(set) var encodingRepairs: [Int] = []
+    /// When set, the byte offset of every object key and array element, by JSON path
+    /// (`accounts[2].managr`), so a problem found after parsing can be given its line.
+    private var keyOffsets: [String: Int]?
+    private var path: [String] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
     /// Parses the whole buffer as one JSON value (surrounding white space allowed).
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> (JSONValue, repairs: [Int]) {
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> (JSONValue, repairs: [Int]) {
         var parser = JSONParser(bytes: bytes)
         parser.skipWhitespace()
         let value = try parser.parseValue()
@@ -115,7 +124,7 @@ struct JSONParser {
         return (value, parser.encodingRepairs)
     }
 
-    static func parse(_ data: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+    public static func parse(_ data: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         do {
             return try data.withUnsafeBufferPointer { buffer in try parse(buffer).0 }
         } catch let error as JSONSyntaxError {
@@ -125,7 +134,29 @@ struct JSONParser {
         }
     }
 
-    static func describe(_ byte: UInt8) -> String {
+    /// Parses a whole document and returns, with it, the byte offset of every key and array
+    /// element by JSON path, for messages that point at a line (configuration and inventory files).
+    public static func parseLocated(_ data: [UInt8]) throws(JSONSyntaxError) -> (JSONValue, offsets: [String: Int]) {
+        do {
+            return try data.withUnsafeBufferPointer { buffer in
+                var parser = JSONParser(bytes: buffer)
+                parser.keyOffsets = [:]
+                parser.skipWhitespace()
+                let value = try parser.parseValue()
+                parser.skipWhitespace()
+                if parser.index < buffer.count {
+                    throw JSONSyntaxError(offset: parser.index, message: "unexpected \(describe(buffer[parser.index])) after the value")
+                }
+                return (value, parser.keyOffsets ?? [:])
+            }
+        } catch let error as JSONSyntaxError {
+            throw error
+        } catch {
+            throw JSONSyntaxError(offset: 0, message: "\(error)")
+        }
+    }
+
+    public static func describe(_ byte: UInt8) -> String {
         if byte >= 0x21 && byte < 0x7F { return "'\(Character(UnicodeScalar(byte)))'" }
         return String(format: "byte 0x%02X", byte)
     }
@@ -192,7 +223,13 @@ struct JSONParser {
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == 0x22 else { throw unexpected(expecting: "a key in quotes") }
+            let keyStart = index
             let key = try parseString()
+            if keyOffsets != nil {
+                path.append(path.isEmpty ? key : ".\(key)")
+                keyOffsets?[path.joined()] = keyStart
+            }
+            defer { if keyOffsets != nil { path.removeLast() } }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == 0x3A else { throw unexpected(expecting: "':' after a key") }
             index += 1
@@ -225,6 +262,11 @@ struct JSONParser {
         }
         while true {
             skipWhitespace()
+            if keyOffsets != nil {
+                path.append("[\(items.count)]")
+                keyOffsets?[path.joined()] = index
+            }
+            defer { if keyOffsets != nil { path.removeLast() } }
             items.append(try parseValue())
             skipWhitespace()
             guard index < bytes.count else { throw unexpected(expecting: "',' or ']'") }

@@ -1,0 +1,197 @@
+import Foundation
+import SocialAuditCore
+
+/// The run's configuration: `socialaudit.json` with the spec's defaults, paths resolved against
+/// the configuration file's folder, and command-line flags laid over it.
+public struct Configuration: Sendable {
+    /// The configuration file read, if any.
+    public var file: URL?
+    public var inventory: URL
+    public var roster: URL
+    public var archives: URL
+    public var out: URL
+    public var state: URL
+    public var reviews: URL
+    public var templates: URL
+    /// Whether the templates folder was named (in the file or by a flag) rather than defaulted;
+    /// when it was not and the default folder does not exist, the shipped templates are used.
+    public var templatesGiven: Bool
+    public var timeZone: TimeZone
+    public var policy: Policy
+    public var mail: MailSettings
+
+    /// The folder paths are resolved against: the configuration file's, or the working directory.
+    public var base: URL
+}
+
+/// The configuration's `mail` object.
+public struct MailSettings: Sendable, Hashable {
+    public var from: String?
+    public var sendmail: String?
+    public var smtpHost: String?
+    public var smtpPort: Int?
+    public var reportBaseURL: String?
+
+    public init(from: String? = nil, sendmail: String? = nil, smtpHost: String? = nil, smtpPort: Int? = nil, reportBaseURL: String? = nil) {
+        self.from = from
+        self.sendmail = sendmail
+        self.smtpHost = smtpHost
+        self.smtpPort = smtpPort
+        self.reportBaseURL = reportBaseURL
+    }
+}
+
+/// Paths given on the command line; they override the configuration and are relative to the
+/// working directory.
+public struct ConfigurationOverrides: Sendable {
+    public var inventory: String?
+    public var roster: String?
+    public var archives: String?
+    public var out: String?
+    public var state: String?
+    public var reviews: String?
+    public var templates: String?
+
+    public init(inventory: String? = nil, roster: String? = nil, archives: String? = nil, out: String? = nil,
+                state: String? = nil, reviews: String? = nil, templates: String? = nil) {
+        self.inventory = inventory
+        self.roster = roster
+        self.archives = archives
+        self.out = out
+        self.state = state
+        self.reviews = reviews
+        self.templates = templates
+    }
+}
+
+public enum ConfigurationReader {
+    public static let defaultFileName = "socialaudit.json"
+    static let rootKeys = ["inventory", "roster", "archives", "out", "state", "reviews", "templates", "timezone", "policy", "mail"]
+    static let policyKeys = ["staleAfterDays", "organizations", "approvedApps", "loginSpread", "officialClaimPhrases",
+                             "lexicon", "severity", "disabledRules"]
+    static let mailKeys = ["from", "sendmail", "smtp", "reportBaseURL"]
+    static let defaultTimeZone = "America/New_York"
+
+    /// Reads the configuration at `file` (nil: none, every default) and lays `overrides` over it.
+    /// `workingDirectory` resolves the overrides' relative paths (and the defaults when there is no file).
+    public static func load(_ file: URL?, overrides: ConfigurationOverrides = .init(),
+                            workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    throws(InputError) -> Configuration {
+        var root = JSONValue.object([])
+        var json: StrictJSON?
+        if let file {
+            let bytes: [UInt8]
+            do {
+                bytes = Array(try Data(contentsOf: file))
+            } catch {
+                throw InputError(InputProblem(file: file.path, message: "cannot be read: \(InventoryReader.reason(error))"))
+            }
+            let (parsed, value) = try StrictJSON.parse(file: file.path, bytes: bytes)
+            json = parsed
+            root = value
+        }
+        let reader = json ?? (try! StrictJSON.parse(file: "(defaults)", bytes: Array("{}".utf8))).0
+        guard let fields = reader.object(root, at: "", allowed: rootKeys) else { throw InputError(reader.problems) }
+
+        let base = file?.deletingLastPathComponent().standardizedFileURL ?? workingDirectory
+        func path(_ key: String, default name: String, override: String?) -> URL {
+            if let override { return URL(fileURLWithPath: override, relativeTo: workingDirectory).standardizedFileURL }
+            let relative = fields.string(key) ?? name
+            return URL(fileURLWithPath: relative, relativeTo: base).standardizedFileURL
+        }
+        let templatesGiven = overrides.templates != nil || fields.has("templates")
+        var timeZone = TimeZone(identifier: defaultTimeZone)!
+        if let name = fields.string("timezone") {
+            if let zone = TimeZone(identifier: name) {
+                timeZone = zone
+            } else {
+                reader.report("timezone", "'\(name)' is not a time zone; expected a name such as 'America/New_York'")
+            }
+        }
+        let configuration = Configuration(
+            file: file,
+            inventory: path("inventory", default: "inventory.json", override: overrides.inventory),
+            roster: path("roster", default: "students.csv", override: overrides.roster),
+            archives: path("archives", default: "archives", override: overrides.archives),
+            out: path("out", default: "out", override: overrides.out),
+            state: path("state", default: "state/socialaudit.sqlite", override: overrides.state),
+            reviews: path("reviews", default: "reviews.json", override: overrides.reviews),
+            templates: path("templates", default: "templates", override: overrides.templates),
+            templatesGiven: templatesGiven,
+            timeZone: timeZone,
+            policy: readPolicy(fields.member("policy"), reader),
+            mail: readMail(fields.member("mail"), reader),
+            base: base)
+        if !reader.problems.isEmpty { throw InputError(reader.problems) }
+        return configuration
+    }
+
+    static func readPolicy(_ value: JSONValue?, _ json: StrictJSON) -> Policy {
+        var policy = Policy()
+        guard let value, let p = json.object(value, at: "policy", allowed: policyKeys) else { return policy }
+        if let days = p.integer("staleAfterDays", in: 1...3650) { policy.staleAfterDays = days }
+        if p.has("organizations") { policy.organizations = p.strings("organizations").map(Handle.normalized) }
+        if p.has("approvedApps") { policy.approvedApps = p.strings("approvedApps") }
+        if p.has("officialClaimPhrases") { policy.officialClaimPhrases = p.strings("officialClaimPhrases") }
+        if let spread = p.member("loginSpread"),
+           let s = json.object(spread, at: "policy.loginSpread", allowed: ["distinctIPs", "windowDays"]) {
+            if let ips = s.integer("distinctIPs", in: 1...10_000) { policy.loginSpread.distinctIPs = ips }
+            if let days = s.integer("windowDays", in: 1...3650) { policy.loginSpread.windowDays = days }
+        }
+        if let lexicon = p.member("lexicon") {
+            if case let .object(members) = lexicon {
+                var categories: [String: [String]] = [:]
+                let l = StrictJSON.Fields(json: json, path: "policy.lexicon", value: lexicon)
+                for (name, _) in members { categories[name] = l.strings(name) }
+                policy.lexicon = categories
+            } else {
+                json.report("policy.lexicon", "expected an object of categories, each a list of words, found \(lexicon.kindName)")
+            }
+        }
+        if let severities = p.member("severity") {
+            if case let .object(members) = severities {
+                let s = StrictJSON.Fields(json: json, path: "policy.severity", value: severities)
+                for (rule, _) in members {
+                    guard RuleIds.all.contains(rule) else {
+                        reportUnknownRule(rule, at: "policy.severity.\(rule)", json)
+                        continue
+                    }
+                    if let severity = s.choice(rule, of: Severity.self, accepted: Severity.allCases) {
+                        policy.severity[rule] = severity
+                    }
+                }
+            } else {
+                json.report("policy.severity", "expected an object of rule ids and severities, found \(severities.kindName)")
+            }
+        }
+        if p.has("disabledRules") {
+            for (index, rule) in p.strings("disabledRules").enumerated() {
+                if RuleIds.all.contains(rule) {
+                    policy.disabledRules.append(rule)
+                } else {
+                    reportUnknownRule(rule, at: "policy.disabledRules[\(index)]", json)
+                }
+            }
+        }
+        return policy
+    }
+
+    private static func reportUnknownRule(_ rule: String, at path: String, _ json: StrictJSON) {
+        var message = "unknown rule id '\(rule)'"
+        if let near = StrictJSON.nearest(rule, in: RuleIds.all) { message += "; did you mean '\(near)'?" }
+        json.report(path, message + " (socialaudit rules lists them)")
+    }
+
+    static func readMail(_ value: JSONValue?, _ json: StrictJSON) -> MailSettings {
+        var mail = MailSettings()
+        guard let value, let m = json.object(value, at: "mail", allowed: mailKeys) else { return mail }
+        mail.from = m.string("from")
+        mail.sendmail = m.string("sendmail")
+        mail.reportBaseURL = m.string("reportBaseURL")
+        if let smtp = m.member("smtp"), let s = json.object(smtp, at: "mail.smtp", allowed: ["host", "port"]) {
+            mail.smtpHost = s.string("host")
+            mail.smtpPort = s.integer("port", in: 1...65535)
+        }
+        return mail
+    }
+}

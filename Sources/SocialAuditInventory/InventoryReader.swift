@@ -1,0 +1,232 @@
+import Foundation
+import SocialAuditCore
+
+/// An inventory as read from its file, with where each entry sits (for messages) and the
+/// problems that leave it usable (kept as data: they become `inventory.bad-reference` findings).
+public struct LoadedInventory: Sendable {
+    public enum Format: String, Sendable { case json = "JSON", xml = "XML" }
+
+    public var inventory: Inventory
+    public var file: String
+    public var format: Format
+    /// Places of `inventory.schools`, `people` and `accounts`, index for index.
+    public var schoolPlaces: [InputPlace]
+    public var personPlaces: [InputPlace]
+    public var accountPlaces: [InputPlace]
+    /// Problems that leave the inventory usable, such as an account naming an undefined school.
+    public var notes: [InventoryNote]
+}
+
+/// A problem in the inventory that does not make it unusable.
+public struct InventoryNote: Sendable, Hashable, Codable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// An account names a school the inventory does not define (`inventory.bad-reference`).
+        case accountSchoolUndefined = "account-school-undefined"
+        /// A person names a school the inventory does not define.
+        case personSchoolUndefined = "person-school-undefined"
+    }
+
+    public var kind: Kind
+    /// The account's handle or the person's e-mail address.
+    public var subject: String
+    /// The field and its value: `school`, `canton-middle`.
+    public var field: String
+    public var value: String
+    public var problem: InputProblem
+
+    public var description: String { problem.description }
+}
+
+/// Reads the inventory from JSON or XML — told apart by content, not by the file's name — into
+/// one model, and checks it. Both forms give identical models.
+public enum InventoryReader {
+    /// Reads and checks the inventory at `url`; throws every problem that makes it unusable.
+    public static func load(_ url: URL) throws(InputError) -> LoadedInventory {
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: url))
+        } catch {
+            throw InputError(InputProblem(file: url.path, message: "cannot be read: \(Self.reason(error))"))
+        }
+        return try read(bytes, file: url.path)
+    }
+
+    /// Reads and checks an inventory held in memory; `file` names it in messages.
+    public static func read(_ bytes: [UInt8], file: String) throws(InputError) -> LoadedInventory {
+        var loaded: LoadedInventory
+        switch InputFormat.sniff(bytes) {
+        case .json:
+            loaded = try readJSON(bytes, file: file)
+        case .xml:
+            loaded = try XMLInventoryReader.read(bytes, file: file)
+        case .empty:
+            throw InputError(InputProblem(file: file, message: "the file is empty; expected an inventory in JSON ('{') or XML ('<')"))
+        case let .unknown(byte):
+            throw InputError(InputProblem(file: file, line: 1, column: 1,
+                                          message: "expected an inventory in JSON (starting with '{') or XML (starting with '<'), found \(JSONParser.describe(byte))"))
+        }
+        let problems = InventoryChecks.unusable(in: loaded)
+        if !problems.isEmpty { throw InputError(problems) }
+        loaded.notes = InventoryChecks.notes(in: loaded)
+        return loaded
+    }
+
+    static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            return String(cString: strerror(code.rawValue))
+        }
+        return nsError.localizedDescription
+    }
+
+    // MARK: JSON
+
+    static let rootKeys = ["district", "schools", "people", "accounts"]
+    static let districtKeys = ["name", "emailDomains", "websites", "reportRecipients"]
+    static let schoolKeys = ["id", "name", "reportRecipients"]
+    static let personKeys = ["email", "name", "role", "school"]
+    static let accountKeys = ["handle", "accountId", "tier", "school", "createdBy", "organization", "managers",
+                              "assignedBy", "registeredEmail", "emailRoutesTo", "owner"]
+
+    static func readJSON(_ bytes: [UInt8], file: String) throws(InputError) -> LoadedInventory {
+        let (json, root) = try StrictJSON.parse(file: file, bytes: bytes)
+        guard let fields = json.object(root, at: "", allowed: rootKeys) else { throw InputError(json.problems) }
+
+        var district = District(name: "")
+        if let value = fields.member("district") {
+            if let d = json.object(value, at: "district", allowed: districtKeys) {
+                district = District(name: d.string("name", required: true) ?? "",
+                                    emailDomains: d.strings("emailDomains"),
+                                    websites: d.strings("websites"),
+                                    reportRecipients: d.strings("reportRecipients"))
+            }
+        } else {
+            json.report("", "the required key 'district' is missing")
+        }
+
+        var schools: [School] = [], schoolPlaces: [InputPlace] = []
+        for (path, value) in fields.array("schools") {
+            guard let s = json.object(value, at: path, allowed: schoolKeys) else { continue }
+            let id = s.string("id", required: true)
+            let name = s.string("name", required: true)
+            let recipients = s.strings("reportRecipients")
+            if let id, let name {
+                schools.append(School(id: id, name: name, reportRecipients: recipients))
+                schoolPlaces.append(json.place(path))
+            }
+        }
+
+        var people: [Person] = [], personPlaces: [InputPlace] = []
+        for (path, value) in fields.array("people") {
+            guard let p = json.object(value, at: path, allowed: personKeys) else { continue }
+            let email = p.string("email", required: true)
+            let name = p.string("name")
+            let role = p.choice("role", of: Role.self, accepted: Role.allCases, required: true)
+            let school = p.string("school", required: true)
+            if let email, let role, let school {
+                people.append(Person(email: email, name: name ?? email, role: role, school: school))
+                personPlaces.append(json.place(path))
+            }
+        }
+
+        var accounts: [InventoryAccount] = [], accountPlaces: [InputPlace] = []
+        for (path, value) in fields.array("accounts") {
+            guard let a = json.object(value, at: path, allowed: accountKeys) else { continue }
+            let handle = a.string("handle", required: true)
+            let accountId = a.string("accountId")
+            if let accountId, !isAccountId(accountId) {
+                json.report(a.path("accountId"), "'\(accountId)' is not an account id; expected the digits of the account's numeric id")
+            }
+            let tier = a.choice("tier", of: Tier.self, accepted: Tier.inventoryTiers, required: true)
+            let createdBy = a.choice("createdBy", of: CreatedBy.self, accepted: CreatedBy.allCases)
+            let account = InventoryAccount(
+                handle: handle ?? "", accountId: accountId, tier: tier ?? .primary, school: a.string("school"),
+                createdBy: createdBy, organization: a.string("organization"), managers: a.strings("managers"),
+                assignedBy: a.string("assignedBy"), registeredEmail: a.string("registeredEmail"),
+                emailRoutesTo: a.strings("emailRoutesTo"), owner: a.string("owner"))
+            if handle != nil, tier != nil {
+                accounts.append(account)
+                accountPlaces.append(json.place(path))
+            }
+        }
+
+        if !json.problems.isEmpty { throw InputError(json.problems) }
+        return LoadedInventory(
+            inventory: Inventory(district: district, schools: schools, people: people, accounts: accounts),
+            file: file, format: .json, schoolPlaces: schoolPlaces, personPlaces: personPlaces,
+            accountPlaces: accountPlaces, notes: [])
+    }
+
+    /// Account ids are decimal digits (up to 20: they pass 2^53 and are never numbers to us).
+    static func isAccountId(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 20 && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+}
+
+/// What an input file holds, judged by its first significant byte (after a byte-order mark and white space).
+enum InputFormat: Equatable {
+    case json, xml, empty
+    case unknown(UInt8)
+
+    static func sniff(_ bytes: [UInt8]) -> InputFormat {
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        guard index < bytes.count else { return .empty }
+        switch bytes[index] {
+        case UInt8(ascii: "{"), UInt8(ascii: "["): return .json
+        case UInt8(ascii: "<"): return .xml
+        default: return .unknown(bytes[index])
+        }
+    }
+}
+
+/// The inventory's cross-checks. Those that make it unusable (two accounts with one handle or one
+/// id, two schools with one id, two people with one address) stop the run; those that leave it
+/// usable (a reference to a school that is not defined) are kept as notes.
+enum InventoryChecks {
+    static func unusable(in loaded: LoadedInventory) -> [InputProblem] {
+        var problems: [InputProblem] = []
+        let inventory = loaded.inventory
+        func duplicates(_ keys: [String], places: [InputPlace], what: String) {
+            var first: [String: Int] = [:]
+            for (index, key) in keys.enumerated() {
+                if let earlier = first[key] {
+                    let earlierPlace = places[earlier]
+                    let at = earlierPlace.line.map { "line \($0)" } ?? earlierPlace.path ?? "entry \(earlier + 1)"
+                    problems.append(places[index].problem(in: loaded.file, "\(what) '\(key)' is already used (\(at)); each must be unique"))
+                } else {
+                    first[key] = index
+                }
+            }
+        }
+        duplicates(inventory.schools.map(\.id), places: loaded.schoolPlaces, what: "the school id")
+        duplicates(inventory.people.map { $0.email.lowercased() }, places: loaded.personPlaces, what: "the e-mail address")
+        duplicates(inventory.accounts.map { Handle.normalized($0.handle) }, places: loaded.accountPlaces, what: "the handle")
+        let ids = inventory.accounts.enumerated().compactMap { pair in pair.element.accountId.map { ($0, pair.offset) } }
+        duplicates(ids.map(\.0), places: ids.map { loaded.accountPlaces[$0.1] }, what: "the account id")
+        for (index, account) in inventory.accounts.enumerated() where Handle.normalized(account.handle).isEmpty {
+            problems.append(loaded.accountPlaces[index].problem(in: loaded.file, "the handle is empty"))
+        }
+        return problems.sorted { ($0.line ?? 0, $0.path ?? "") < ($1.line ?? 0, $1.path ?? "") }
+    }
+
+    static func notes(in loaded: LoadedInventory) -> [InventoryNote] {
+        let inventory = loaded.inventory
+        let schoolIds = Set(inventory.schools.map(\.id))
+        var notes: [InventoryNote] = []
+        for (index, person) in inventory.people.enumerated()
+        where person.school != Person.districtLevel && !schoolIds.contains(person.school) {
+            notes.append(InventoryNote(
+                kind: .personSchoolUndefined, subject: person.email, field: "school", value: person.school,
+                problem: loaded.personPlaces[index].problem(in: loaded.file, "\(person.email) works at school '\(person.school)', which the inventory does not define")))
+        }
+        for (index, account) in inventory.accounts.enumerated() {
+            guard let school = account.school, !schoolIds.contains(school) else { continue }
+            notes.append(InventoryNote(
+                kind: .accountSchoolUndefined, subject: account.handle, field: "school", value: school,
+                problem: loaded.accountPlaces[index].problem(in: loaded.file, "account '\(account.handle)' names school '\(school)', which the inventory does not define; its findings go to 'unassigned'")))
+        }
+        return notes
+    }
+}

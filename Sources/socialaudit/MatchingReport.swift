@@ -1,0 +1,26 @@
+import SocialAuditArchive
+import SocialAuditCore
+import SocialAuditInventory
+
+/// Until the rules and reports exist, `run` says how the archives it read match the inventory.
+enum MatchingReport {
+    static func render(_ matching: ArchiveMatching, readings: [ArchiveReading], inventory: Inventory) -> String {
+        var lines = ["Matching the inventory:"]
+        for (index, reading) in readings.enumerated() {
+            let name = reading.source.name
+            if let match = matching.match(forArchive: index) {
+                let account = inventory.accounts[match.account]
+                lines.append("  \(name): \(account.handle) (\(account.tier.label), \(account.school ?? "no school")), by \(match.basis.rawValue)")
+            } else if matching.unregistered.contains(index) {
+                lines.append("  \(name): @\(reading.account?.username ?? "?") is not in the inventory (unregistered)")
+            } else {
+                lines.append("  \(name): the account cannot be read, so the archive matches nothing")
+            }
+        }
+        for index in matching.missing {
+            let account = inventory.accounts[index]
+            lines.append("  no archive: \(account.handle) (\(account.tier.label), \(account.school ?? "no school"))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -50,17 +50,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Real archives, inputs and the built binary, for the tests.
+        .target(
+            name: "SocialAuditTestSupport",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/SocialAuditTestSupport"
+        ),
         .testTarget(
             name: "SocialAuditArchiveTests",
-            dependencies: [
-                "SocialAuditArchive",
-                "SocialAuditCore",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            dependencies: ["SocialAuditArchive", "SocialAuditCore", "SocialAuditTestSupport"]
         ),
         .testTarget(
             name: "SocialAuditInventoryTests",
-            dependencies: ["SocialAuditInventory", "SocialAuditCore"]
+            dependencies: ["SocialAuditInventory", "SocialAuditCore", "SocialAuditArchive", "SocialAuditTestSupport"]
+        ),
+        .testTarget(
+            name: "SocialAuditCommandTests",
+            dependencies: ["SocialAuditTestSupport"]
         ),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SocialAuditTestSupport
 import SocialAuditArchive
 import SocialAuditCore
 
@@ -39,61 +40,6 @@ struct Collected {
     func tweet(_ id: String) -> Tweet? { tweets.first { $0.id == id } }
 }
 
-/// A full, current-format archive of a personal account with the usual quirks.
-func fullArchive() -> ArchiveFixture {
-    var fixture = ArchiveFixture([
-        "Your archive.html": "<html><body>viewer</body></html>",
-        "assets/js/main.js": "console.log('viewer')",
-        "data/manifest.js": TwitterJS.manifest(dataTypes: """
-            "tweets" : { "files" : [ { "fileName" : "data/tweets.js", "globalName" : "YTD.tweets.part0", "count" : "3" },
-                                     { "fileName" : "data/tweets-part1.js", "globalName" : "YTD.tweets.part1", "count" : "1" } ] }
-            """),
-        "data/account.js": TwitterJS.account(),
-        "data/profile.js": TwitterJS.profile(),
-        "data/tweets.js": TwitterJS.file("tweets", [
-            TwitterJS.tweet(id: "1592345678901234567", text: "@jamie_hoops7 @rsmith great job &amp; congrats",
-                            mentions: [("jamie_hoops7", "880001"), ("rsmith", "880002")],
-                            replyToUser: "880001", replyToName: "jamie_hoops7", replyToStatus: "1590000000000000001"),
-            TwitterJS.tweet(id: "11", text: "RT @NCPublicSchools: Schools are open &gt; closed…",
-                            mentions: [("NCPublicSchools", "5001")]),
-            TwitterJS.tweet(id: "12", text: "Look at this https://t.co/x", urls: ["https://twitter.com/jamie_hoops7/status/1590000000000000009"]),
-        ]),
-        "data/tweets-part1.js": TwitterJS.file("tweets", part: 1, [
-            TwitterJS.tweet(id: "13", text: "thread, part 2", replyToUser: "1003", replyToName: "kjackson", replyToStatus: "12"),
-        ]),
-        "data/direct-messages.js": TwitterJS.file("direct_messages", [
-            TwitterJS.conversation(id: "1003-880001", [
-                TwitterJS.message(id: "m2", sender: "880001", recipient: "1003", text: "ok", at: "2022-11-14T17:26:00.000Z"),
-                TwitterJS.message(id: "m1", sender: "1003", recipient: "880001", text: "see you after practice", at: "2022-11-14T17:25:17.171Z"),
-            ]),
-            // The same conversation continues in a second entry (the archive splits at 1,000 messages).
-            TwitterJS.conversation(id: "1003-880001", [
-                TwitterJS.message(id: "m0", sender: "1003", recipient: "880001", text: "hi", at: "2022-11-13T10:00:00.000Z"),
-            ]),
-        ]),
-        "data/direct-messages-group.js": TwitterJS.file("direct_messages_group", [
-            TwitterJS.conversation(id: "1587000000000000000", [
-                TwitterJS.message(id: "g2", sender: "1003", recipient: nil, text: "practice moved", at: "2022-11-15T09:00:00.000Z"),
-                "{ \"participantsLeave\" : { \"userIds\" : [ \"880004\" ], \"createdAt\" : \"2022-11-15T08:00:00.000Z\" } }",
-                "{ \"participantsJoin\" : { \"initiatingUserId\" : \"1003\", \"userIds\" : [ \"880003\" ], \"createdAt\" : \"2022-11-14T08:00:00.000Z\" } }",
-                "{ \"conversationNameUpdate\" : { \"initiatingUserId\" : \"1003\", \"name\" : \"JV Hoops\", \"createdAt\" : \"2022-11-14T07:00:00.000Z\" } }",
-                "{ \"joinConversation\" : { \"initiatingUserId\" : \"1003\", \"participantsSnapshot\" : [ \"880001\", \"880004\" ], \"createdAt\" : \"2022-11-14T06:00:00.000Z\" } }",
-            ]),
-        ]),
-        "data/connected-application.js": TwitterJS.file("connected_application", ["""
-            { "connectedApplication" : { "organization" : { "name" : "SchoolPointe", "url" : "https://schoolpointe.com" },
-              "name" : "SchoolPointe", "description" : "Website push", "permissions" : [ "read", "write" ],
-              "approvedAt" : "2020-01-01T00:00:00.000Z", "id" : "12345" } }
-            """]),
-        "data/ip-audit.js": TwitterJS.file("ip_audit", [
-            "{ \"ipAudit\" : { \"accountId\" : \"1003\", \"createdAt\" : \"2022-11-14T17:25:17.171Z\", \"loginIp\" : \"192.0.2.1\" } }",
-            "{ \"ipAudit\" : { \"accountId\" : \"1003\", \"createdAt\" : \"2022-11-15T17:25:17.171Z\", \"loginIp\" : \"192.0.2.2\" } }",
-        ]),
-        "data/follower.js": TwitterJS.file("follower", ["{ \"follower\" : { \"accountId\" : \"9\" } }"]),
-    ])
-    fixture.files["data/tweets_media/1592345678901234567-a.jpg"] = [0xFF, 0xD8, 0xFF, 0x00]
-    return fixture
-}
 
 @Suite("Reading archives")
 struct ArchiveReaderTests {

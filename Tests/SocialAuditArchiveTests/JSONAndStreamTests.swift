@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SocialAuditTestSupport
 @testable import SocialAuditArchive
 import SocialAuditCore
 

@@ -3,21 +3,21 @@ import ZIPFoundation
 
 /// Builds real archives on disk for the tests: folders laid out as Twitter/X lays them out, and
 /// zip files written with ZIPFoundation (deflated, as Twitter/X writes them).
-struct ArchiveFixture {
+public struct ArchiveFixture {
     /// Path inside the archive → file content.
-    var files: [String: [UInt8]] = [:]
+    public var files: [String: [UInt8]] = [:]
 
-    init(_ files: [String: String] = [:]) {
+    public init(_ files: [String: String] = [:]) {
         for (path, text) in files { self.files[path] = Array(text.utf8) }
     }
 
-    subscript(path: String) -> String? {
+    public subscript(path: String) -> String? {
         get { files[path].map { String(decoding: $0, as: UTF8.self) } }
         set { files[path] = newValue.map { Array($0.utf8) } }
     }
 
     /// A fresh empty folder under the system's temporary folder.
-    static func temporaryFolder() -> URL {
+    public static func temporaryFolder() -> URL {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("socialaudit-tests-\(UUID().uuidString)", isDirectory: true)
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -26,7 +26,7 @@ struct ArchiveFixture {
 
     /// Writes the archive as an extracted folder named `name` inside `parent`.
     @discardableResult
-    func writeFolder(named name: String = "archive", in parent: URL = temporaryFolder()) throws -> URL {
+    public func writeFolder(named name: String = "archive", in parent: URL = temporaryFolder()) throws -> URL {
         let root = parent.appendingPathComponent(name, isDirectory: true)
         for (path, bytes) in files {
             let url = root.appendingPathComponent(path)
@@ -39,7 +39,7 @@ struct ArchiveFixture {
 
     /// Writes the archive as a zip file named `name` inside `parent`.
     @discardableResult
-    func writeZip(named name: String = "archive.zip", in parent: URL = temporaryFolder(),
+    public func writeZip(named name: String = "archive.zip", in parent: URL = temporaryFolder(),
                   compression: CompressionMethod = .deflate) throws -> URL {
         let url = parent.appendingPathComponent(name)
         let archive = try Archive(url: url, accessMode: .create)
@@ -56,13 +56,13 @@ struct ArchiveFixture {
 
 /// Twitter-style data files: `window.YTD.<name>.part<N> = [ … ]` around JSON records,
 /// written with `" : "` and two-space indentation as Twitter/X writes them.
-enum TwitterJS {
-    static func file(_ name: String, part: Int = 0, _ records: [String]) -> String {
+public enum TwitterJS {
+    public static func file(_ name: String, part: Int = 0, _ records: [String]) -> String {
         if records.isEmpty { return "window.YTD.\(name).part\(part) = [ ]" }
         return "window.YTD.\(name).part\(part) = [ " + records.joined(separator: ", ") + " ]"
     }
 
-    static func account(id: String = "1003", username: String = "kjackson", email: String? = "kjackson@gmail.com") -> String {
+    public static func account(id: String = "1003", username: String = "kjackson", email: String? = "kjackson@gmail.com") -> String {
         let mail = email.map { "\"email\" : \"\($0)\",\n    " } ?? ""
         return file("account", ["""
             {
@@ -77,14 +77,14 @@ enum TwitterJS {
             """])
     }
 
-    static func profile(bio: String = "Go Bears", website: String = "https://t.co/abc") -> String {
+    public static func profile(bio: String = "Go Bears", website: String = "https://t.co/abc") -> String {
         file("profile", ["""
             { "profile" : { "description" : { "bio" : "\(bio)", "website" : "\(website)", "location" : "Canton, NC" },
               "avatarMediaUrl" : "https://pbs.twimg.com/profile_images/1/a.jpg" } }
             """])
     }
 
-    static func manifest(accountId: String = "1003", userName: String = "kjackson", generated: String = "2026-10-31T12:00:00.000Z",
+    public static func manifest(accountId: String = "1003", userName: String = "kjackson", generated: String = "2026-10-31T12:00:00.000Z",
                          dataTypes: String = "") -> String {
         """
         window.__THAR_CONFIG = {
@@ -98,7 +98,7 @@ enum TwitterJS {
     }
 
     /// One tweet object, wrapped in `{ "tweet" : … }` unless `wrapped` is false.
-    static func tweet(id: String, text: String, createdAt: String = "Mon Nov 14 17:20:11 +0000 2022",
+    public static func tweet(id: String, text: String, createdAt: String = "Mon Nov 14 17:20:11 +0000 2022",
                       mentions: [(String, String)] = [], replyToUser: String? = nil, replyToName: String? = nil,
                       replyToStatus: String? = nil, urls: [String] = [], extra: String = "", wrapped: Bool = true) -> String {
         let mentionJSON = mentions.map { name, id in
@@ -119,13 +119,69 @@ enum TwitterJS {
         return wrapped ? "{\n  \"tweet\" : " + object + "\n}" : object
     }
 
-    static func message(id: String, sender: String, recipient: String?, text: String, at: String) -> String {
+    public static func message(id: String, sender: String, recipient: String?, text: String, at: String) -> String {
         let to = recipient.map { "\"recipientId\" : \"\($0)\", " } ?? ""
         return "{ \"messageCreate\" : { \(to)\"reactions\" : [ ], \"urls\" : [ ], \"text\" : \"\(text)\", \"mediaUrls\" : [ ], \"senderId\" : \"\(sender)\", \"id\" : \"\(id)\", \"createdAt\" : \"\(at)\" } }"
     }
 
-    static func conversation(id: String, _ events: [String], name: String? = nil) -> String {
+    public static func conversation(id: String, _ events: [String], name: String? = nil) -> String {
         let named = name.map { "\"name\" : \"\($0)\", " } ?? ""
         return "{ \"dmConversation\" : { \(named)\"conversationId\" : \"\(id)\", \"messages\" : [ \(events.joined(separator: ", ")) ] } }"
     }
+}
+
+/// A full, current-format archive of a personal account with the usual quirks.
+public func fullArchive() -> ArchiveFixture {
+    var fixture = ArchiveFixture([
+        "Your archive.html": "<html><body>viewer</body></html>",
+        "assets/js/main.js": "console.log('viewer')",
+        "data/manifest.js": TwitterJS.manifest(dataTypes: """
+            "tweets" : { "files" : [ { "fileName" : "data/tweets.js", "globalName" : "YTD.tweets.part0", "count" : "3" },
+                                     { "fileName" : "data/tweets-part1.js", "globalName" : "YTD.tweets.part1", "count" : "1" } ] }
+            """),
+        "data/account.js": TwitterJS.account(),
+        "data/profile.js": TwitterJS.profile(),
+        "data/tweets.js": TwitterJS.file("tweets", [
+            TwitterJS.tweet(id: "1592345678901234567", text: "@jamie_hoops7 @rsmith great job &amp; congrats",
+                            mentions: [("jamie_hoops7", "880001"), ("rsmith", "880002")],
+                            replyToUser: "880001", replyToName: "jamie_hoops7", replyToStatus: "1590000000000000001"),
+            TwitterJS.tweet(id: "11", text: "RT @NCPublicSchools: Schools are open &gt; closed…",
+                            mentions: [("NCPublicSchools", "5001")]),
+            TwitterJS.tweet(id: "12", text: "Look at this https://t.co/x", urls: ["https://twitter.com/jamie_hoops7/status/1590000000000000009"]),
+        ]),
+        "data/tweets-part1.js": TwitterJS.file("tweets", part: 1, [
+            TwitterJS.tweet(id: "13", text: "thread, part 2", replyToUser: "1003", replyToName: "kjackson", replyToStatus: "12"),
+        ]),
+        "data/direct-messages.js": TwitterJS.file("direct_messages", [
+            TwitterJS.conversation(id: "1003-880001", [
+                TwitterJS.message(id: "m2", sender: "880001", recipient: "1003", text: "ok", at: "2022-11-14T17:26:00.000Z"),
+                TwitterJS.message(id: "m1", sender: "1003", recipient: "880001", text: "see you after practice", at: "2022-11-14T17:25:17.171Z"),
+            ]),
+            // The same conversation continues in a second entry (the archive splits at 1,000 messages).
+            TwitterJS.conversation(id: "1003-880001", [
+                TwitterJS.message(id: "m0", sender: "1003", recipient: "880001", text: "hi", at: "2022-11-13T10:00:00.000Z"),
+            ]),
+        ]),
+        "data/direct-messages-group.js": TwitterJS.file("direct_messages_group", [
+            TwitterJS.conversation(id: "1587000000000000000", [
+                TwitterJS.message(id: "g2", sender: "1003", recipient: nil, text: "practice moved", at: "2022-11-15T09:00:00.000Z"),
+                "{ \"participantsLeave\" : { \"userIds\" : [ \"880004\" ], \"createdAt\" : \"2022-11-15T08:00:00.000Z\" } }",
+                "{ \"participantsJoin\" : { \"initiatingUserId\" : \"1003\", \"userIds\" : [ \"880003\" ], \"createdAt\" : \"2022-11-14T08:00:00.000Z\" } }",
+                "{ \"conversationNameUpdate\" : { \"initiatingUserId\" : \"1003\", \"name\" : \"JV Hoops\", \"createdAt\" : \"2022-11-14T07:00:00.000Z\" } }",
+                "{ \"joinConversation\" : { \"initiatingUserId\" : \"1003\", \"participantsSnapshot\" : [ \"880001\", \"880004\" ], \"createdAt\" : \"2022-11-14T06:00:00.000Z\" } }",
+            ]),
+        ]),
+        "data/connected-application.js": TwitterJS.file("connected_application", ["""
+            { "connectedApplication" : { "organization" : { "name" : "SchoolPointe", "url" : "https://schoolpointe.com" },
+              "name" : "SchoolPointe", "description" : "Website push", "permissions" : [ "read", "write" ],
+              "approvedAt" : "2020-01-01T00:00:00.000Z", "id" : "12345" } }
+            """]),
+        "data/ip-audit.js": TwitterJS.file("ip_audit", [
+            "{ \"ipAudit\" : { \"accountId\" : \"1003\", \"createdAt\" : \"2022-11-14T17:25:17.171Z\", \"loginIp\" : \"192.0.2.1\" } }",
+            "{ \"ipAudit\" : { \"accountId\" : \"1003\", \"createdAt\" : \"2022-11-15T17:25:17.171Z\", \"loginIp\" : \"192.0.2.2\" } }",
+        ]),
+        "data/follower.js": TwitterJS.file("follower", ["{ \"follower\" : { \"accountId\" : \"9\" } }"]),
+    ])
+    fixture.files["data/tweets_media/1592345678901234567-a.jpg"] = [0xFF, 0xD8, 0xFF, 0x00]
+    return fixture
 }

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+import SocialAuditTestSupport
+
+@Suite("The command line")
+struct CommandLineTests {
+    /// The sample district's inventory and roster, for runs over other archives.
+    static let sampleInputs = ["--inventory", "samples/inventory.json", "--roster", "samples/students.csv"]
+
+    @Test("--help teaches the commands and the exit codes")
+    func help() throws {
+        let result = try Invocation.run(["--help"])
+        #expect(result.status == 0)
+        for command in ["run", "validate", "rules", "explain", "mail", "scan"] {
+            #expect(result.stdout.contains(command), "\(command) is listed")
+        }
+        #expect(result.stdout.contains("Exit status"))
+    }
+
+    @Test("commands not built yet say so plainly and exit 2")
+    func notBuiltYet() throws {
+        for arguments in [["mail", "--dry-run"], ["explain", "student.dm"]] {
+            let result = try Invocation.run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.contains("not built yet"), "\(arguments)")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+
+    @Test("run reads every archive, a bad one among them, and lists what it read and the fault's place")
+    func runOverArchives() throws {
+        let folder = ArchiveFixture.temporaryFolder()
+        try fullArchive().writeZip(named: "kjackson.zip", in: folder)
+        var broken = fullArchive()
+        broken["data/account.js"] = TwitterJS.account(id: "1004", username: "mrsokafor")
+        broken["data/manifest.js"] = TwitterJS.manifest(accountId: "1004", userName: "mrsokafor")
+        broken["data/tweets.js"] = String(broken["data/tweets.js"]!.dropLast(40))
+        try broken.writeFolder(named: "okafor", in: folder)
+        try Data("not a zip".utf8).write(to: folder.appendingPathComponent("garbage.zip"))
+
+        let result = try Invocation.run(["run", "--archives", folder.path, "--as-of", "2026-11-01"] + Self.sampleInputs)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("@kjackson (1003)"))
+        #expect(result.stdout.contains("@mrsokafor (1004)"))
+        #expect(result.stdout.contains("garbage.zip"))
+        #expect(result.stdout.contains("3 archives"))
+        #expect(result.stdout.contains("okafor: data/tweets.js, line"))
+        #expect(result.stdout.contains("garbage.zip: this is not a zip archive"))
+    }
+
+    @Test("bad usage exits 2 with a message that says what is wrong")
+    func badUsage() throws {
+        let missing = try Invocation.run(["run", "--archives", "/nonexistent/archives"] + Self.sampleInputs)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("/nonexistent/archives"))
+        let date = try Invocation.run(["run", "--archives", "/tmp", "--as-of", "2026-13-45"])
+        #expect(date.status == 2)
+        #expect(date.stderr.contains("--as-of"))
+        let severity = try Invocation.run(["run", "--archives", "/tmp", "--fail-on", "urgent"])
+        #expect(severity.status == 2)
+    }
+
+    @Test("make report's command reads every sample archive; only the deliberately damaged one has a problem")
+    func samples() throws {
+        let result = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let archives = try FileManager.default.contentsOfDirectory(atPath: "samples/archives".inRepository)
+            .filter { !$0.hasPrefix(".") }
+        #expect(archives.count >= 10)
+        for name in archives {
+            #expect(result.stdout.contains(name.hasSuffix(".zip") ? name : name + "/"), "\(name) is listed")
+        }
+        #expect(result.stdout.contains("Problems (1)"))
+        #expect(result.stdout.contains("damaged.zip: data/tweets.js, line"))
+        #expect(result.stdout.contains("no archive: bethelbobcats"))
+        #expect(result.stdout.contains("is not in the inventory (unregistered)"))
+    }
+
+    @Test("validate summarizes the sample district, from JSON and from XML alike")
+    func validateSamples() throws {
+        let json = try Invocation.run(["validate", "--config", "samples/socialaudit.json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        #expect(json.stdout.contains("schools     3"))
+        #expect(json.stdout.contains("(3 primary, 3 school-owned"))
+        #expect(json.stdout.contains("8 students, 1 opted out"))
+        #expect(json.stdout.contains("1 unregistered"))
+        #expect(json.stdout.contains("canton-middle"))
+        #expect(json.stdout.contains("The inputs are usable."))
+        let xml = try Invocation.run(["validate", "--config", "samples/socialaudit.json", "--inventory", "samples/inventory.xml"])
+        #expect(xml.status == 0, "\(xml.stderr)")
+        // Only the lines that name the inventory file (and its places) differ.
+        func withoutFile(_ text: String) -> [Substring] {
+            text.split(separator: "\n").filter { !$0.contains("inventory.json") && !$0.contains("inventory.xml") }
+        }
+        #expect(withoutFile(xml.stdout) == withoutFile(json.stdout))
+        #expect(xml.stdout.contains("inventory.xml:64: account 'cantonmiddlefans'"))
+    }
+
+    @Test("an unusable inventory and roster: every problem with its file and place, exit 2, nothing written")
+    func refusedInputWritesNothing() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let inventory = try String(contentsOfFile: "samples/inventory.json".inRepository, encoding: .utf8)
+            .replacingOccurrences(of: "\"tier\": \"personal\"", with: "\"tier\": \"private\"")
+        try Data(inventory.utf8).write(to: folder.appendingPathComponent("inventory.json"))
+        try Data("student_id,school,first_name\nS1,x,A\n".utf8).write(to: folder.appendingPathComponent("students.csv"))
+        let out = folder.appendingPathComponent("out")
+        for command in [["validate"], ["run", "--out", out.path, "--archives", "samples/archives".inRepository]] {
+            let result = try Invocation.run(command + ["--inventory", folder.appendingPathComponent("inventory.json").path,
+                                                       "--roster", folder.appendingPathComponent("students.csv").path])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("inventory.json:"))
+            #expect(result.stderr.contains("'private' is not a valid tier"))
+            #expect(result.stderr.contains("students.csv:1: the header lacks the required column 'last_name'"))
+            #expect(result.stderr.contains("nothing was written"))
+            #expect(result.stdout.isEmpty)
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+}
+
+extension String {
+    /// A path of the repository, whatever the working directory.
+    var inRepository: String { Invocation.repository.appendingPathComponent(self).path }
+}

@@ -32,6 +32,9 @@ install:
 	$(SWIFT) build -c release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/socialaudit
 	install -m 0755 .build/release/socialaudit $(DESTDIR)$(PREFIX)/bin/socialaudit
+	# Package resources (the inventory schema) sit beside the binary, where Bundle.module finds them.
+	rm -rf $(DESTDIR)$(PREFIX)/bin/socialaudit_*.resources
+	cp -R .build/release/socialaudit_*.resources $(DESTDIR)$(PREFIX)/bin/
 	cp -R templates $(DESTDIR)$(PREFIX)/share/socialaudit/
 
 clean:

@@ -13,4 +13,10 @@
 
 /* xmlFree is a global function pointer, which Swift 6 sees as shared mutable state. */
 static inline void socialaudit_xml_free(void *pointer) { xmlFree(pointer); }
+
+/* libxml2 prints errors that no structured handler took to standard error through a variadic
+   callback, which Swift cannot write. The audit collects its errors itself; silence the rest
+   (libxml2 keeps this setting per thread, so call it on the thread that parses). */
+static inline void socialaudit_xml_ignore(void *context, const char *message, ...) { (void)context; (void)message; }
+static inline void socialaudit_xml_silence(void) { xmlSetGenericErrorFunc(NULL, socialaudit_xml_ignore); }
 #endif

@@ -232,7 +232,10 @@ enum LibXML {
         xmlSetExternalEntityLoader { _, _, _ in nil }
     }()
 
-    static func setUp() { _ = once }
+    static func setUp() {
+        _ = once
+        socialaudit_xml_silence()
+    }
 
     nonisolated(unsafe) private static var schemaFailureText = ""
     static var schemaFailure: String { _ = schema; return schemaFailureText }
@@ -246,17 +249,17 @@ enum LibXML {
             return nil
         }
         let bytes = Array(data)
-        let parserContext = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlSchemaNewMemParserCtxt($0, Int32(buffer.count))
+        // The parser context reads the buffer while parsing, so the whole parse happens inside
+        // the closure that keeps the buffer alive.
+        let schema: xmlSchemaPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                guard let parserContext = xmlSchemaNewMemParserCtxt(pointer, Int32(buffer.count)) else { return nil }
+                defer { xmlSchemaFreeParserCtxt(parserContext) }
+                xmlSchemaSetParserStructuredErrors(parserContext, { _, _ in }, nil)
+                return xmlSchemaParse(parserContext)
             }
         }
-        guard let parserContext else {
-            schemaFailureText = "cannot create a schema parser"
-            return nil
-        }
-        defer { xmlSchemaFreeParserCtxt(parserContext) }
-        guard let schema = xmlSchemaParse(parserContext) else {
+        guard let schema else {
             schemaFailureText = "inventory.xsd is not a valid schema"
             return nil
         }

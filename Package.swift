@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "socialaudit", targets: ["socialaudit"]),
         .library(name: "SocialAuditArchive", targets: ["SocialAuditArchive"]),
         .library(name: "SocialAuditInventory", targets: ["SocialAuditInventory"]),
+        .library(name: "SocialAuditRules", targets: ["SocialAuditRules"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,12 +41,31 @@ let package = Package(
             dependencies: ["SocialAuditCore", "CLibXML2"],
             resources: [.copy("Resources/inventory.xsd")]
         ),
+        // The rule catalog and the per-tier rule pass; reads no files.
+        .target(
+            name: "SocialAuditRules",
+            dependencies: ["SocialAuditCore"],
+            resources: [.copy("Resources/lexicon.json")]
+        ),
+        // Writes findings (CSV now; HTML reports follow). Never reads an archive.
+        .target(
+            name: "SocialAuditReport",
+            dependencies: ["SocialAuditCore"]
+        ),
+        // One audit run: reads the archives, matches them, runs each account's rule pass.
+        .target(
+            name: "SocialAuditRun",
+            dependencies: ["SocialAuditCore", "SocialAuditArchive", "SocialAuditInventory", "SocialAuditRules"]
+        ),
         .executableTarget(
             name: "socialaudit",
             dependencies: [
                 "SocialAuditCore",
                 "SocialAuditArchive",
                 "SocialAuditInventory",
+                "SocialAuditRules",
+                "SocialAuditReport",
+                "SocialAuditRun",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -63,6 +83,11 @@ let package = Package(
         .testTarget(
             name: "SocialAuditInventoryTests",
             dependencies: ["SocialAuditInventory", "SocialAuditCore", "SocialAuditArchive", "SocialAuditTestSupport"]
+        ),
+        .testTarget(
+            name: "SocialAuditRulesTests",
+            dependencies: ["SocialAuditRules", "SocialAuditRun", "SocialAuditReport", "SocialAuditInventory",
+                           "SocialAuditArchive", "SocialAuditCore", "SocialAuditTestSupport"]
         ),
         .testTarget(
             name: "SocialAuditCommandTests",

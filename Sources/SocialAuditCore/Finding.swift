@@ -1,0 +1,122 @@
+import Foundation
+
+/// What a finding's evidence is: a tweet, a direct-message conversation, the profile, the
+/// account's settings, the inventory, or the archive itself.
+public enum EvidenceKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case tweet, dm, profile, account, inventory, archive
+}
+
+/// The evidence behind a finding. Text is stored with every roster student's full name masked
+/// as `[student <id>]`; it never carries a student's name.
+public struct Evidence: Sendable, Hashable, Codable {
+    public var kind: EvidenceKind
+    /// The tweet's id or the conversation's id; nil for other kinds.
+    public var id: String?
+    /// The tweet's time, the conversation's last message, the archive's date, …
+    public var time: Date?
+    /// `https://x.com/<handle>/status/<id>` for a tweet.
+    public var url: String?
+    /// The tweet's text, names masked.
+    public var text: String?
+    /// For a conversation: its kind, how many messages, the first and last message times and
+    /// how many participants.
+    public var messageCount: Int?
+    public var firstMessageAt: Date?
+    public var lastMessageAt: Date?
+    public var participantCount: Int?
+    /// For account, profile, inventory and archive findings: the values compared, in order
+    /// (`inventory registeredEmail` → `pisgahhigh.social@…`, `archive e-mail` → `…@gmail.com`).
+    public var compared: [ComparedValue]
+    /// What distinguishes two findings of one rule on one account when there is no id
+    /// (the application's name, the data file); part of the fingerprint.
+    public var key: String?
+
+    public init(kind: EvidenceKind, id: String? = nil, time: Date? = nil, url: String? = nil, text: String? = nil,
+                messageCount: Int? = nil, firstMessageAt: Date? = nil, lastMessageAt: Date? = nil,
+                participantCount: Int? = nil, compared: [ComparedValue] = [], key: String? = nil) {
+        self.kind = kind
+        self.id = id
+        self.time = time
+        self.url = url
+        self.text = text
+        self.messageCount = messageCount
+        self.firstMessageAt = firstMessageAt
+        self.lastMessageAt = lastMessageAt
+        self.participantCount = participantCount
+        self.compared = compared
+        self.key = key
+    }
+}
+
+/// One value of a comparison shown as evidence.
+public struct ComparedValue: Sendable, Hashable, Codable {
+    public var label: String
+    public var value: String
+
+    public init(_ label: String, _ value: String) {
+        self.label = label
+        self.value = value
+    }
+}
+
+/// A student a finding concerns, by roster id and handle — never by name.
+public struct StudentRef: Sendable, Hashable, Codable, Comparable {
+    public var studentId: String
+    public var handle: String?
+
+    public init(studentId: String, handle: String?) {
+        self.studentId = studentId
+        self.handle = handle
+    }
+
+    /// `@jamie_hoops7 (S10293)`, or `S10293` when the roster gives no handle.
+    public var label: String { handle.map { "@\($0) (\(studentId))" } ?? studentId }
+
+    public static func < (a: StudentRef, b: StudentRef) -> Bool { a.studentId < b.studentId }
+}
+
+/// One finding of the audit: a rule that fired on an account, with its evidence.
+public struct Finding: Sendable, Hashable, Codable {
+    public var rule: String
+    public var severity: Severity
+    public var tier: Tier
+    /// The school's id, or `unassigned`.
+    public var schoolId: String
+    public var schoolName: String
+    /// The account's handle without `@` (the inventory's; for an unregistered archive, the archive's).
+    public var account: String
+    public var accountId: String?
+    public var evidence: Evidence
+    /// The students concerned, sorted by roster id.
+    public var students: [StudentRef]
+    /// One line for people: what happened, naming students by handle and roster id only.
+    public var summary: String
+    /// Stable across runs and machines (rule, account, evidence, students).
+    public var fingerprint: String
+
+    public static let unassigned = "unassigned"
+
+    public init(rule: String, severity: Severity, tier: Tier, schoolId: String, schoolName: String, account: String,
+                accountId: String?, evidence: Evidence, students: [StudentRef], summary: String, fingerprint: String) {
+        self.rule = rule
+        self.severity = severity
+        self.tier = tier
+        self.schoolId = schoolId
+        self.schoolName = schoolName
+        self.account = account
+        self.accountId = accountId
+        self.evidence = evidence
+        self.students = students
+        self.summary = summary
+        self.fingerprint = fingerprint
+    }
+
+    /// The spec's order: school, account, rule, evidence time, evidence id (then fingerprint, so
+    /// that the order is total and the output byte-identical).
+    public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
+        let ta = a.evidence.time.map { TwitterDate.iso8601($0) } ?? ""
+        let tb = b.evidence.time.map { TwitterDate.iso8601($0) } ?? ""
+        return (a.schoolId, a.account, a.rule, ta, a.evidence.id ?? "", a.fingerprint)
+            < (b.schoolId, b.account, b.rule, tb, b.evidence.id ?? "", b.fingerprint)
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import SocialAuditCore
+
+/// One account as the rules see it: the inventory's entry (none for an unregistered archive),
+/// what its archive says of it (none when there is no archive), and its tier.
+public struct AccountSubject: Sendable {
+    public var tier: Tier
+    public var inventory: InventoryAccount?
+    /// Whether an archive of the account was read in this run.
+    public var hasArchive: Bool
+    /// The archive's file or folder name.
+    public var archiveName: String?
+    public var archiveAccount: ArchiveAccount?
+    public var profile: Profile?
+    public var manifest: ArchiveManifest?
+    public var applications: [ConnectedApplication] = []
+    public var logins: [LoginRecord] = []
+    public var problems: [ArchiveProblem] = []
+    /// Whether the archive was matched to the inventory by account id (rather than by handle).
+    public var matchedByAccountId: Bool
+
+    public init(tier: Tier, inventory: InventoryAccount?, hasArchive: Bool, archiveName: String? = nil,
+                archiveAccount: ArchiveAccount? = nil, profile: Profile? = nil, manifest: ArchiveManifest? = nil,
+                applications: [ConnectedApplication] = [], logins: [LoginRecord] = [], problems: [ArchiveProblem] = [],
+                matchedByAccountId: Bool = false) {
+        self.tier = tier
+        self.inventory = inventory
+        self.hasArchive = hasArchive
+        self.archiveName = archiveName
+        self.archiveAccount = archiveAccount
+        self.profile = profile
+        self.manifest = manifest
+        self.applications = applications
+        self.logins = logins
+        self.problems = problems
+        self.matchedByAccountId = matchedByAccountId
+    }
+
+    /// The handle shown in reports: the inventory's, else the archive's username, else the archive's name.
+    public var handle: String {
+        if let inventory { return Handle.normalized(inventory.handle) }
+        if let name = archiveAccount?.username { return Handle.normalized(name) }
+        return archiveName ?? "unknown"
+    }
+
+    /// The account id: the archive's, else the inventory's.
+    public var accountId: String? { archiveAccount?.accountId ?? inventory?.accountId }
+
+    /// The username tweets' links use: the archive's, else the inventory handle.
+    public var linkHandle: String { archiveAccount?.username ?? handle }
+
+    public var schoolId: String? { inventory?.school }
+}
+
+/// Everything district-wide the rules consult: the inventory's people and schools, the roster's
+/// students, the organizations, the policy and lexicon, and the run's date.
+public struct DistrictContext: Sendable {
+    public var inventory: Inventory
+    public var policy: Policy
+    public var lexicon: Lexicon
+    public var asOf: Date
+    public let students: StudentDirectory
+    /// Organizations by normalized handle and by account id.
+    public let organizationHandles: Set<String>
+    public let organizationIds: Set<String>
+    public let schoolIds: Set<String>
+    public let peopleByEmail: [String: Person]
+    let names: NameMatcher
+
+    public init(inventory: Inventory, students: [Student], policy: Policy, lexicon: Lexicon, asOf: Date,
+                extraAccountIds: [String: String] = [:]) {
+        self.inventory = inventory
+        self.policy = policy
+        self.lexicon = lexicon
+        self.asOf = asOf
+        self.students = StudentDirectory(students)
+        var handles = Set(policy.organizations.map(Handle.normalized))
+        var ids = Set<String>()
+        for account in inventory.accounts {
+            handles.insert(Handle.normalized(account.handle))
+            if let id = account.accountId { ids.insert(id) }
+        }
+        // Account ids learned from the archives of inventory accounts that give none.
+        ids.formUnion(extraAccountIds.values)
+        organizationHandles = handles
+        organizationIds = ids
+        schoolIds = Set(inventory.schools.map(\.id))
+        var people: [String: Person] = [:]
+        for person in inventory.people { people[person.email.lowercased()] = person }
+        peopleByEmail = people
+        names = NameMatcher(students.map { ("\($0.firstName) \($0.lastName)", $0.studentId) })
+    }
+
+    public func person(_ email: String?) -> Person? {
+        email.flatMap { peopleByEmail[$0.lowercased()] }
+    }
+
+    public func isOrganization(userId: String?, screenName: String?) -> Bool {
+        if let userId, organizationIds.contains(userId) { return true }
+        if let screenName, organizationHandles.contains(Handle.normalized(screenName)) { return true }
+        return false
+    }
+
+    /// `text` with every roster student's full name masked as `[student <id>]`.
+    public func masked(_ text: String) -> String {
+        names.mask(text) { "[student \($0)]" }
+    }
+
+    /// Whether the school id is one the inventory defines.
+    public func definesSchool(_ id: String?) -> Bool {
+        id.map { schoolIds.contains($0) } ?? false
+    }
+}
+
+/// The roster's students, found by account id, or by handle where the roster gives no id.
+public struct StudentDirectory: Sendable {
+    private var byAccountId: [String: Student] = [:]
+    private var byHandle: [String: Student] = [:]
+    public let optedOut: [Student]
+    let optedOutNames: NameMatcher
+
+    public init(_ students: [Student]) {
+        for student in students {
+            if let id = student.accountId {
+                byAccountId[id] = student
+            } else if let handle = student.handle {
+                byHandle[Handle.normalized(handle)] = student
+            }
+        }
+        optedOut = students.filter(\.directoryOptOut)
+        optedOutNames = NameMatcher(optedOut.map { ("\($0.firstName) \($0.lastName)", $0.studentId) })
+    }
+
+    /// The student behind an account, by its id, else by its handle (for students without an id).
+    public func student(userId: String?, screenName: String?) -> Student? {
+        if let userId, let student = byAccountId[userId] { return student }
+        if let screenName, let student = byHandle[Handle.normalized(screenName)] { return student }
+        return nil
+    }
+
+    public func ref(_ student: Student) -> StudentRef {
+        StudentRef(studentId: student.studentId, handle: student.handle)
+    }
+}
+
+/// Words and phrases by category, matched as whole words, case-insensitively.
+public struct Lexicon: Sendable {
+    public var categories: [String: [String]]
+    let matcher: NameMatcher
+
+    public init(categories: [String: [String]]) {
+        self.categories = categories
+        var phrases: [(String, String)] = []
+        for name in categories.keys.sorted() {
+            for phrase in categories[name] ?? [] { phrases.append((phrase, name)) }
+        }
+        matcher = NameMatcher(phrases, minimumWords: 1)
+    }
+
+    /// The categories `text` matches, sorted, with the words matched.
+    public func matches(in text: String) -> [(category: String, words: [String])] {
+        var found: [String: [String]] = [:]
+        for (range, category) in matcher.matches(in: text) {
+            found[category, default: []].append(String(text[range]).lowercased())
+        }
+        return found.keys.sorted().map { ($0, found[$0]!) }
+    }
+
+    /// The lexicon that ships with the tool (Resources/lexicon.json).
+    public static let shipped: Lexicon = {
+        guard let url = Bundle.module.url(forResource: "lexicon", withExtension: "json"),
+              let data = try? Data(contentsOf: url),
+              let categories = try? JSONDecoder().decode([String: [String]].self, from: data) else {
+            return Lexicon(categories: [:])
+        }
+        return Lexicon(categories: categories)
+    }()
+
+    /// The shipped lexicon with the configuration's categories laid over it: a category of the
+    /// same name replaces the shipped one; `+name` adds to it; a new name adds a category.
+    public static func configured(_ overrides: [String: [String]]?) -> Lexicon {
+        var categories = shipped.categories
+        for (name, words) in overrides ?? [:] {
+            if name.hasPrefix("+") {
+                categories[String(name.dropFirst()), default: []] += words
+            } else {
+                categories[name] = words
+            }
+        }
+        return Lexicon(categories: categories)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import SocialAuditCore
+
+/// Where a rule belongs, in the catalog's words.
+public enum RuleConcern: String, Sendable, CaseIterable {
+    case accountSetup = "Account set-up"
+    case content = "Content"
+    case coverage = "Inventory and archive coverage"
+}
+
+/// A rule's declaration: what the catalog (spec/rules.md) says of it, the policy sentence it
+/// enforces, and examples that must and must not trigger it. `socialaudit rules` and `explain`
+/// print from it; one generic test runs every example.
+public struct RuleDescription: Sendable {
+    public var id: String
+    public var name: String
+    /// One line: what fires the rule.
+    public var summary: String
+    public var concern: RuleConcern
+    /// The tiers the rule applies to, each with its severity, in the catalog's order.
+    public var severities: [(tier: Tier, severity: Severity)]
+    /// The policy sentences it enforces, word for word; or "board policy" / "district practice"
+    /// where the rule goes beyond the policy's text.
+    public var policy: [String]
+    public var triggering: [RuleExample]
+    public var nonTriggering: [RuleExample]
+
+    public init(id: String, name: String, summary: String, concern: RuleConcern,
+                severities: [(Tier, Severity)], policy: [String],
+                triggering: [RuleExample], nonTriggering: [RuleExample]) {
+        self.id = id
+        self.name = name
+        self.summary = summary
+        self.concern = concern
+        self.severities = severities.map { (tier: $0.0, severity: $0.1) }
+        self.policy = policy
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+    }
+
+    public func severity(for tier: Tier) -> Severity? {
+        severities.first { $0.tier == tier }?.severity
+    }
+}
+
+/// A rule: a declaration and the checks it makes. A rule never reads files: the rule pass hands
+/// it the account's data, one tweet and one conversation at a time, and it reports what it finds.
+public protocol Rule: Sendable {
+    var description: RuleDescription { get }
+    /// Once per account, after its archive has been read (the set-up and coverage rules).
+    func check(account: AccountSubject, in district: DistrictContext, report: inout FindingReporter)
+    /// For every tweet of the account, as the archive is streamed.
+    func check(tweet: Tweet, of account: AccountSubject, in district: DistrictContext, report: inout FindingReporter)
+    /// For every direct-message conversation of the account.
+    func check(conversation: Conversation, of account: AccountSubject, in district: DistrictContext, report: inout FindingReporter)
+}
+
+public extension Rule {
+    func check(account: AccountSubject, in district: DistrictContext, report: inout FindingReporter) {}
+    func check(tweet: Tweet, of account: AccountSubject, in district: DistrictContext, report: inout FindingReporter) {}
+    func check(conversation: Conversation, of account: AccountSubject, in district: DistrictContext, report: inout FindingReporter) {}
+}
+
+/// What a rule reports: the evidence, the students concerned and one line for people.
+public struct FindingDraft: Sendable {
+    public var evidence: Evidence
+    public var students: [StudentRef]
+    public var summary: String
+}
+
+/// Collects a rule's drafts during a pass.
+public struct FindingReporter: Sendable {
+    var drafts: [FindingDraft] = []
+
+    public mutating func report(_ evidence: Evidence, students: [StudentRef] = [], _ summary: String) {
+        drafts.append(FindingDraft(evidence: evidence, students: students.sorted(), summary: summary))
+    }
+}

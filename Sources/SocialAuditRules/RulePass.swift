@@ -1,0 +1,115 @@
+import Foundation
+import SocialAuditCore
+
+/// One account's rule pass: the rules of its tier (those enabled), fed the account's tweets and
+/// conversations once, as the archive is streamed, then its set-up and coverage checks.
+/// It keeps no tweets: only the findings, the connected applications and the login records.
+public struct RulePass: Sendable {
+    public private(set) var subject: AccountSubject
+    public let district: DistrictContext
+    private let rules: [any Rule]
+    private var findings: [Finding] = []
+    public private(set) var tweetsScanned = 0
+    public private(set) var messagesScanned = 0
+
+    public init(subject: AccountSubject, district: DistrictContext, catalog: [any Rule] = RuleCatalog.all) {
+        self.subject = subject
+        self.district = district
+        let disabled = Set(district.policy.disabledRules)
+        rules = catalog.filter { !disabled.contains($0.description.id) && $0.description.severity(for: subject.tier) != nil }
+    }
+
+    /// The rules that run for this account, by id.
+    public var ruleIds: [String] { rules.map(\.description.id) }
+
+    public mutating func add(_ record: ArchiveRecord) {
+        switch record {
+        case let .manifest(manifest): subject.manifest = manifest
+        case let .account(account): subject.archiveAccount = account
+        case let .profile(profile): subject.profile = profile
+        case let .tweet(tweet): add(tweet)
+        case let .conversation(conversation): add(conversation)
+        case let .application(application): subject.applications.append(application)
+        case let .login(login): subject.logins.append(login)
+        }
+    }
+
+    public mutating func add(_ tweet: Tweet) {
+        tweetsScanned += 1
+        for rule in rules {
+            var reporter = FindingReporter()
+            rule.check(tweet: tweet, of: subject, in: district, report: &reporter)
+            // At most one finding per rule per tweet.
+            if let draft = reporter.drafts.first { record(draft, of: rule) }
+        }
+    }
+
+    public mutating func add(_ conversation: Conversation) {
+        messagesScanned += conversation.messages.count
+        for rule in rules {
+            var reporter = FindingReporter()
+            rule.check(conversation: conversation, of: subject, in: district, report: &reporter)
+            if let draft = reporter.drafts.first { record(draft, of: rule) }
+        }
+    }
+
+    /// Records what the archive reader could not read (the `archive.unreadable` rule reads them).
+    public mutating func add(problems: [ArchiveProblem]) {
+        subject.problems += problems
+    }
+
+    /// Runs the account checks and returns every finding of the pass.
+    public mutating func finish() -> [Finding] {
+        for rule in rules {
+            var reporter = FindingReporter()
+            rule.check(account: subject, in: district, report: &reporter)
+            for draft in reporter.drafts { record(draft, of: rule) }
+        }
+        return findings
+    }
+
+    private mutating func record(_ draft: FindingDraft, of rule: any Rule) {
+        let description = rule.description
+        guard let defaultSeverity = description.severity(for: subject.tier) else { return }
+        let severity = district.policy.severity[description.id] ?? defaultSeverity
+        let school = district.definesSchool(subject.schoolId)
+            ? district.inventory.schools.first { $0.id == subject.schoolId }
+            : nil
+        findings.append(Finding(
+            rule: description.id, severity: severity, tier: subject.tier,
+            schoolId: school?.id ?? Finding.unassigned, schoolName: school?.name ?? "Unassigned",
+            account: subject.handle, accountId: subject.accountId, evidence: draft.evidence,
+            students: draft.students, summary: draft.summary,
+            fingerprint: Fingerprint.of(rule: description.id, account: subject, evidence: draft.evidence, students: draft.students)))
+    }
+}
+
+/// A finding's fingerprint: the same finding has the same fingerprint in every run and on every
+/// machine. It is derived from the rule, the account (its id, else its handle), the evidence's id
+/// (or, for findings without one, what tells them apart) and the students involved — never from
+/// the run's time, the order of reading or the archive's file name.
+public enum Fingerprint {
+    public static func of(rule: String, account: AccountSubject, evidence: Evidence, students: [StudentRef]) -> String {
+        let accountKey = account.accountId.map { "id:\($0)" } ?? "handle:\(account.handle)"
+        let evidenceKey = evidence.id ?? evidence.key ?? ""
+        let text = ["socialaudit-finding-1", rule, accountKey, evidence.kind.rawValue, evidenceKey,
+                    students.map(\.studentId).sorted().joined(separator: ",")].joined(separator: "\n")
+        return String(SHA256.hex(text).prefix(20))
+    }
+}
+
+extension Evidence {
+    /// A tweet as evidence: id, time, link and text with students' names masked.
+    static func tweet(_ tweet: Tweet, of account: AccountSubject, in district: DistrictContext) -> Evidence {
+        Evidence(kind: .tweet, id: tweet.id, time: tweet.createdAt,
+                 url: "https://x.com/\(account.linkHandle)/status/\(tweet.id)",
+                 text: district.masked(tweet.text))
+    }
+
+    /// A conversation as evidence: id, message count, first and last message times (no text).
+    static func conversation(_ conversation: Conversation) -> Evidence {
+        Evidence(kind: .dm, id: conversation.id, time: conversation.lastMessageAt,
+                 messageCount: conversation.messages.count, firstMessageAt: conversation.firstMessageAt,
+                 lastMessageAt: conversation.lastMessageAt, participantCount: conversation.participantIds.count)
+    }
+}

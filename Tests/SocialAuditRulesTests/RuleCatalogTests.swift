@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+import SocialAuditCore
+import SocialAuditTestSupport
+@testable import SocialAuditRules
+
+/// One case per rule, named for the rule.
+struct RuleCase: CustomTestStringConvertible, Sendable {
+    let rule: any Rule
+    var testDescription: String { rule.description.id }
+}
+
+@Suite("The rule catalog")
+struct RuleCatalogTests {
+    @Test("every rule's examples: each triggering one fires it, each other one does not", arguments: RuleCatalog.all.map(RuleCase.init))
+    func examples(_ ruleCase: RuleCase) {
+        let description = ruleCase.rule.description
+        #expect(description.triggering.count >= 2, "at least two triggering examples")
+        #expect(description.nonTriggering.count >= 2, "at least two non-triggering examples")
+        for example in description.triggering {
+            let findings = example.findings(of: ruleCase.rule)
+            let location = SourceLocation(fileID: example.file, filePath: example.file, line: example.line, column: 1)
+            #expect(!findings.isEmpty, "should fire: \(example.note)", sourceLocation: location)
+            #expect(findings.allSatisfy { $0.rule == description.id && $0.severity == description.severity(for: example.scenario.subject.tier) },
+                    sourceLocation: location)
+        }
+        for example in description.nonTriggering {
+            let findings = example.findings(of: ruleCase.rule)
+            let location = SourceLocation(fileID: example.file, filePath: example.file, line: example.line, column: 1)
+            #expect(findings.isEmpty, "should not fire: \(example.note) — fired: \(findings.map(\.summary))", sourceLocation: location)
+        }
+    }
+
+    @Test("the catalog is exactly the spec's rule ids, each once, with a name, summary, tiers and policy")
+    func catalog() {
+        let ids = RuleCatalog.all.map(\.description.id)
+        #expect(ids == RuleIds.all)
+        #expect(Set(ids).count == ids.count)
+        for rule in RuleCatalog.all {
+            #expect(!rule.description.name.isEmpty && !rule.description.summary.isEmpty && !rule.description.severities.isEmpty)
+            #expect(!rule.description.policy.isEmpty)
+        }
+    }
+
+    @Test("every policy citation is a sentence of the policy, word for word")
+    func citations() throws {
+        let text = try String(contentsOf: Invocation.repository.appendingPathComponent("docs/policy/twitter-practice-and-procedures.txt"), encoding: .utf8)
+        let normalized = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for rule in RuleCatalog.all {
+            for citation in rule.description.policy where citation != "board policy" && citation != "district practice" {
+                #expect(normalized.contains(citation), "\(rule.description.id): \(citation)")
+            }
+        }
+    }
+
+    @Test("severities and tiers are those of the catalog table")
+    func severities() throws {
+        // spec/rules.md, row by row: the tiers and severities of a few rules whose table rows differ by tier.
+        let reply = try #require(RuleCatalog.rule("student.reply")).description
+        #expect(reply.severity(for: .professional) == .high && reply.severity(for: .primary) == .low && reply.severity(for: .unregistered) == nil)
+        let dm = try #require(RuleCatalog.rule("student.dm")).description
+        #expect(dm.severity(for: .schoolOwned) == .medium && dm.severity(for: .personal) == .high)
+        let owner = try #require(RuleCatalog.rule("account.owner-is-staff")).description
+        #expect(owner.severity(for: .professional) == .medium && owner.severity(for: .personal) == .low)
+        let unreadable = try #require(RuleCatalog.rule("archive.unreadable")).description
+        #expect(unreadable.severity(for: .unregistered) == .medium)
+        let unregistered = try #require(RuleCatalog.rule("inventory.unregistered-archive")).description
+        #expect(unregistered.severities.map(\.tier) == [.unregistered])
+    }
+}
+
+@Suite("Rule support")
+struct RuleSupportTests {
+    @Test("SHA-256 gives the FIPS 180-4 test vectors")
+    func sha256() {
+        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(SHA256.hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+
+    @Test("names are matched as whole words, across white space, case and accents aside, and masked")
+    func names() {
+        let matcher = NameMatcher([("Riley Barnes", "S3"), ("José Peña García", "S4"), ("Mary-Kate O'Neil", "S5")])
+        #expect(matcher.matches(in: "riley  BARNES!").map(\.tag) == ["S3"])
+        #expect(matcher.matches(in: "Rileyson Barneswood").isEmpty)
+        #expect(matcher.matches(in: "Riley Barnesworth").isEmpty)
+        #expect(matcher.matches(in: "Riley, Barnes").isEmpty, "only white space separates the parts of a name")
+        #expect(matcher.matches(in: "jose pena garcia scored").map(\.tag) == ["S4"])
+        #expect(matcher.matches(in: "Mary-Kate O’Neil’s goal").map(\.tag) == ["S5"])
+        #expect(matcher.mask("Go Riley Barnes and José Peña García!") { "[student \($0)]" } == "Go [student S3] and [student S4]!")
+    }
+
+    @Test("the shipped lexicon has categories; the configuration replaces, extends or adds them")
+    func lexicon() {
+        #expect(Lexicon.shipped.categories.keys.contains("profanity"))
+        #expect(Lexicon.shipped.categories.keys.contains("alcohol-and-drugs"))
+        #expect(Lexicon.shipped.matches(in: "a cold Beer").map(\.category) == ["alcohol-and-drugs"])
+        #expect(Lexicon.shipped.matches(in: "beekeeping").isEmpty)
+        let replaced = Lexicon.configured(["alcohol-and-drugs": ["moonshine"]])
+        #expect(replaced.matches(in: "a cold beer").isEmpty)
+        #expect(replaced.matches(in: "moonshine").map(\.category) == ["alcohol-and-drugs"])
+        let extended = Lexicon.configured(["+profanity": ["heck"], "gossip": ["rumor has it"]])
+        #expect(extended.matches(in: "heck and damn").map(\.category) == ["profanity"])
+        #expect(extended.matches(in: "Rumor has it").map(\.category) == ["gossip"])
+    }
+
+    @Test("severity overrides and disabled rules take effect")
+    func policyOverrides() {
+        let scenario = Scenario.account(.professional).tweeting(ExampleContent.post("a cold beer"))
+        let rule = RuleCatalog.rule("professional.unprofessional-content")!
+        #expect(scenario.run([rule]).map(\.severity) == [.low])
+        #expect(scenario.with { $0.policy.severity["professional.unprofessional-content"] = .medium }.run([rule]).map(\.severity) == [.medium])
+        #expect(scenario.with { $0.policy.disabledRules = ["professional.unprofessional-content"] }.run([rule]).isEmpty)
+    }
+
+    @Test("tweet evidence has id, time, link and text with every student's full name masked")
+    func evidence() throws {
+        let scenario = Scenario.account(.personal).tweeting(
+            ExampleContent.reply(to: ExampleContent.jamie, "Jamie Student and Riley Barnes, great game", id: "1850000000000000077"))
+        let findings = scenario.run(RuleCatalog.all)
+        let reply = try #require(findings.first { $0.rule == "student.reply" })
+        #expect(reply.evidence.id == "1850000000000000077")
+        #expect(reply.evidence.url == "https://x.com/kjackson/status/1850000000000000077")
+        #expect(reply.evidence.text == "@jamie_hoops7 [student S1001] and [student S1003], great game")
+        #expect(reply.students.map(\.studentId) == ["S1001"])
+        #expect(!reply.summary.contains("Jamie Student"))
+        #expect(findings.map(\.rule).sorted() == ["student.opted-out-named", "student.reply"])
+    }
+
+    @Test("fingerprints are stable and depend on rule, account, evidence and student only")
+    func fingerprints() {
+        let a = Scenario.account(.personal).tweeting(ExampleContent.reply(to: ExampleContent.jamie, "hi", id: "1850000000000000010"))
+        let first = a.run(RuleCatalog.all).map(\.fingerprint)
+        let later = a.with { $0.asOf = ExampleDistrict.date("2027-01-01T00:00:00Z") }.run(RuleCatalog.all)
+            .filter { $0.rule == "student.reply" }.map(\.fingerprint)
+        #expect(first == later)
+        #expect(first.count == 1 && first[0].count == 20)
+        let other = a.with { $0.tweets[0].id = "1850000000000000011" }.run(RuleCatalog.all).map(\.fingerprint)
+        #expect(other != first)
+    }
+}

@@ -90,15 +90,18 @@ INVENTORY = {
          "createdBy": "school", "organization": "Tuscola High Bands",
          "managers": [mail("rmartin")], "assignedBy": mail("jcarter"),
          "registeredEmail": mail("tuscolabands"), "emailRoutesTo": [mail("jcarter"), mail("rmartin")]},
+        # Managed by a teacher, not the administrator (account.manager-role), and no archive.
         {"handle": "bethelbobcats", "accountId": "1008", "tier": "primary", "school": "bethel-middle",
-         "createdBy": "district", "managers": [mail("cwells")],
+         "createdBy": "district", "managers": [mail("hpatel")],
          "registeredEmail": mail("bethelbobcats.social")},
+        # Set up by a parent, not the school (account.created-by).
         {"handle": "bethelpta", "accountId": "1009", "tier": "school-owned", "school": "bethel-middle",
-         "createdBy": "school", "organization": "Bethel Middle PTA",
+         "createdBy": "individual", "organization": "Bethel Middle PTA",
          "managers": [mail("hpatel")], "assignedBy": mail("cwells"),
          "registeredEmail": mail("bethelpta"), "emailRoutesTo": [mail("cwells"), mail("hpatel")]},
+        # The owner's personal address, not a person of the directory (account.owner-is-staff).
         {"handle": "coachdavis", "accountId": "1010", "tier": "professional", "school": "bethel-middle",
-         "createdBy": "individual", "owner": mail("adavis")},
+         "createdBy": "individual", "owner": "coach.a.davis@gmail.com"},
         {"handle": "cantonmiddlefans", "accountId": "1012", "tier": "professional",
          "school": "canton-middle", "createdBy": "individual", "owner": mail("mbrooks")},
         {"handle": "msrivera", "accountId": "1013", "tier": "personal", "school": "tuscola-high",
@@ -711,9 +714,9 @@ The run's as-of date is meant to be 2026-11-01. Run it with:
 | mrsokafor_teaches | professional | tuscola-high | `twitter-2026-10-28-okafor/` (folder; `tweets.js` + `tweets-part1.js`) | 1005 (not in inventory; filled in by handle) | `professional.unprofessional-content` ("damn", "beer"), `student.retweet` (RT @tuscola_tenor); "Rileyson Barneswood" must not fire `student.opted-out-named` |
 | tuscolahigh | primary | tuscola-high | `twitter-2026-10-28-9f0b1d63aa.zip` (zip) | 1587654321098765432 (> 2^53) | clean |
 | tuscolabands | school-owned | tuscola-high | `twitter-2026-10-28-bands/` (folder) | 1007 | clean (archive e-mail differs from the inventory's only in case) |
-| bethelbobcats | primary | bethel-middle | none | 1008 | `inventory.missing-archive` |
-| bethelpta | school-owned | bethel-middle | `twitter-2026-06-01-bethel.zip` (zip) | 1009 | `inventory.handle-changed` (archive username bethel_pta), `inventory.stale-archive` (generated 2026-06-01) |
-| coachdavis | professional | bethel-middle | `twitter-2019-11-02-davis.zip` (zip; older `tweet.js`, unwrapped tweets, no manifest) | 1010 | clean |
+| bethelbobcats | primary | bethel-middle | none | 1008 | `inventory.missing-archive`, `account.manager-role` (managed by a teacher) |
+| bethelpta | school-owned | bethel-middle | `twitter-2026-06-01-bethel.zip` (zip) | 1009 | `inventory.handle-changed` (archive username bethel_pta), `inventory.stale-archive` (generated 2026-06-01), `account.created-by` (created by an individual) |
+| coachdavis | professional | bethel-middle | `twitter-2019-11-02-davis.zip` (zip; older `tweet.js`, unwrapped tweets, no manifest) | 1010 | `account.owner-is-staff` (owner is a personal address); its tweets are clean |
 | mr_unlisted | (unregistered) | — | `twitter-2026-10-27-unknown/` (folder; one-line empty data files) | 1011 | `inventory.unregistered-archive` |
 | cantonmiddlefans | professional | canton-middle (undefined) | `twitter-2026-10-28-canton.zip` (zip) | 1012 | `inventory.bad-reference` |
 | msrivera | personal | tuscola-high | `twitter-2026-10-29-damaged.zip` (zip; `tweets.js` truncated in its third record) | 1013 | `archive.unreadable` (data/tweets.js); the two complete tweets are still audited (clean) |

@@ -3,6 +3,8 @@ import Foundation
 import SocialAuditArchive
 import SocialAuditCore
 import SocialAuditInventory
+import SocialAuditReport
+import SocialAuditRun
 
 /// Options that say where the district's inputs are.
 struct InputOptions: ParsableArguments {
@@ -59,8 +61,10 @@ struct Run: ParsableCommand {
             Reads each archive in the archives folder (a .zip from Twitter/X or the folder it extracts to), \
             matches it to the inventory, runs the rule pass of its tier and writes the reports under --out.
 
-            Today it reads the archives and prints, per account, what it read; the rules and \
-            reports follow.
+            Writes OUT/findings.csv (every finding, with the spec's columns) and prints a short \
+            summary; --verbose also prints what was read from each archive and how it matched. \
+            Inputs that cannot be used stop the run with exit 2 before anything is written. \
+            Outputs are replaced whole: a failed run leaves the previous run's files as they were.
             """)
 
     @OptionGroup var inputs: InputOptions
@@ -112,24 +116,38 @@ struct Run: ParsableCommand {
         let district = try inputs.load(ConfigurationOverrides(
             archives: archives, out: out, state: state, reviews: reviews, templates: templates))
         for warning in district.warnings { Console.warning(warning) }
-        let folder = district.configuration.archives
-        let listing: ArchiveDiscovery.Listing
+        let configuration = district.configuration
+        let knownSchools = Set(district.inventory.inventory.schools.map(\.id) + [Finding.unassigned])
+        for id in school where !knownSchools.contains(id) {
+            Console.error("--school \(id): the inventory defines no such school (it has \(knownSchools.sorted().joined(separator: ", ")))")
+            throw ExitCode(2)
+        }
+        let day = asOf ?? RunDate.today(in: configuration.timeZone)
+        let audit = DistrictAudit(inputs: district, asOf: RunDate.start(of: day, in: configuration.timeZone), schools: school)
+        let result: AuditResult
         do {
-            listing = try ArchiveDiscovery.list(folder)
+            result = try audit.run(progress: Console.progress)
         } catch {
             Console.error(error.localizedDescription)
             throw ExitCode(2)
         }
-        var readings: [ArchiveReading] = []
-        for source in listing.sources {
-            readings.append(ArchiveReader(source: source).summarize())
+        Console.progress(nil)
+        let csv = FindingsCSV.render(result.findings)
+        do {
+            try OutputFolder.replace(configuration.out, with: ["findings.csv": Array(csv.utf8)])
+        } catch {
+            Console.error("cannot write the reports to \(configuration.out.path): \(error.localizedDescription)")
+            throw ExitCode(2)
         }
-        print(ReadingSummary.render(readings, ignored: listing.ignored), terminator: "")
-        let matching = ArchiveMatching.match(
-            readings.map { ArchiveIdentity(accountId: $0.account?.accountId, username: $0.account?.username) },
-            to: district.inventory.inventory)
-        print("")
-        print(MatchingReport.render(matching, readings: readings, inventory: district.inventory.inventory), terminator: "")
+        if verbose {
+            print(ReadingSummary.render(result.readings, ignored: result.ignored), terminator: "")
+            print("")
+            print(MatchingReport.render(result.matching, readings: result.readings, inventory: district.inventory.inventory))
+        }
+        print(RunSummary.render(result, asOf: day, out: configuration.out), terminator: "")
+        if let failOn, result.findings.contains(where: { $0.severity.isAtLeast(failOn) }) {
+            throw ExitCode(1)
+        }
     }
 }
 

@@ -51,6 +51,14 @@ enum Console {
         FileHandle.standardError.write(Data(("socialaudit: " + message + "\n").utf8))
     }
 
+    /// A progress line on standard error, only when it is a terminal (never under cron);
+    /// nil clears it.
+    static func progress(_ message: String?) {
+        guard isatty(STDERR_FILENO) == 1 else { return }
+        let text = message.map { "\r\u{1B}[K" + $0 } ?? "\r\u{1B}[K"
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
     static func warning(_ message: String) {
         FileHandle.standardError.write(Data(("socialaudit: warning: " + message + "\n").utf8))
     }

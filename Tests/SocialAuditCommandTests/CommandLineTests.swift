@@ -38,7 +38,7 @@ struct CommandLineTests {
         try broken.writeFolder(named: "okafor", in: folder)
         try Data("not a zip".utf8).write(to: folder.appendingPathComponent("garbage.zip"))
 
-        let result = try Invocation.run(["run", "--archives", folder.path, "--as-of", "2026-11-01"] + Self.sampleInputs)
+        let result = try Invocation.run(["run", "--archives", folder.path, "--as-of", "2026-11-01", "--verbose", "--out", folder.appendingPathComponent("out").path] + Self.sampleInputs)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("@kjackson (1003)"))
         #expect(result.stdout.contains("@mrsokafor (1004)"))
@@ -62,7 +62,8 @@ struct CommandLineTests {
 
     @Test("make report's command reads every sample archive; only the deliberately damaged one has a problem")
     func samples() throws {
-        let result = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01"])
+        let out = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")
+        let result = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01", "--verbose", "--out", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         let archives = try FileManager.default.contentsOfDirectory(atPath: "samples/archives".inRepository)
             .filter { !$0.hasPrefix(".") }
@@ -116,6 +117,42 @@ struct CommandLineTests {
             #expect(result.stdout.isEmpty)
         }
         #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test("the same inputs and --as-of give a byte-identical findings.csv, wherever it is written")
+    func deterministic() throws {
+        var outputs: [Data] = []
+        for _ in 0..<2 {
+            let out = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")
+            let result = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01", "--out", out.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            outputs.append(try Data(contentsOf: out.appendingPathComponent("findings.csv")))
+        }
+        #expect(outputs[0] == outputs[1])
+        let text = String(decoding: outputs[0], as: UTF8.self)
+        #expect(text.hasPrefix("school_id,school_name,account,tier,rule,severity,status,evidence_kind,evidence_id,evidence_time,evidence_url,summary,fingerprint\r\n"))
+        // No student's name in the output, only handles and roster ids.
+        let roster = try String(contentsOfFile: "samples/students.csv".inRepository, encoding: .utf8)
+        for row in roster.split(separator: "\n").dropFirst() {
+            let fields = row.split(separator: ",", omittingEmptySubsequences: false)
+            guard fields.count >= 6 else { continue }
+            #expect(!text.contains("\(fields[4]) \(fields[5])"), "a student's full name is written out")
+        }
+    }
+
+    @Test("--fail-on exits 1 when a finding reaches the severity, 0 otherwise")
+    func failOn() throws {
+        let out = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")
+        let high = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01", "--out", out.path, "--fail-on", "high"])
+        #expect(high.status == 1)
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("findings.csv").path), "the reports are written all the same")
+        let clean = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01", "--out", out.path,
+                                        "--school", "tuscola-high", "--fail-on", "medium"])
+        #expect(clean.status == 1, "msrivera's unreadable archive is medium")
+        let low = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01", "--out", out.path,
+                                      "--school", "nowhere"])
+        #expect(low.status == 2)
+        #expect(low.stderr.contains("--school nowhere"))
     }
 }
 

@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+import SocialAuditArchive
+import SocialAuditCore
+import SocialAuditInventory
+import SocialAuditReport
+import SocialAuditRules
+import SocialAuditRun
+import SocialAuditTestSupport
+
+/// (rule, account, evidence id or key) — what a finding is, for comparing sets.
+struct Found: Hashable, CustomStringConvertible {
+    var rule: String
+    var account: String
+    var evidence: String
+    init(_ rule: String, _ account: String, _ evidence: String = "") {
+        self.rule = rule
+        self.account = account
+        self.evidence = evidence
+    }
+    init(_ finding: Finding) {
+        self.init(finding.rule, finding.account, finding.evidence.id ?? "")
+    }
+    var description: String { "(\(rule), \(account), \(evidence))" }
+}
+
+func audit(config: URL, asOf: String = "2026-11-01", schools: [String] = []) throws -> AuditResult {
+    let configuration = try ConfigurationReader.load(config)
+    let inputs = try DistrictInputs.load(configuration, rosterGiven: true)
+    return try DistrictAudit(inputs: inputs, asOf: TwitterDate.parse(asOf)!, schools: schools).run()
+}
+
+@Suite("The whole audit, on real archive files")
+struct EndToEndTests {
+    @Test("the sample district: exactly the planted findings, for every tier, and nothing else")
+    func samples() throws {
+        let result = try audit(config: Invocation.repository.appendingPathComponent("samples/socialaudit.json"))
+        let found = Set(result.findings.map(Found.init))
+        let expected: Set<Found> = [
+            // primary
+            Found("primary.retweet-source", "pisgahhigh", "2111648791728095237"),
+            Found("student.reply", "pisgahhigh", "2113979390304321542"),
+            Found("inventory.missing-archive", "bethelbobcats"),
+            Found("account.manager-role", "bethelbobcats"),
+            // school-owned
+            Found("account.single-manager", "pisgahcounselors"),
+            Found("account.assigned-by-admin", "pisgahcounselors"),
+            Found("account.email-routing", "pisgahcounselors"),
+            Found("account.registered-email", "pisgahcounselors"),
+            Found("account.connected-apps", "pisgahcounselors"),
+            Found("account.login-spread", "pisgahcounselors"),
+            Found("student.dm", "pisgahcounselors", "1002-880004"),
+            Found("inventory.handle-changed", "bethelpta"),
+            Found("inventory.stale-archive", "bethelpta"),
+            Found("account.created-by", "bethelpta"),
+            // personal
+            Found("personal.claims-official", "kjackson"),
+            Found("student.reply", "kjackson", "2106748863180570627"),
+            Found("student.mention", "kjackson", "2106748863180570627"),
+            Found("student.opted-out-named", "kjackson", "2110424151433281542"),
+            Found("student.dm", "kjackson", "1003-880001"),
+            Found("student.dm", "kjackson", "1846201957730128896"),
+            Found("archive.unreadable", "msrivera"),
+            // professional
+            Found("professional.unprofessional-content", "mrsokafor_teaches", "2104040366210940932"),
+            Found("student.retweet", "mrsokafor_teaches", "2111986353495736322"),
+            Found("account.owner-is-staff", "coachdavis"),
+            Found("inventory.bad-reference", "cantonmiddlefans"),
+            // unregistered
+            Found("inventory.unregistered-archive", "mr_unlisted"),
+        ]
+        #expect(found.subtracting(expected).isEmpty, "unexpected: \(found.subtracting(expected).sorted { $0.description < $1.description })")
+        #expect(expected.subtracting(found).isEmpty, "missing: \(expected.subtracting(found).sorted { $0.description < $1.description })")
+        #expect(result.findings.count == expected.count, "one finding each")
+        #expect(Set(result.findings.map(\.rule)) == Set(RuleIds.all), "the samples cover every rule")
+        // Findings of an undefined school and of unregistered archives go to `unassigned`.
+        #expect(result.findings.filter { $0.schoolId == Finding.unassigned }.map(\.account).sorted() == ["cantonmiddlefans", "mr_unlisted"])
+        // "Rileyson Barneswood" (okafor) never fires opted-out-named.
+        #expect(!result.findings.contains { $0.rule == "student.opted-out-named" && $0.account == "mrsokafor_teaches" })
+    }
+
+    @Test("--school limits the run to a school's accounts")
+    func schoolFilter() throws {
+        let result = try audit(config: Invocation.repository.appendingPathComponent("samples/socialaudit.json"), schools: ["bethel-middle"])
+        #expect(Set(result.findings.map(\.schoolId)) == ["bethel-middle"])
+        #expect(Set(result.findings.map(\.account)) == ["bethelbobcats", "bethelpta", "coachdavis"])
+    }
+
+    @Test("a personal account's archive: reply plus mention, self-reply, retweet, split and group DMs, entities, near-miss name")
+    func personalArchive() throws {
+        let folder = ArchiveFixture.temporaryFolder()
+        var archive = fullArchive()
+        archive["data/tweets-part2.js"] = TwitterJS.file("tweets", part: 2, [
+            TwitterJS.tweet(id: "21", text: "Most improved: Riley Barnes &amp; the JV team"),
+            TwitterJS.tweet(id: "22", text: "Welcome Rileyson Barneswood!"),
+            TwitterJS.tweet(id: "23", text: "RT @rsmith: we won", mentions: [("rsmith", "880002")]),
+        ])
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("archives"), withIntermediateDirectories: true)
+        try archive.writeZip(named: "twitter-2026-10-31-kj.zip", in: folder.appendingPathComponent("archives"))
+        try Data("""
+            {"district": {"name": "Haywood County Schools", "emailDomains": ["haywood.k12.nc.us"]},
+             "schools": [{"id": "pisgah-high", "name": "Pisgah High School"}],
+             "people": [{"email": "kjackson@haywood.k12.nc.us", "name": "K Jackson", "role": "teacher", "school": "pisgah-high"}],
+             "accounts": [{"handle": "KJackson", "accountId": "1003", "tier": "personal", "school": "pisgah-high",
+                           "createdBy": "individual", "owner": "kjackson@haywood.k12.nc.us"}]}
+            """.utf8).write(to: folder.appendingPathComponent("inventory.json"))
+        try Data("""
+            student_id,school,handle,account_id,first_name,last_name,directory_opt_out
+            S1,pisgah-high,jamie_hoops7,880001,Jamie,Student,false
+            S2,pisgah-high,RSmith,,Robin,Smith,false
+            S3,pisgah-high,,880003,Riley,Barnes,true
+            S4,pisgah-high,,880004,Ana,Lopez,false
+
+            """.utf8).write(to: folder.appendingPathComponent("students.csv"))
+        try Data("{}".utf8).write(to: folder.appendingPathComponent("socialaudit.json"))
+
+        let result = try audit(config: folder.appendingPathComponent("socialaudit.json"))
+        let found = Set(result.findings.map(Found.init))
+        #expect(found == [
+            Found("student.reply", "kjackson", "1592345678901234567"),
+            Found("student.mention", "kjackson", "1592345678901234567"),
+            Found("student.dm", "kjackson", "1003-880001"),
+            Found("student.dm", "kjackson", "1587000000000000000"),
+            Found("student.opted-out-named", "kjackson", "21"),
+            Found("student.retweet", "kjackson", "23"),
+        ], "\(found.sorted { $0.description < $1.description })")
+
+        let mention = try #require(result.findings.first { $0.rule == "student.mention" })
+        #expect(mention.students.map(\.studentId) == ["S2"], "the mention is of the other student, matched by handle")
+        let split = try #require(result.findings.first { $0.evidence.id == "1003-880001" })
+        #expect(split.evidence.messageCount == 3, "a conversation split over two entries is one conversation")
+        let group = try #require(result.findings.first { $0.evidence.id == "1587000000000000000" })
+        #expect(group.students.map(\.studentId) == ["S1", "S3", "S4"], "participants come from join, participant and leave events")
+        let named = try #require(result.findings.first { $0.rule == "student.opted-out-named" })
+        #expect(named.evidence.text == "Most improved: [student S3] & the JV team", "entities decoded, the name masked")
+        #expect(named.evidence.url == "https://x.com/kjackson/status/21")
+
+        // Fingerprints do not depend on where the archive is or what it is called.
+        let moved = ArchiveFixture.temporaryFolder()
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("archives/twitter-2026-10-31-kj.zip"),
+                                         to: moved.appendingPathComponent("renamed.zip"))
+        var configuration = try ConfigurationReader.load(folder.appendingPathComponent("socialaudit.json"))
+        configuration.archives = moved
+        let again = try DistrictAudit(inputs: DistrictInputs.load(configuration, rosterGiven: true),
+                                      asOf: TwitterDate.parse("2026-12-24")!).run()
+        #expect(again.findings.filter { $0.rule != "inventory.stale-archive" }.map(\.fingerprint).sorted()
+                == result.findings.map(\.fingerprint).sorted())
+    }
+
+    @Test("findings.csv cells are formula-safe and quoted as RFC 4180 requires")
+    func csvCells() {
+        #expect(FindingsCSV.cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(FindingsCSV.cell("+1") == "'+1")
+        #expect(FindingsCSV.cell("-2") == "'-2")
+        #expect(FindingsCSV.cell("@kjackson") == "'@kjackson")
+        #expect(FindingsCSV.cell("\tx") == "'\tx")
+        #expect(FindingsCSV.cell("a, b") == "\"a, b\"")
+        #expect(FindingsCSV.cell("line\r\nbreak") == "\"line\r\nbreak\"")
+        #expect(FindingsCSV.cell("plain") == "plain")
+    }
+}

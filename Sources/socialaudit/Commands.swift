@@ -4,6 +4,7 @@ import SocialAuditArchive
 import SocialAuditCore
 import SocialAuditInventory
 import SocialAuditReport
+import SocialAuditRules
 import SocialAuditRun
 
 /// Options that say where the district's inputs are.
@@ -224,24 +225,42 @@ struct Validate: ParsableCommand {
     }
 }
 
-struct Rules: ParsableCommand, NotBuiltYet {
-    static let configuration = CommandConfiguration(abstract: "List the rules: id, tiers, severities and the policy behind each.")
-    static let comesWith = "the rule passes"
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the rules: id, tiers, severities and the policy behind each.",
+        discussion: """
+            The rule ids are an interface: reports, review files and the configuration's `severity` and \
+            `disabledRules` key on them. --format markdown prints the reference kept in docs/rules.md; \
+            --format json suits other tools.
+            """)
 
     @Option(help: "text, markdown or json.")
-    var format: String = "text"
+    var format: RuleReference.Format = .text
 
-    func run() throws { try refuse("rules") }
+    func run() throws {
+        print(RuleReference.render(format: format), terminator: "")
+    }
 }
 
-struct Explain: ParsableCommand, NotBuiltYet {
-    static let configuration = CommandConfiguration(abstract: "Explain one rule: what fires it, the policy sentence, examples.")
-    static let comesWith = "the rule passes"
+extension RuleReference.Format: ExpressibleByArgument {}
 
-    @Argument(help: ArgumentHelp("A rule id, such as student.dm.", valueName: "rule-id"))
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Explain one rule: what fires it, the policy sentence, examples.")
+
+    @Argument(help: ArgumentHelp("A rule id, such as student.dm (socialaudit rules lists them).", valueName: "rule-id"))
     var ruleId: String
 
-    func run() throws { try refuse("explain") }
+    func run() throws {
+        guard let rule = RuleCatalog.rule(ruleId) else {
+            var message = "no rule '\(ruleId)'"
+            let near = RuleIds.all.filter { $0.contains(ruleId) || ruleId.contains($0.split(separator: ".").last.map(String.init) ?? "") }
+            if !near.isEmpty { message += "; did you mean \(near.joined(separator: ", "))?" }
+            Console.error(message + " (socialaudit rules lists them)")
+            throw ExitCode(2)
+        }
+        print(RuleReference.explain(rule), terminator: "")
+    }
 }
 
 struct Mail: ParsableCommand, NotBuiltYet {

@@ -19,7 +19,7 @@ struct CommandLineTests {
 
     @Test("commands not built yet say so plainly and exit 2")
     func notBuiltYet() throws {
-        for arguments in [["mail", "--dry-run"], ["explain", "student.dm"]] {
+        for arguments in [["mail", "--dry-run"]] {
             let result = try Invocation.run(arguments)
             #expect(result.status == 2, "\(arguments)")
             #expect(result.stderr.contains("not built yet"), "\(arguments)")
@@ -46,6 +46,22 @@ struct CommandLineTests {
         #expect(result.stdout.contains("3 archives"))
         #expect(result.stdout.contains("okafor: data/tweets.js, line"))
         #expect(result.stdout.contains("garbage.zip: this is not a zip archive"))
+    }
+
+    @Test("rules lists the catalog; explain shows one rule with its examples, or says there is no such rule")
+    func rulesAndExplain() throws {
+        let rules = try Invocation.run(["rules"])
+        #expect(rules.status == 0)
+        #expect(rules.stdout.contains("student.opted-out-named"))
+        let explain = try Invocation.run(["explain", "student.dm"])
+        #expect(explain.status == 0)
+        #expect(explain.stdout.contains("Direct communication with students is a violation of board policy."))
+        #expect(explain.stdout.contains("Fires on:") && explain.stdout.contains("Does not fire on:"))
+        let unknown = try Invocation.run(["explain", "student.dms"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no rule 'student.dms'"))
+        let format = try Invocation.run(["rules", "--format", "yaml"])
+        #expect(format.status == 2)
     }
 
     @Test("bad usage exits 2 with a message that says what is wrong")

@@ -53,6 +53,20 @@ struct RuleCatalogTests {
         }
     }
 
+    @Test("docs/rules.md is the reference generated from the declarations (regenerate: socialaudit rules --format markdown > docs/rules.md)")
+    func referenceIsCurrent() throws {
+        let file = try String(contentsOf: Invocation.repository.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+        #expect(file == RuleReference.render(format: .markdown))
+    }
+
+    @Test("the JSON reference lists every rule with its tiers and policy")
+    func jsonReference() throws {
+        let data = Data(RuleReference.render(format: .json).utf8)
+        let entries = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(entries.compactMap { $0["id"] as? String } == RuleIds.all)
+        #expect(entries.allSatisfy { ($0["tiers"] as? [[String: String]])?.isEmpty == false })
+    }
+
     @Test("severities and tiers are those of the catalog table")
     func severities() throws {
         // spec/rules.md, row by row: the tiers and severities of a few rules whose table rows differ by tier.

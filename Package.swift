@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // The shared model: tiers, severities, accounts, tweets, conversations.
@@ -50,7 +52,12 @@ let package = Package(
         // Writes findings (CSV now; HTML reports follow). Never reads an archive.
         .target(
             name: "SocialAuditReport",
-            dependencies: ["SocialAuditCore"]
+            dependencies: [
+                "SocialAuditCore",
+                "SocialAuditRules",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
         ),
         // One audit run: reads the archives, matches them, runs each account's rule pass.
         .target(

@@ -531,7 +531,9 @@ def kjackson():
                               "createdAt": iso(ts("2026-10-12 01:00:00"), 999)}},
     ]}}]
     a.standard(mail("kjackson"), "2013-05-20T01:02:03.000Z",
-               "The official account of Pisgah High School athletics. Teacher, coach, dog dad. Opinions my own.",
+               # Hostile markup in a bio: the reports must show it as text.
+               "The official account of Pisgah High School athletics. Teacher, coach, dog dad. Opinions my own. "
+               "<img src=x onerror=alert(1)>",
                website="", location="Waynesville, NC", tweets=tweets, notes=notes, deleted=deleted, dms=dms,
                groups=groups, ips=logins("1003", [("2026-10-26 01:00:00", "71.70.140.8")]))
     a.manifest()
@@ -549,7 +551,7 @@ def mrsokafor():
               "at Tuscola!", favs=22, seq=3),
     ]
     part1 = [
-        tweet("2026-09-27 02:48:09", "Grading 140 lab reports this weekend. Damn, I need a beer.", favs=31, seq=4,
+        tweet("2026-09-27 02:48:09", "Grading 140 lab reports this weekend. Damn, I need a beer. <script>alert('x')</script>", favs=31, seq=4,
               source=IPHONE),
         tweet("2026-09-10 12:05:00", "Periodic table cupcakes for Mole Day prep are a go. Thanks, PTA!", favs=15, seq=5),
     ]
@@ -710,8 +712,8 @@ The run's as-of date is meant to be 2026-11-01. Run it with:
 |---|---|---|---|---|---|
 | pisgahhigh | primary | pisgah-high | `twitter-2026-10-28-a41c9e07d2.zip` (zip) | 1001 | `primary.retweet-source` (RT @WNCSportsZone), `student.reply` (reply to jamie_hoops7); RTs of NCPublicSchools, HaywoodCountyNC and pisgahcounselors (an inventory account) are clean |
 | pisgahcounselors | school-owned | pisgah-high | `twitter-2026-10-28-counseling/` (folder) | 1002 (not in inventory; filled in by handle) | `account.single-manager`, `account.assigned-by-admin`, `account.email-routing`, `account.registered-email` (gmail.com), `account.connected-apps` (TweetBlaster 3000), `account.login-spread` (7 IPs in 3 days), `student.dm` |
-| kjackson | personal | pisgah-high | `twitter-2026-10-28-kjackson-full.zip` (zip) | 1003 | `personal.claims-official` (bio), `student.reply` + `student.mention` (one tweet), `student.opted-out-named` (Riley Barnes), `student.dm` ×2 (1:1 and group); self-reply thread, `&amp;` text, note tweet and deleted tweet are clean |
-| mrsokafor_teaches | professional | tuscola-high | `twitter-2026-10-28-okafor/` (folder; `tweets.js` + `tweets-part1.js`) | 1005 (not in inventory; filled in by handle) | `professional.unprofessional-content` ("damn", "beer"), `student.retweet` (RT @tuscola_tenor); "Rileyson Barneswood" must not fire `student.opted-out-named` |
+| kjackson | personal | pisgah-high | `twitter-2026-10-28-kjackson-full.zip` (zip) | 1003 | `personal.claims-official` (bio), `student.reply` + `student.mention` (one tweet), `student.opted-out-named` (Riley Barnes), `student.dm` ×2 (1:1 and group); the bio carries `<img src=x onerror=alert(1)>` (shown as text); self-reply thread, `&amp;` text, note tweet and deleted tweet are clean |
+| mrsokafor_teaches | professional | tuscola-high | `twitter-2026-10-28-okafor/` (folder; `tweets.js` + `tweets-part1.js`) | 1005 (not in inventory; filled in by handle) | `professional.unprofessional-content` ("damn", "beer"; the tweet also carries `<script>alert('x')</script>`, shown as text), `student.retweet` (RT @tuscola_tenor); "Rileyson Barneswood" must not fire `student.opted-out-named` |
 | tuscolahigh | primary | tuscola-high | `twitter-2026-10-28-9f0b1d63aa.zip` (zip) | 1587654321098765432 (> 2^53) | clean |
 | tuscolabands | school-owned | tuscola-high | `twitter-2026-10-28-bands/` (folder) | 1007 | clean (archive e-mail differs from the inventory's only in case) |
 | bethelbobcats | primary | bethel-middle | none | 1008 | `inventory.missing-archive`, `account.manager-role` (managed by a teacher) |

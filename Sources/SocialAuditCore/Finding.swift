@@ -120,3 +120,32 @@ public struct Finding: Sendable, Hashable, Codable {
             < (b.schoolId, b.account, b.rule, tb, b.evidence.id ?? "", b.fingerprint)
     }
 }
+
+/// An account as the run audited it: what was read of its archive, for the reports' account tables.
+public struct AuditedAccount: Sendable, Hashable, Codable {
+    public var handle: String
+    public var tier: Tier
+    /// The school's id, or `unassigned`.
+    public var schoolId: String
+    /// The archive's file or folder name; nil when there was none in the run.
+    public var archiveName: String?
+    public var archiveDate: Date?
+    public var tweets: Int
+    public var conversations: Int
+    public var messages: Int
+    /// Whether part of the archive could not be read.
+    public var unreadable: Bool
+
+    public init(handle: String, tier: Tier, schoolId: String, archiveName: String?, archiveDate: Date?,
+                tweets: Int, conversations: Int, messages: Int, unreadable: Bool) {
+        self.handle = handle
+        self.tier = tier
+        self.schoolId = schoolId
+        self.archiveName = archiveName
+        self.archiveDate = archiveDate
+        self.tweets = tweets
+        self.conversations = conversations
+        self.messages = messages
+        self.unreadable = unreadable
+    }
+}

@@ -11,6 +11,7 @@ public struct RulePass: Sendable {
     private var findings: [Finding] = []
     public private(set) var tweetsScanned = 0
     public private(set) var messagesScanned = 0
+    public private(set) var conversationsScanned = 0
 
     public init(subject: AccountSubject, district: DistrictContext, catalog: [any Rule] = RuleCatalog.all) {
         self.subject = subject
@@ -46,6 +47,7 @@ public struct RulePass: Sendable {
 
     public mutating func add(_ conversation: Conversation) {
         messagesScanned += conversation.messages.count
+        conversationsScanned += 1
         for rule in rules {
             var reporter = FindingReporter()
             rule.check(conversation: conversation, of: subject, in: district, report: &reporter)
@@ -66,6 +68,20 @@ public struct RulePass: Sendable {
             for draft in reporter.drafts { record(draft, of: rule) }
         }
         return findings
+    }
+
+    /// The account's school id as the reports file it: the inventory's when it is defined, else `unassigned`.
+    public var schoolId: String {
+        district.definesSchool(subject.schoolId) ? subject.schoolId! : Finding.unassigned
+    }
+
+    /// What the pass read, for the reports' account tables.
+    public var audited: AuditedAccount {
+        AuditedAccount(handle: subject.handle, tier: subject.tier, schoolId: schoolId,
+                       archiveName: subject.hasArchive ? subject.archiveName : nil,
+                       archiveDate: subject.manifest?.generationDate, tweets: tweetsScanned,
+                       conversations: conversationsScanned, messages: messagesScanned,
+                       unreadable: !subject.problems.isEmpty)
     }
 
     private mutating func record(_ draft: FindingDraft, of rule: any Rule) {

@@ -14,6 +14,8 @@ public struct AuditResult: Sendable {
     public var matching: ArchiveMatching
     public var tweetsScanned: Int
     public var messagesScanned: Int
+    /// Every account audited (with or without an archive), by school, tier and handle.
+    public var accounts: [AuditedAccount]
 }
 
 /// One audit of the district: lists the archives, matches each to the inventory, runs each
@@ -65,6 +67,7 @@ public struct DistrictAudit: Sendable {
         var findings: [Finding] = []
         var readings: [ArchiveReading] = []
         var tweets = 0, messages = 0
+        var accounts: [AuditedAccount] = []
         for (index, source) in listing.sources.enumerated() {
             let match = matching.match(forArchive: index)
             let entry = match.map { inventory.accounts[$0.account] }
@@ -80,6 +83,7 @@ public struct DistrictAudit: Sendable {
             let reading = ArchiveReader(source: source).read { record in pass.add(record) }
             pass.add(problems: reading.problems)
             findings += pass.finish()
+            accounts.append(pass.audited)
             tweets += pass.tweetsScanned
             messages += pass.messagesScanned
             readings.append(reading)
@@ -90,9 +94,11 @@ public struct DistrictAudit: Sendable {
             guard wanted(entry.school, district: district) else { continue }
             var pass = RulePass(subject: AccountSubject(tier: entry.tier, inventory: entry, hasArchive: false), district: district)
             findings += pass.finish()
+            accounts.append(pass.audited)
         }
         return AuditResult(findings: findings.sorted(by: Finding.ordered), readings: readings, ignored: listing.ignored,
-                           matching: matching, tweetsScanned: tweets, messagesScanned: messages)
+                           matching: matching, tweetsScanned: tweets, messagesScanned: messages,
+                           accounts: accounts.sorted { ($0.schoolId, $0.tier, $0.handle) < ($1.schoolId, $1.tier, $1.handle) })
     }
 
     /// Whether an account of `school` is in the run's schools.

@@ -123,7 +123,9 @@ struct Run: ParsableCommand {
             Console.error("--school \(id): the inventory defines no such school (it has \(knownSchools.sorted().joined(separator: ", ")))")
             throw ExitCode(2)
         }
+        let templates = try loadTemplates(configuration)
         let day = asOf ?? RunDate.today(in: configuration.timeZone)
+        let startedAt = Date()
         let audit = DistrictAudit(inputs: district, asOf: RunDate.start(of: day, in: configuration.timeZone), schools: school)
         let result: AuditResult
         do {
@@ -133,9 +135,16 @@ struct Run: ParsableCommand {
             throw ExitCode(2)
         }
         Console.progress(nil)
-        let csv = FindingsCSV.render(result.findings)
+        let inventory = district.inventory.inventory
+        let report = RunReport(
+            district: inventory.district,
+            schools: inventory.schools.filter { school.isEmpty || self.school.contains($0.id) },
+            asOf: day, startedAt: startedAt, finishedAt: Date(), findings: result.findings,
+            accounts: result.accounts, archivesRead: result.readings.count,
+            tweetsScanned: result.tweetsScanned, messagesScanned: result.messagesScanned,
+            errors: result.readings.flatMap { $0.problems.map(\.description) })
         do {
-            try OutputFolder.replace(configuration.out, with: ["findings.csv": Array(csv.utf8)])
+            try OutputFolder.replace(configuration.out, with: try ReportWriter(templates: templates).files(for: report))
         } catch {
             Console.error("cannot write the reports to \(configuration.out.path): \(error.localizedDescription)")
             throw ExitCode(2)
@@ -148,6 +157,22 @@ struct Run: ParsableCommand {
         print(RunSummary.render(result, asOf: day, out: configuration.out), terminator: "")
         if let failOn, result.findings.contains(where: { $0.severity.isAtLeast(failOn) }) {
             throw ExitCode(1)
+        }
+    }
+
+    /// The templates: `--templates` or the configuration's (which must hold every template), else
+    /// a `templates` folder beside the configuration, else the shipped ones.
+    private func loadTemplates(_ configuration: Configuration) throws -> ReportTemplates {
+        var folder = configuration.templates
+        if !configuration.templatesGiven, !FileManager.default.fileExists(atPath: folder.path),
+           let executable = Bundle.main.executableURL, let shipped = ReportTemplates.shippedFolder(executable: executable) {
+            folder = shipped
+        }
+        do {
+            return try ReportTemplates(folder: folder)
+        } catch {
+            Console.error(error.localizedDescription + "; nothing was written.")
+            throw ExitCode(2)
         }
     }
 }

@@ -17,39 +17,6 @@ enum RunDate {
     }
 }
 
-/// Replaces an output folder's files all at once: they are written to a fresh folder beside it,
-/// which then takes the old one's place, so a run that fails or is killed leaves the previous
-/// run's files as they were, never a mix.
-enum OutputFolder {
-    static func replace(_ folder: URL, with files: [String: [UInt8]]) throws {
-        let manager = FileManager.default
-        let parent = folder.deletingLastPathComponent()
-        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).new-\(ProcessInfo.processInfo.processIdentifier)")
-        try? manager.removeItem(at: staging)
-        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-        for (path, bytes) in files {
-            let url = staging.appendingPathComponent(path)
-            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: url)
-        }
-        if manager.fileExists(atPath: folder.path) {
-            let old = parent.appendingPathComponent(".\(folder.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-            try? manager.removeItem(at: old)
-            try manager.moveItem(at: folder, to: old)
-            do {
-                try manager.moveItem(at: staging, to: folder)
-            } catch {
-                try? manager.moveItem(at: old, to: folder)
-                throw error
-            }
-            try? manager.removeItem(at: old)
-        } else {
-            try manager.moveItem(at: staging, to: folder)
-        }
-    }
-}
-
 /// The few lines `run` prints when it is done.
 enum RunSummary {
     static func render(_ result: AuditResult, asOf: String, out: URL) -> String {

@@ -147,15 +147,21 @@ struct EndToEndTests {
                 == result.findings.map(\.fingerprint).sorted())
     }
 
-    @Test("findings.csv cells are formula-safe and quoted as RFC 4180 requires")
-    func csvCells() {
-        #expect(FindingsCSV.cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
-        #expect(FindingsCSV.cell("+1") == "'+1")
-        #expect(FindingsCSV.cell("-2") == "'-2")
-        #expect(FindingsCSV.cell("@kjackson") == "'@kjackson")
-        #expect(FindingsCSV.cell("\tx") == "'\tx")
-        #expect(FindingsCSV.cell("a, b") == "\"a, b\"")
-        #expect(FindingsCSV.cell("line\r\nbreak") == "\"line\r\nbreak\"")
-        #expect(FindingsCSV.cell("plain") == "plain")
+    @Test("findings.csv: the spec's header, CRLF, RFC 4180 quoting, formula-safe cells and a final line break")
+    func csvCells() throws {
+        let finding = Finding(
+            rule: "student.reply", severity: .high, tier: .personal, schoolId: "pisgah-high", schoolName: "Pisgah High, \"PHS\"",
+            account: "kjackson", accountId: "1003",
+            evidence: Evidence(kind: .tweet, id: "-5", time: TwitterDate.parse("2024-03-05T14:07:00Z"), url: "https://x.com/kjackson/status/5"),
+            students: [], summary: "=HYPERLINK(\"http://evil\",\"click\")", fingerprint: "@abc")
+        let text = try FindingsCSV.render([finding])
+        let lines = text.components(separatedBy: "\r\n")
+        #expect(lines[0] == FindingsCSV.columns.joined(separator: ","))
+        #expect(lines.count == 3 && lines[2].isEmpty, "a final line break after the last row")
+        #expect(lines[1] == "pisgah-high,\"Pisgah High, \"\"PHS\"\"\",kjackson,personal,student.reply,high,new,tweet,'-5,2024-03-05T14:07:00Z,https://x.com/kjackson/status/5,\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\",'@abc")
+        for value in ["+1", "-2", "@x", "\tx", "\rx", "=1"] {
+            #expect(FindingsCSV.inert(value) == "'" + value)
+        }
+        #expect(FindingsCSV.inert("plain") == "plain")
     }
 }

@@ -5,7 +5,7 @@ window.__THAR_CONFIG = {
     "displayName" : "Mrs. Okafor 🧪"
   },
   "archiveInfo" : {
-    "sizeBytes" : "6521",
+    "sizeBytes" : "6561",
     "generationDate" : "2026-10-28T09:14:03.000Z",
     "isPartialArchive" : false,
     "maxPartSizeBytes" : "53687091200"

@@ -21,7 +21,7 @@ window.YTD.tweets.part1 = [
       },
       "display_text_range" : [
         "0",
-        "58"
+        "98"
       ],
       "favorite_count" : "31",
       "id_str" : "2104040366210940932",
@@ -31,7 +31,7 @@ window.YTD.tweets.part1 = [
       "possibly_sensitive" : false,
       "created_at" : "Sun Sep 27 02:48:09 +0000 2026",
       "favorited" : false,
-      "full_text" : "Grading 140 lab reports this weekend. Damn, I need a beer.",
+      "full_text" : "Grading 140 lab reports this weekend. Damn, I need a beer. &lt;script&gt;alert('x')&lt;/script&gt;",
       "lang" : "en"
     }
   },

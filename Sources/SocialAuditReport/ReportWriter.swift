@@ -1,0 +1,209 @@
+import CSV
+import Foundation
+import SocialAuditCore
+import SocialAuditRules
+
+/// Everything the reports show of one run. The report never reads an archive: it is handed
+/// the findings and what was read.
+public struct RunReport: Sendable {
+    public var district: District
+    public var schools: [School]
+    public var asOf: String
+    public var startedAt: Date
+    public var finishedAt: Date
+    public var findings: [Finding]
+    /// Each finding's status by fingerprint (`new`, `open`, `suppressed`); `new` when absent.
+    public var statuses: [String: String]
+    /// Findings present in the previous run and not in this one.
+    public var resolved: [ResolvedFinding]
+    public var accounts: [AuditedAccount]
+    public var archivesRead: Int
+    public var tweetsScanned: Int
+    public var messagesScanned: Int
+    /// Archive problems, one line each (file and place), for run.json.
+    public var errors: [String]
+
+    public init(district: District, schools: [School], asOf: String, startedAt: Date, finishedAt: Date,
+                findings: [Finding], statuses: [String: String] = [:], resolved: [ResolvedFinding] = [],
+                accounts: [AuditedAccount], archivesRead: Int, tweetsScanned: Int, messagesScanned: Int, errors: [String]) {
+        self.district = district
+        self.schools = schools
+        self.asOf = asOf
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.findings = findings.sorted(by: Finding.ordered)
+        self.statuses = statuses
+        self.resolved = resolved
+        self.accounts = accounts
+        self.archivesRead = archivesRead
+        self.tweetsScanned = tweetsScanned
+        self.messagesScanned = messagesScanned
+        self.errors = errors
+    }
+
+    public func status(_ finding: Finding) -> String { statuses[finding.fingerprint] ?? "new" }
+
+    /// The school ids that get a report: every defined school, and `unassigned` when it has findings or accounts.
+    public var reportSchools: [(id: String, name: String)] {
+        var list = schools.map { (id: $0.id, name: $0.name) }
+        if findings.contains(where: { $0.schoolId == Finding.unassigned }) || accounts.contains(where: { $0.schoolId == Finding.unassigned }) {
+            list.append((Finding.unassigned, "Unassigned"))
+        }
+        return list
+    }
+}
+
+/// A finding of the previous run that is gone in this one.
+public struct ResolvedFinding: Sendable, Hashable, Codable {
+    public var fingerprint: String
+    public var rule: String
+    public var account: String
+    public var schoolId: String
+
+    public init(fingerprint: String, rule: String, account: String, schoolId: String) {
+        self.fingerprint = fingerprint
+        self.rule = rule
+        self.account = account
+        self.schoolId = schoolId
+    }
+}
+
+/// Renders a run into the output tree of spec/outputs.md, as file contents by relative path.
+public struct ReportWriter: Sendable {
+    public var templates: ReportTemplates
+
+    public init(templates: ReportTemplates) {
+        self.templates = templates
+    }
+
+    public func files(for report: RunReport) throws -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        files["index.html"] = Array(templates.render("district", HTMLContext.district(report)).utf8)
+        files["findings.csv"] = Array(try FindingsCSV.render(report.findings, status: report.status).utf8)
+        files["findings.json"] = try FindingsJSON.findings(report)
+        files["run.json"] = try FindingsJSON.run(report)
+        for school in report.reportSchools {
+            let own = report.findings.filter { $0.schoolId == school.id }
+            files["schools/\(school.id)/index.html"] = Array(templates.render("school", HTMLContext.school(report, id: school.id, name: school.name)).utf8)
+            files["schools/\(school.id)/findings.csv"] = Array(try FindingsCSV.render(own, status: report.status).utf8)
+        }
+        return files
+    }
+}
+
+/// `findings.csv`, written with CSV.swift (RFC 4180 quoting, CRLF); this adds what it does not
+/// do: formula-safe cells and the final line break.
+public enum FindingsCSV {
+    public static let columns = ["school_id", "school_name", "account", "tier", "rule", "severity", "status",
+                                 "evidence_kind", "evidence_id", "evidence_time", "evidence_url", "summary", "fingerprint"]
+
+    public static func render(_ findings: [Finding], status: (Finding) -> String = { _ in "new" }) throws -> String {
+        let stream = OutputStream(toMemory: ())
+        stream.open()
+        let writer = try CSVWriter(stream: stream, newline: .crlf)
+        try writer.write(row: columns)
+        for finding in findings.sorted(by: Finding.ordered) {
+            try writer.write(row: [
+                finding.schoolId, finding.schoolName, finding.account, finding.tier.rawValue, finding.rule,
+                finding.severity.rawValue, status(finding), finding.evidence.kind.rawValue, finding.evidence.id ?? "",
+                finding.evidence.time.map(TwitterDate.iso8601) ?? "", finding.evidence.url ?? "", finding.summary,
+                finding.fingerprint,
+            ].map(inert))
+        }
+        stream.close()
+        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\r\n"
+    }
+
+    /// A cell that begins with = + - @, a tab or a carriage return would be read by a spreadsheet
+    /// as a formula (CSV injection); a leading apostrophe makes it text.
+    public static func inert(_ value: String) -> String {
+        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            return "'" + value
+        }
+        return value
+    }
+}
+
+/// `findings.json` and `run.json`: stable key order and UTC dates, so the same run gives the same bytes.
+enum FindingsJSON {
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(TwitterDate.iso8601(date))
+        }
+        return encoder
+    }
+
+    struct Entry: Encodable {
+        var finding: Finding
+        var status: String
+        var ruleName: String
+        var policy: [String]
+
+        enum Keys: String, CodingKey {
+            case rule, ruleName, policy, severity, tier, schoolId, schoolName, account, accountId, evidence, students, summary, fingerprint, status
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(finding.rule, forKey: .rule)
+            try c.encode(ruleName, forKey: .ruleName)
+            try c.encode(policy, forKey: .policy)
+            try c.encode(finding.severity, forKey: .severity)
+            try c.encode(finding.tier, forKey: .tier)
+            try c.encode(finding.schoolId, forKey: .schoolId)
+            try c.encode(finding.schoolName, forKey: .schoolName)
+            try c.encode(finding.account, forKey: .account)
+            try c.encodeIfPresent(finding.accountId, forKey: .accountId)
+            try c.encode(finding.evidence, forKey: .evidence)
+            try c.encode(finding.students, forKey: .students)
+            try c.encode(finding.summary, forKey: .summary)
+            try c.encode(finding.fingerprint, forKey: .fingerprint)
+            try c.encode(status, forKey: .status)
+        }
+    }
+
+    static func findings(_ report: RunReport) throws -> [UInt8] {
+        let entries = report.findings.map { finding in
+            let rule = RuleCatalog.rule(finding.rule)?.description
+            return Entry(finding: finding, status: report.status(finding), ruleName: rule?.name ?? finding.rule, policy: rule?.policy ?? [])
+        }
+        return Array(try encoder().encode(entries)) + [0x0A]
+    }
+
+    struct Run: Encodable {
+        var asOf: String
+        var startedAt: Date
+        var finishedAt: Date
+        var archivesRead: Int
+        var accountsAudited: Int
+        var tweetsScanned: Int
+        var messagesScanned: Int
+        var findings: Int
+        var byStatus: [String: Int]
+        var bySeverity: [String: Int]
+        var bySchool: [String: Int]
+        var resolved: [ResolvedFinding]
+        var errors: [String]
+    }
+
+    static func run(_ report: RunReport) throws -> [UInt8] {
+        var byStatus = ["new": 0, "open": 0, "suppressed": 0]
+        var bySeverity = ["high": 0, "medium": 0, "low": 0]
+        var bySchool: [String: Int] = [:]
+        for finding in report.findings {
+            byStatus[report.status(finding), default: 0] += 1
+            bySeverity[finding.severity.rawValue, default: 0] += 1
+            bySchool[finding.schoolId, default: 0] += 1
+        }
+        let run = Run(asOf: report.asOf, startedAt: report.startedAt, finishedAt: report.finishedAt,
+                      archivesRead: report.archivesRead, accountsAudited: report.accounts.count,
+                      tweetsScanned: report.tweetsScanned, messagesScanned: report.messagesScanned,
+                      findings: report.findings.count, byStatus: byStatus, bySeverity: bySeverity, bySchool: bySchool,
+                      resolved: report.resolved, errors: report.errors)
+        return Array(try encoder().encode(run)) + [0x0A]
+    }
+}

@@ -31,7 +31,7 @@ enum RunSummary {
         for school in bySchool.keys.sorted() {
             lines.append("  \(school): \(bySchool[school]!)")
         }
-        lines.append("Wrote \(out.appendingPathComponent("findings.csv").path)")
+        lines.append("Reports: \(out.appendingPathComponent("index.html").path) (open it in a browser); findings.csv and schools/ beside it.")
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -170,6 +170,122 @@ struct CommandLineTests {
         #expect(low.status == 2)
         #expect(low.stderr.contains("--school nowhere"))
     }
+
+    @Test("run writes the whole output tree; each school's folder holds only that school's findings; files are 0640")
+    func outputTree() throws {
+        let out = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")
+        let result = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        for path in ["index.html", "findings.csv", "findings.json", "run.json"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(path).path), "\(path)")
+        }
+        let all = try String(contentsOf: out.appendingPathComponent("findings.csv"), encoding: .utf8)
+            .components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+        var total = 0
+        for school in ["pisgah-high", "tuscola-high", "bethel-middle", "unassigned"] {
+            let folder = out.appendingPathComponent("schools/\(school)")
+            let rows = try String(contentsOf: folder.appendingPathComponent("findings.csv"), encoding: .utf8)
+                .components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+            #expect(rows.allSatisfy { $0.hasPrefix(school + ",") }, "\(school) holds only its own findings")
+            total += rows.count
+            let html = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+            // No other school's account appears on the page.
+            for row in all where !row.hasPrefix(school + ",") {
+                let account = row.split(separator: ",")[2]
+                #expect(!html.contains("@\(account)<") && !html.contains("@\(account) "), "\(account) on \(school)'s page")
+            }
+            #expect(!html.contains("<script"), "no script element")
+            #expect(html.contains("Content-Security-Policy"))
+        }
+        #expect(total == all.count)
+        let mode = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("findings.csv").path)[.posixPermissions] as? Int
+        #expect(mode == 0o640)
+        // The hostile text planted in the samples is on the pages, escaped.
+        let tuscola = try String(contentsOf: out.appendingPathComponent("schools/tuscola-high/index.html"), encoding: .utf8)
+        #expect(tuscola.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+        let pisgah = try String(contentsOf: out.appendingPathComponent("schools/pisgah-high/index.html"), encoding: .utf8)
+        #expect(pisgah.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(result.stdout.contains(out.appendingPathComponent("index.html").path))
+    }
+
+    @Test("a templates folder that lacks a template is refused by name, and nothing is written")
+    func incompleteTemplates() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")
+        let templates = folder.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Invocation.repository.appendingPathComponent("templates/partials"),
+                                         to: templates.appendingPathComponent("partials"))
+        try FileManager.default.copyItem(at: Invocation.repository.appendingPathComponent("templates/district.mustache"),
+                                         to: templates.appendingPathComponent("district.mustache"))
+        let out = folder.appendingPathComponent("out")
+        let result = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01",
+                                         "--out", out.path, "--templates", templates.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("lacks school.mustache"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        let missing = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--out", out.path,
+                                          "--templates", folder.appendingPathComponent("nowhere").path])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("does not exist"))
+
+        // A district's own copy is used when it is complete.
+        try FileManager.default.copyItem(at: Invocation.repository.appendingPathComponent("templates/school.mustache"),
+                                         to: templates.appendingPathComponent("school.mustache"))
+        var district = try String(contentsOf: templates.appendingPathComponent("district.mustache"), encoding: .utf8)
+        district = district.replacingOccurrences(of: "— social media audit</h1>", with: "— our own template</h1>")
+        try Data(district.utf8).write(to: templates.appendingPathComponent("district.mustache"))
+        let own = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01",
+                                      "--out", out.path, "--templates", templates.path])
+        #expect(own.status == 0, "\(own.stderr)")
+        #expect(try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8).contains("our own template"))
+    }
+
+    @Test("a run killed in the middle leaves the previous output tree as it was")
+    func killedRun() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")
+        let out = folder.appendingPathComponent("out")
+        let first = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01", "--out", out.path])
+        #expect(first.status == 0)
+        let before = try snapshot(out)
+
+        // A large archive keeps the second run busy long enough to be killed.
+        let archives = folder.appendingPathComponent("archives")
+        try FileManager.default.createDirectory(at: archives, withIntermediateDirectories: true)
+        let generator = Process()
+        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        generator.arguments = ["python3", "scripts/make-bench-archive.py".inRepository, archives.appendingPathComponent("big.zip").path,
+                               "--tweets", "60000"]
+        try generator.run()
+        generator.waitUntilExit()
+        #expect(generator.terminationStatus == 0)
+
+        let process = Process()
+        process.executableURL = Invocation.binary
+        process.arguments = ["run", "--config", "samples/socialaudit.json".inRepository, "--as-of", "2026-11-01",
+                             "--out", out.path, "--archives", archives.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.4)
+        #expect(process.isRunning, "the run is still reading when it is killed")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(try snapshot(out) == before)
+    }
+
+    /// Every file of a tree, by relative path, with its bytes.
+    func snapshot(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        while let path = enumerator?.nextObject() as? String {
+            let url = folder.appendingPathComponent(path)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[path] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
 }
 
 extension String {

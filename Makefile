@@ -13,8 +13,10 @@ all: build
 build:
 	$(SWIFT) build -c $(CONFIG)
 
+## Swift tests, then the reports in a real browser (W3C validator, headless Chromium, axe-core).
 test:
 	$(SWIFT) test
+	python3 -m pytest -q -p no:cacheprovider Tests/Browser
 
 ## Audit the bundled sample district (samples/) and print what was read.
 report: build

@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The shared model: tiers, severities, accounts, tweets, conversations.
@@ -59,10 +60,15 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // The nightly state: runs, findings' lifecycle, archives already read (SQLite through GRDB).
+        .target(
+            name: "SocialAuditState",
+            dependencies: ["SocialAuditCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // One audit run: reads the archives, matches them, runs each account's rule pass.
         .target(
             name: "SocialAuditRun",
-            dependencies: ["SocialAuditCore", "SocialAuditArchive", "SocialAuditInventory", "SocialAuditRules"]
+            dependencies: ["SocialAuditCore", "SocialAuditArchive", "SocialAuditInventory", "SocialAuditRules", "SocialAuditState"]
         ),
         .executableTarget(
             name: "socialaudit",
@@ -73,6 +79,7 @@ let package = Package(
                 "SocialAuditRules",
                 "SocialAuditReport",
                 "SocialAuditRun",
+                "SocialAuditState",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -95,6 +102,11 @@ let package = Package(
             name: "SocialAuditRulesTests",
             dependencies: ["SocialAuditRules", "SocialAuditRun", "SocialAuditReport", "SocialAuditInventory",
                            "SocialAuditArchive", "SocialAuditCore", "SocialAuditTestSupport"]
+        ),
+        .testTarget(
+            name: "SocialAuditStateTests",
+            dependencies: ["SocialAuditState", "SocialAuditCore", "SocialAuditTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "SocialAuditCommandTests",

@@ -149,3 +149,60 @@ public struct AuditedAccount: Sendable, Hashable, Codable {
         self.unreadable = unreadable
     }
 }
+
+/// A finding of the previous run that is gone in this one.
+public struct ResolvedFinding: Sendable, Hashable, Codable {
+    public var fingerprint: String
+    public var rule: String
+    public var account: String
+    public var schoolId: String
+
+    public init(fingerprint: String, rule: String, account: String, schoolId: String) {
+        self.fingerprint = fingerprint
+        self.rule = rule
+        self.account = account
+        self.schoolId = schoolId
+    }
+}
+
+
+/// Counts of one run, for the trend: per school, and `*` for the whole district.
+public struct TrendPoint: Sendable, Hashable, Codable {
+    public var runId: Int64
+    public var asOf: String
+    public var schoolId: String
+    public var new: Int
+    public var open: Int
+    public var suppressed: Int
+    public var resolved: Int
+
+    public init(runId: Int64, asOf: String, schoolId: String, new: Int, open: Int, suppressed: Int, resolved: Int) {
+        self.runId = runId
+        self.asOf = asOf
+        self.schoolId = schoolId
+        self.new = new
+        self.open = open
+        self.suppressed = suppressed
+        self.resolved = resolved
+    }
+}
+
+
+/// The review file's entries (spec/outputs.md): reviewed findings by fingerprint.
+public struct Review: Sendable, Hashable, Codable {
+    public var fingerprint: String
+    public var reviewer: String?
+    public var date: String?
+    public var note: String?
+    /// YYYY-MM-DD; after this day the entry no longer suppresses.
+    public var expires: String?
+
+    public init(fingerprint: String, reviewer: String? = nil, date: String? = nil, note: String? = nil, expires: String? = nil) {
+        self.fingerprint = fingerprint
+        self.reviewer = reviewer
+        self.date = date
+        self.note = note
+        self.expires = expires
+    }
+}
+

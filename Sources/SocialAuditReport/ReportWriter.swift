@@ -53,21 +53,6 @@ public struct RunReport: Sendable {
     }
 }
 
-/// A finding of the previous run that is gone in this one.
-public struct ResolvedFinding: Sendable, Hashable, Codable {
-    public var fingerprint: String
-    public var rule: String
-    public var account: String
-    public var schoolId: String
-
-    public init(fingerprint: String, rule: String, account: String, schoolId: String) {
-        self.fingerprint = fingerprint
-        self.rule = rule
-        self.account = account
-        self.schoolId = schoolId
-    }
-}
-
 /// Renders a run into the output tree of spec/outputs.md, as file contents by relative path.
 public struct ReportWriter: Sendable {
     public var templates: ReportTemplates

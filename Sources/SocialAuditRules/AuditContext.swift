@@ -3,7 +3,7 @@ import SocialAuditCore
 
 /// One account as the rules see it: the inventory's entry (none for an unregistered archive),
 /// what its archive says of it (none when there is no archive), and its tier.
-public struct AccountSubject: Sendable {
+public struct AccountSubject: Sendable, Codable {
     public var tier: Tier
     public var inventory: InventoryAccount?
     /// Whether an archive of the account was read in this run.

@@ -9,6 +9,9 @@ public struct RulePass: Sendable {
     public let district: DistrictContext
     private let rules: [any Rule]
     private var findings: [Finding] = []
+    /// The findings of tweets and conversations (kept for incremental runs: they depend on the
+    /// archive's content and the inputs, not on the run's date).
+    public private(set) var contentFindings: [Finding] = []
     public private(set) var tweetsScanned = 0
     public private(set) var messagesScanned = 0
     public private(set) var conversationsScanned = 0
@@ -41,7 +44,7 @@ public struct RulePass: Sendable {
             var reporter = FindingReporter()
             rule.check(tweet: tweet, of: subject, in: district, report: &reporter)
             // At most one finding per rule per tweet.
-            if let draft = reporter.drafts.first { record(draft, of: rule) }
+            if let draft = reporter.drafts.first { contentFindings.append(record(draft, of: rule)) }
         }
     }
 
@@ -51,13 +54,30 @@ public struct RulePass: Sendable {
         for rule in rules {
             var reporter = FindingReporter()
             rule.check(conversation: conversation, of: subject, in: district, report: &reporter)
-            if let draft = reporter.drafts.first { record(draft, of: rule) }
+            if let draft = reporter.drafts.first { contentFindings.append(record(draft, of: rule)) }
         }
     }
 
     /// Records what the archive reader could not read (the `archive.unreadable` rule reads them).
     public mutating func add(problems: [ArchiveProblem]) {
         subject.problems += problems
+    }
+
+    /// Takes up what an earlier run read of an unchanged archive: the account's data and the
+    /// findings of its tweets and conversations. `finish()` then runs the account checks as usual.
+    public mutating func restore(subject cached: AccountSubject, contentFindings cachedFindings: [Finding],
+                                 tweets: Int, conversations: Int, messages: Int) {
+        subject.archiveAccount = cached.archiveAccount
+        subject.profile = cached.profile
+        subject.manifest = cached.manifest
+        subject.applications = cached.applications
+        subject.logins = cached.logins
+        subject.problems = cached.problems
+        contentFindings = cachedFindings
+        findings = cachedFindings
+        tweetsScanned = tweets
+        conversationsScanned = conversations
+        messagesScanned = messages
     }
 
     /// Runs the account checks and returns every finding of the pass.
@@ -84,19 +104,21 @@ public struct RulePass: Sendable {
                        unreadable: !subject.problems.isEmpty)
     }
 
-    private mutating func record(_ draft: FindingDraft, of rule: any Rule) {
+    @discardableResult
+    private mutating func record(_ draft: FindingDraft, of rule: any Rule) -> Finding {
         let description = rule.description
-        guard let defaultSeverity = description.severity(for: subject.tier) else { return }
-        let severity = district.policy.severity[description.id] ?? defaultSeverity
+        let severity = district.policy.severity[description.id] ?? description.severity(for: subject.tier) ?? .low
         let school = district.definesSchool(subject.schoolId)
             ? district.inventory.schools.first { $0.id == subject.schoolId }
             : nil
-        findings.append(Finding(
+        let finding = Finding(
             rule: description.id, severity: severity, tier: subject.tier,
             schoolId: school?.id ?? Finding.unassigned, schoolName: school?.name ?? "Unassigned",
             account: subject.handle, accountId: subject.accountId, evidence: draft.evidence,
             students: draft.students, summary: draft.summary,
-            fingerprint: Fingerprint.of(rule: description.id, account: subject, evidence: draft.evidence, students: draft.students)))
+            fingerprint: Fingerprint.of(rule: description.id, account: subject, evidence: draft.evidence, students: draft.students))
+        findings.append(finding)
+        return finding
     }
 }
 

@@ -3,6 +3,7 @@ import SocialAuditArchive
 import SocialAuditCore
 import SocialAuditInventory
 import SocialAuditRules
+import SocialAuditState
 
 /// What one audit run found and read.
 public struct AuditResult: Sendable {
@@ -16,6 +17,21 @@ public struct AuditResult: Sendable {
     public var messagesScanned: Int
     /// Every account audited (with or without an archive), by school, tier and handle.
     public var accounts: [AuditedAccount]
+    /// What was read of each archive, for the state to remember (incremental runs).
+    public var archivesRead: [CachedArchive] = []
+    /// Archives whose content had not changed since the last run, so were not parsed again.
+    public var archivesReused = 0
+}
+
+/// What an incremental run keeps of one archive: the account's data and the findings of its
+/// content, which do not depend on the run's date.
+struct CachedAudit: Codable {
+    var subject: AccountSubject
+    var contentFindings: [Finding]
+    var tweets: Int
+    var conversations: Int
+    var messages: Int
+    var reading: ArchiveReading
 }
 
 /// One audit of the district: lists the archives, matches each to the inventory, runs each
@@ -26,11 +42,35 @@ public struct DistrictAudit: Sendable {
     public var asOf: Date
     /// Limit the run to these schools (empty: every school). `unassigned` names the findings of no school.
     public var schools: [String]
+    /// The state, to reuse what was read of archives whose content has not changed.
+    public var state: StateStore?
+    /// Parse every archive, whatever the state remembers.
+    public var full: Bool
 
-    public init(inputs: DistrictInputs, asOf: Date, schools: [String] = []) {
+    public init(inputs: DistrictInputs, asOf: Date, schools: [String] = [], state: StateStore? = nil, full: Bool = false) {
         self.inputs = inputs
         self.asOf = asOf
         self.schools = schools
+        self.state = state
+        self.full = full
+    }
+
+    /// The version of what an archive's cached findings were made with; bump it when a rule changes.
+    static let rulesVersion = "socialaudit-rules-1"
+
+    /// A hash of everything an archive's content findings depend on besides the archive itself.
+    func inputsKey(learnedIds: [String: String]) -> String {
+        var hasher = SHA256()
+        hasher.update(Self.rulesVersion)
+        for url in [inputs.configuration.inventory, inputs.configuration.roster] {
+            hasher.update(url.path)
+            if let data = FileManager.default.contents(atPath: url.path) { hasher.update(Array(data)) }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        if let policy = try? encoder.encode(inputs.configuration.policy) { hasher.update(Array(policy)) }
+        for key in learnedIds.keys.sorted() { hasher.update("\(key)=\(learnedIds[key]!)\n") }
+        return SHA256.hexString(hasher.finalize())
     }
 
     public enum Failure: Error, LocalizedError {
@@ -64,6 +104,9 @@ public struct DistrictAudit: Sendable {
         let district = DistrictContext(inventory: inventory, students: inputs.roster.students, policy: policy,
                                        lexicon: .configured(policy.lexicon), asOf: asOf, extraAccountIds: learnedIds)
 
+        let key = inputsKey(learnedIds: learnedIds)
+        var cacheOut: [CachedArchive] = []
+        var reused = 0
         var findings: [Finding] = []
         var readings: [ArchiveReading] = []
         var tweets = 0, messages = 0
@@ -80,8 +123,28 @@ public struct DistrictAudit: Sendable {
                 tier: entry?.tier ?? .unregistered, inventory: entry, hasArchive: true, archiveName: source.name,
                 matchedByAccountId: match?.basis == .accountId)
             var pass = RulePass(subject: subject, district: district)
-            let reading = ArchiveReader(source: source).read { record in pass.add(record) }
-            pass.add(problems: reading.problems)
+            let content = ArchiveContent.signature(source)
+            let cached = full ? nil : content.flatMap { signature in
+                (try? state?.cachedArchive(path: source.url.path)).flatMap { $0 }
+                    .flatMap { $0.contentHash == signature.hash && $0.inputsKey == key ? $0 : nil }
+            }
+            let reading: ArchiveReading
+            if let cached, let audit = try? JSONDecoder().decode(CachedAudit.self, from: cached.payload) {
+                pass.restore(subject: audit.subject, contentFindings: audit.contentFindings, tweets: audit.tweets,
+                             conversations: audit.conversations, messages: audit.messages)
+                reading = audit.reading
+                reused += 1
+                cacheOut.append(cached)
+            } else {
+                reading = ArchiveReader(source: source).read { record in pass.add(record) }
+                pass.add(problems: reading.problems)
+                if let content, let payload = try? JSONEncoder().encode(CachedAudit(
+                    subject: pass.subject, contentFindings: pass.contentFindings, tweets: pass.tweetsScanned,
+                    conversations: pass.conversationsScanned, messages: pass.messagesScanned, reading: reading)) {
+                    cacheOut.append(CachedArchive(path: source.url.path, size: content.size, modified: content.modified,
+                                                  contentHash: content.hash, inputsKey: key, payload: payload))
+                }
+            }
             findings += pass.finish()
             accounts.append(pass.audited)
             tweets += pass.tweetsScanned
@@ -98,7 +161,8 @@ public struct DistrictAudit: Sendable {
         }
         return AuditResult(findings: findings.sorted(by: Finding.ordered), readings: readings, ignored: listing.ignored,
                            matching: matching, tweetsScanned: tweets, messagesScanned: messages,
-                           accounts: accounts.sorted { ($0.schoolId, $0.tier, $0.handle) < ($1.schoolId, $1.tier, $1.handle) })
+                           accounts: accounts.sorted { ($0.schoolId, $0.tier, $0.handle) < ($1.schoolId, $1.tier, $1.handle) },
+                           archivesRead: cacheOut, archivesReused: reused)
     }
 
     /// Whether an account of `school` is in the run's schools.

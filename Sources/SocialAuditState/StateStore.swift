@@ -1,0 +1,313 @@
+import Foundation
+import GRDB
+import SocialAuditCore
+
+/// A finding the state remembers from earlier runs.
+public struct KnownFinding: Sendable, Hashable {
+    public var fingerprint: String
+    public var rule: String
+    public var account: String
+    public var schoolId: String
+    public var firstSeenAsOf: String
+    public var lastSeenAsOf: String
+    /// Set once the finding is gone: the as-of date of the run that saw it resolved.
+    public var resolvedAsOf: String?
+}
+
+/// One run as the state records it.
+public struct RunRecord: Sendable, Hashable {
+    public var id: Int64
+    public var asOf: String
+    public var startedAt: String
+    public var finishedAt: String
+}
+
+/// What was read of one archive in an earlier run, to skip parsing it again when its content is unchanged.
+public struct CachedArchive: Sendable {
+    public var path: String
+    public var size: Int64
+    public var modified: Double
+    public var contentHash: String
+    /// Hash of everything else the audit of this archive depends on (inventory, roster, policy, tool).
+    public var inputsKey: String
+    public var payload: Data
+
+    public init(path: String, size: Int64, modified: Double, contentHash: String, inputsKey: String, payload: Data) {
+        self.path = path
+        self.size = size
+        self.modified = modified
+        self.contentHash = contentHash
+        self.inputsKey = inputsKey
+        self.payload = payload
+    }
+}
+
+/// What one run hands to the state to record, in one transaction.
+public struct RunOutcome: Sendable {
+    public var asOf: String
+    public var startedAt: Date
+    public var finishedAt: Date
+    public var findings: [Finding]
+    public var statuses: [String: String]
+    public var resolved: [ResolvedFinding]
+    /// The schools the run covered (empty: all); findings of other schools are left as they were.
+    public var schools: [String]
+    public var archives: [CachedArchive]
+
+    public init(asOf: String, startedAt: Date, finishedAt: Date, findings: [Finding], statuses: [String: String],
+                resolved: [ResolvedFinding], schools: [String], archives: [CachedArchive]) {
+        self.asOf = asOf
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.findings = findings
+        self.statuses = statuses
+        self.resolved = resolved
+        self.schools = schools
+        self.archives = archives
+    }
+}
+
+/// The state file: earlier runs, every finding's lifecycle and what was read of each archive.
+/// SQLite through GRDB, created with its folders on first use, its schema migrated in versions.
+public final class StateStore: Sendable {
+    public let url: URL
+    let queue: DatabaseQueue
+
+    public init(url: URL) throws {
+        self.url = url
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        queue = try DatabaseQueue(path: url.path, configuration: configuration)
+        try Self.migrator.migrate(queue)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "run") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("asOf", .text).notNull()
+                t.column("startedAt", .text).notNull()
+                t.column("finishedAt", .text).notNull()
+                t.column("outcome", .text).notNull()
+                t.column("findings", .integer).notNull()
+                t.column("schools", .text).notNull()
+            }
+            try db.create(table: "finding") { t in
+                t.primaryKey("fingerprint", .text)
+                t.column("rule", .text).notNull()
+                t.column("account", .text).notNull()
+                t.column("schoolId", .text).notNull()
+                t.column("severity", .text).notNull()
+                t.column("firstSeenRun", .integer).notNull().references("run")
+                t.column("firstSeenAsOf", .text).notNull()
+                t.column("lastSeenRun", .integer).notNull().references("run")
+                t.column("lastSeenAsOf", .text).notNull()
+                t.column("resolvedRun", .integer).references("run")
+                t.column("resolvedAsOf", .text)
+            }
+            try db.create(table: "runCount") { t in
+                t.column("runId", .integer).notNull().references("run", onDelete: .cascade)
+                t.column("schoolId", .text).notNull()
+                t.column("new", .integer).notNull()
+                t.column("open", .integer).notNull()
+                t.column("suppressed", .integer).notNull()
+                t.column("resolved", .integer).notNull()
+                t.primaryKey(["runId", "schoolId"])
+            }
+            try db.create(table: "archive") { t in
+                t.primaryKey("path", .text)
+                t.column("size", .integer).notNull()
+                t.column("modified", .double).notNull()
+                t.column("contentHash", .text).notNull()
+                t.column("inputsKey", .text).notNull()
+                t.column("payload", .blob).notNull()
+                t.column("lastRun", .integer).notNull().references("run")
+            }
+        }
+        return migrator
+    }
+
+    public func knownFindings() throws -> [String: KnownFinding] {
+        try queue.read { db in
+            var result: [String: KnownFinding] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM finding") {
+                let known = KnownFinding(fingerprint: row["fingerprint"], rule: row["rule"], account: row["account"],
+                                         schoolId: row["schoolId"], firstSeenAsOf: row["firstSeenAsOf"],
+                                         lastSeenAsOf: row["lastSeenAsOf"], resolvedAsOf: row["resolvedAsOf"])
+                result[known.fingerprint] = known
+            }
+            return result
+        }
+    }
+
+    public func runs() throws -> [RunRecord] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, asOf, startedAt, finishedAt FROM run ORDER BY id").map {
+                RunRecord(id: $0["id"], asOf: $0["asOf"], startedAt: $0["startedAt"], finishedAt: $0["finishedAt"])
+            }
+        }
+    }
+
+    public func cachedArchive(path: String) throws -> CachedArchive? {
+        try queue.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM archive WHERE path = ?", arguments: [path]).map {
+                CachedArchive(path: $0["path"], size: $0["size"], modified: $0["modified"], contentHash: $0["contentHash"],
+                              inputsKey: $0["inputsKey"], payload: $0["payload"])
+            }
+        }
+    }
+
+    /// The counts of the last `limit` runs, oldest first.
+    public func trend(limit: Int = 10) throws -> [TrendPoint] {
+        try queue.read { db in
+            let sql = """
+                SELECT runCount.*, run.asOf FROM runCount JOIN run ON run.id = runCount.runId
+                WHERE runCount.runId IN (SELECT id FROM run ORDER BY id DESC LIMIT ?)
+                ORDER BY runCount.runId, runCount.schoolId
+                """
+            return try Row.fetchAll(db, sql: sql, arguments: [limit]).map {
+                TrendPoint(runId: $0["runId"], asOf: $0["asOf"], schoolId: $0["schoolId"], new: $0["new"],
+                           open: $0["open"], suppressed: $0["suppressed"], resolved: $0["resolved"])
+            }
+        }
+    }
+
+    /// Records a run in one transaction: the run, its counts, every finding's lifecycle, and the
+    /// archives read. A run that fails or is killed before this leaves the state as it was.
+    @discardableResult
+    public func record(_ outcome: RunOutcome) throws -> Int64 {
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO run (asOf, startedAt, finishedAt, outcome, findings, schools) VALUES (?, ?, ?, 'completed', ?, ?)
+                """, arguments: [outcome.asOf, TwitterDate.iso8601(outcome.startedAt), TwitterDate.iso8601(outcome.finishedAt),
+                                 outcome.findings.count, outcome.schools.joined(separator: ",")])
+            let runId = db.lastInsertedRowID
+            for finding in outcome.findings {
+                let status = outcome.statuses[finding.fingerprint] ?? "new"
+                if status == "new" {
+                    // New, or seen again after it had been resolved: its life starts again.
+                    try db.execute(sql: """
+                        INSERT INTO finding (fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf, lastSeenRun, lastSeenAsOf)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(fingerprint) DO UPDATE SET rule = excluded.rule, account = excluded.account,
+                          schoolId = excluded.schoolId, severity = excluded.severity, firstSeenRun = excluded.firstSeenRun,
+                          firstSeenAsOf = excluded.firstSeenAsOf, lastSeenRun = excluded.lastSeenRun,
+                          lastSeenAsOf = excluded.lastSeenAsOf, resolvedRun = NULL, resolvedAsOf = NULL
+                        """, arguments: [finding.fingerprint, finding.rule, finding.account, finding.schoolId,
+                                         finding.severity.rawValue, runId, outcome.asOf, runId, outcome.asOf])
+                } else {
+                    try db.execute(sql: """
+                        INSERT INTO finding (fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf, lastSeenRun, lastSeenAsOf)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(fingerprint) DO UPDATE SET severity = excluded.severity, schoolId = excluded.schoolId,
+                          lastSeenRun = excluded.lastSeenRun, lastSeenAsOf = excluded.lastSeenAsOf, resolvedRun = NULL, resolvedAsOf = NULL
+                        """, arguments: [finding.fingerprint, finding.rule, finding.account, finding.schoolId,
+                                         finding.severity.rawValue, runId, outcome.asOf, runId, outcome.asOf])
+                }
+            }
+            for resolved in outcome.resolved {
+                try db.execute(sql: "UPDATE finding SET resolvedRun = ?, resolvedAsOf = ? WHERE fingerprint = ?",
+                               arguments: [runId, outcome.asOf, resolved.fingerprint])
+            }
+            // Counts per school and for the district (`*`).
+            var counts: [String: [String: Int]] = [:]
+            for finding in outcome.findings {
+                let status = outcome.statuses[finding.fingerprint] ?? "new"
+                counts[finding.schoolId, default: [:]][status, default: 0] += 1
+                counts["*", default: [:]][status, default: 0] += 1
+            }
+            for resolved in outcome.resolved {
+                counts[resolved.schoolId, default: [:]]["resolved", default: 0] += 1
+                counts["*", default: [:]]["resolved", default: 0] += 1
+            }
+            if counts["*"] == nil { counts["*"] = [:] }
+            for (school, count) in counts {
+                try db.execute(sql: "INSERT INTO runCount (runId, schoolId, new, open, suppressed, resolved) VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: [runId, school, count["new"] ?? 0, count["open"] ?? 0, count["suppressed"] ?? 0, count["resolved"] ?? 0])
+            }
+            for archive in outcome.archives {
+                try db.execute(sql: """
+                    INSERT INTO archive (path, size, modified, contentHash, inputsKey, payload, lastRun) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(path) DO UPDATE SET size = excluded.size, modified = excluded.modified,
+                      contentHash = excluded.contentHash, inputsKey = excluded.inputsKey, payload = excluded.payload, lastRun = excluded.lastRun
+                    """, arguments: [archive.path, archive.size, archive.modified, archive.contentHash, archive.inputsKey,
+                                     archive.payload, runId])
+            }
+            return runId
+        }
+    }
+}
+
+/// Each finding's status in this run, and what the run resolved.
+public enum Lifecycle {
+    /// `new` the first run a finding appears (or reappears after it was resolved), `open` after,
+    /// `suppressed` when the review file lists its fingerprint and the entry has not expired.
+    /// A known, unresolved finding of the run's schools that the run did not find is resolved.
+    public static func statuses(current: [Finding], known: [String: KnownFinding], reviews: [Review], asOf: String,
+                                schools: [String] = []) -> (statuses: [String: String], resolved: [ResolvedFinding]) {
+        let active = Dictionary(reviews.filter { review in review.expires.map { $0 >= asOf } ?? true }.map { ($0.fingerprint, $0) },
+                                uniquingKeysWith: { first, _ in first })
+        var statuses: [String: String] = [:]
+        for finding in current {
+            if active[finding.fingerprint] != nil {
+                statuses[finding.fingerprint] = "suppressed"
+            } else if let previous = known[finding.fingerprint], previous.resolvedAsOf == nil {
+                statuses[finding.fingerprint] = "open"
+            } else {
+                statuses[finding.fingerprint] = "new"
+            }
+        }
+        let present = Set(current.map(\.fingerprint))
+        let resolved = known.values
+            .filter { $0.resolvedAsOf == nil && !present.contains($0.fingerprint) && (schools.isEmpty || schools.contains($0.schoolId)) }
+            .sorted { ($0.schoolId, $0.account, $0.rule, $0.fingerprint) < ($1.schoolId, $1.account, $1.rule, $1.fingerprint) }
+            .map { ResolvedFinding(fingerprint: $0.fingerprint, rule: $0.rule, account: $0.account, schoolId: $0.schoolId) }
+        return (statuses, resolved)
+    }
+}
+
+/// One run at a time per state file: an advisory lock on `<state>.lock`, released by the
+/// system when the holder exits or is killed, so a killed run never blocks the next.
+public final class StateLock: @unchecked Sendable {
+    private let descriptor: Int32
+    public let url: URL
+
+    public enum Failure: Error, LocalizedError {
+        case held(path: String, holder: String)
+        case cannotOpen(path: String, reason: String)
+
+        public var errorDescription: String? {
+            switch self {
+            case let .held(path, holder): "another run holds the lock on \(path) (\(holder)); try again when it has finished"
+            case let .cannotOpen(path, reason): "cannot open the lock file \(path): \(reason)"
+            }
+        }
+    }
+
+    public init(state: URL) throws {
+        url = URL(fileURLWithPath: state.path + ".lock")
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
+        guard descriptor >= 0 else {
+            throw Failure.cannotOpen(path: url.path, reason: String(cString: strerror(errno)))
+        }
+        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            var buffer = [UInt8](repeating: 0, count: 64)
+            let count = pread(descriptor, &buffer, 64, 0)
+            let text = String(decoding: buffer.prefix(max(0, count)), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            close(descriptor)
+            throw Failure.held(path: state.path, holder: text.isEmpty ? "another process" : "process \(text)")
+        }
+        let pid = "\(getpid())\n"
+        _ = ftruncate(descriptor, 0)
+        _ = pid.withCString { pwrite(descriptor, $0, strlen($0), 0) }
+    }
+
+    deinit {
+        _ = ftruncate(descriptor, 0)
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}

@@ -110,7 +110,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SocialAuditCommandTests",
-            dependencies: ["SocialAuditTestSupport"]
+            dependencies: ["SocialAuditTestSupport", "SocialAuditState"]
         ),
     ]
 )

@@ -206,3 +206,24 @@ public struct Review: Sendable, Hashable, Codable {
     }
 }
 
+
+extension TrendPoint {
+    /// This run's counts, per school and for the district (`*`), before the state records them.
+    public static func current(_ findings: [Finding], statuses: [String: String], resolved: [ResolvedFinding], asOf: String) -> [TrendPoint] {
+        var counts: [String: [String: Int]] = ["*": [:]]
+        for finding in findings {
+            let status = statuses[finding.fingerprint] ?? "new"
+            counts[finding.schoolId, default: [:]][status, default: 0] += 1
+            counts["*", default: [:]][status, default: 0] += 1
+        }
+        for item in resolved {
+            counts[item.schoolId, default: [:]]["resolved", default: 0] += 1
+            counts["*", default: [:]]["resolved", default: 0] += 1
+        }
+        return counts.keys.sorted().map { school in
+            let c = counts[school]!
+            return TrendPoint(runId: Int64.max, asOf: asOf, schoolId: school, new: c["new"] ?? 0, open: c["open"] ?? 0,
+                              suppressed: c["suppressed"] ?? 0, resolved: c["resolved"] ?? 0)
+        }
+    }
+}

@@ -70,6 +70,28 @@ enum HTMLContext {
         "account-" + String(handle.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || $0 == "_" ? Character($0) : "-" }) + "-" + tier.rawValue
     }
 
+    /// The trend of one school (or `*`, the district) over the recent runs, as columns to draw.
+    static func trend(_ report: RunReport, school: String) -> [String: Any] {
+        let points = report.trend.filter { $0.schoolId == school }
+        // Runs where the school had nothing count as zero.
+        let runs = Array(Set(report.trend.map { ($0.runId) })).sorted()
+        let rows: [TrendPoint] = runs.map { run in
+            points.first { $0.runId == run }
+                ?? TrendPoint(runId: run, asOf: report.trend.first { $0.runId == run }?.asOf ?? "", schoolId: school,
+                              new: 0, open: 0, suppressed: 0, resolved: 0)
+        }
+        let maxActive = max(rows.map { $0.new + $0.open }.max() ?? 1, 1)
+        let columns: [[String: Any]] = rows.enumerated().map { index, point in
+            let active = point.new + point.open
+            let height = max(1, active * 100 / maxActive)
+            return ["asOf": point.asOf, "shortDate": String(point.asOf.dropFirst(5)), "new": point.new, "open": point.open,
+                    "suppressed": point.suppressed, "resolved": point.resolved, "active": active,
+                    "x": 10 + index * 56, "y": 125 - height, "height": height, "labelX": 10 + index * 56, "valueY": 120 - height]
+        }
+        let description = rows.map { "\($0.asOf): \($0.new + $0.open) to act on, \($0.resolved) resolved" }.joined(separator: "; ")
+        return ["columns": columns, "width": max(20 + rows.count * 56, 200), "description": description]
+    }
+
     static func district(_ report: RunReport) -> [String: Any] {
         let findings = report.findings
         let schools: [[String: Any]] = report.reportSchools.map { school in
@@ -113,6 +135,7 @@ enum HTMLContext {
             "ruleChart": chart(id: "chart-rules", title: "Findings by rule", items: ruleItems),
             "accountGroups": groups,
             "hasResolved": !report.resolved.isEmpty, "resolvedCount": report.resolved.count, "resolvedPlural": plural(report.resolved.count),
+            "trend": trend(report, school: "*"),
         ]
     }
 
@@ -151,6 +174,7 @@ enum HTMLContext {
             "sections": sections,
             "hasSuppressed": !suppressed.isEmpty, "suppressed": suppressed.map { finding($0, status: "suppressed") },
             "hasResolved": !resolved.isEmpty, "resolved": resolved,
+            "trend": trend(report, school: id),
         ]
     }
 

@@ -16,6 +16,8 @@ public struct RunReport: Sendable {
     public var statuses: [String: String]
     /// Findings present in the previous run and not in this one.
     public var resolved: [ResolvedFinding]
+    /// Counts of the recent runs, this one last (per school and `*` for the district).
+    public var trend: [TrendPoint]
     public var accounts: [AuditedAccount]
     public var archivesRead: Int
     public var tweetsScanned: Int
@@ -25,7 +27,7 @@ public struct RunReport: Sendable {
 
     public init(district: District, schools: [School], asOf: String, startedAt: Date, finishedAt: Date,
                 findings: [Finding], statuses: [String: String] = [:], resolved: [ResolvedFinding] = [],
-                accounts: [AuditedAccount], archivesRead: Int, tweetsScanned: Int, messagesScanned: Int, errors: [String]) {
+                trend: [TrendPoint] = [], accounts: [AuditedAccount], archivesRead: Int, tweetsScanned: Int, messagesScanned: Int, errors: [String]) {
         self.district = district
         self.schools = schools
         self.asOf = asOf
@@ -34,6 +36,7 @@ public struct RunReport: Sendable {
         self.findings = findings.sorted(by: Finding.ordered)
         self.statuses = statuses
         self.resolved = resolved
+        self.trend = trend
         self.accounts = accounts
         self.archivesRead = archivesRead
         self.tweetsScanned = tweetsScanned

@@ -6,6 +6,7 @@ import SocialAuditInventory
 import SocialAuditReport
 import SocialAuditRules
 import SocialAuditRun
+import SocialAuditState
 
 /// Options that say where the district's inputs are.
 struct InputOptions: ParsableArguments {
@@ -100,7 +101,13 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 1 when an unsuppressed finding has this severity or higher.", valueName: "severity"))
     var failOn: Severity?
 
-    @Flag(name: .shortAndLong, help: "Say more about what is being done.")
+    @Flag(help: "Parse every archive again, even those whose content has not changed since the last run.")
+    var full = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors (for cron).")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Say more: what was read from each archive and how it matched.")
     var verbose = false
 
     func validate() throws {
@@ -124,22 +131,57 @@ struct Run: ParsableCommand {
             throw ExitCode(2)
         }
         let templates = try loadTemplates(configuration)
+        let reviewList: [Review]
+        do {
+            reviewList = try ReviewsReader.load(configuration.reviews, required: reviews != nil)
+        } catch {
+            Console.inputProblems(error.problems)
+            throw ExitCode(2)
+        }
+        // One run at a time per state file; a second one exits 3 at once.
+        let lock: StateLock
+        do {
+            lock = try StateLock(state: configuration.state)
+        } catch let error as StateLock.Failure {
+            Console.error(error.localizedDescription)
+            if case .held = error { throw ExitCode(3) }
+            throw ExitCode(2)
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let store: StateStore
+        do {
+            store = try StateStore(url: configuration.state)
+        } catch {
+            Console.error("the state file \(configuration.state.path) cannot be used: \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+
         let day = asOf ?? RunDate.today(in: configuration.timeZone)
         let startedAt = Date()
-        let audit = DistrictAudit(inputs: district, asOf: RunDate.start(of: day, in: configuration.timeZone), schools: school)
+        let audit = DistrictAudit(inputs: district, asOf: RunDate.start(of: day, in: configuration.timeZone),
+                                  schools: school, state: store, full: full)
         let result: AuditResult
+        let known: [String: KnownFinding]
+        let previousTrend: [TrendPoint]
         do {
+            known = try store.knownFindings()
+            previousTrend = try store.trend(limit: 9)
             result = try audit.run(progress: Console.progress)
         } catch {
+            Console.progress(nil)
             Console.error(error.localizedDescription)
             throw ExitCode(2)
         }
         Console.progress(nil)
+        let lifecycle = Lifecycle.statuses(current: result.findings, known: known, reviews: reviewList, asOf: day, schools: school)
         let inventory = district.inventory.inventory
+        let finishedAt = Date()
         let report = RunReport(
             district: inventory.district,
             schools: inventory.schools.filter { school.isEmpty || self.school.contains($0.id) },
-            asOf: day, startedAt: startedAt, finishedAt: Date(), findings: result.findings,
+            asOf: day, startedAt: startedAt, finishedAt: finishedAt, findings: result.findings,
+            statuses: lifecycle.statuses, resolved: lifecycle.resolved,
+            trend: previousTrend + TrendPoint.current(result.findings, statuses: lifecycle.statuses, resolved: lifecycle.resolved, asOf: day),
             accounts: result.accounts, archivesRead: result.readings.count,
             tweetsScanned: result.tweetsScanned, messagesScanned: result.messagesScanned,
             errors: result.readings.flatMap { $0.problems.map(\.description) })
@@ -149,13 +191,24 @@ struct Run: ParsableCommand {
             Console.error("cannot write the reports to \(configuration.out.path): \(error.localizedDescription)")
             throw ExitCode(2)
         }
+        do {
+            try store.record(RunOutcome(asOf: day, startedAt: startedAt, finishedAt: finishedAt, findings: result.findings,
+                                        statuses: lifecycle.statuses, resolved: lifecycle.resolved, schools: school,
+                                        archives: result.archivesRead))
+        } catch {
+            Console.error("the reports were written, but the state file \(configuration.state.path) could not be updated: \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
         if verbose {
             print(ReadingSummary.render(result.readings, ignored: result.ignored), terminator: "")
             print("")
             print(MatchingReport.render(result.matching, readings: result.readings, inventory: district.inventory.inventory))
         }
-        print(RunSummary.render(result, asOf: day, out: configuration.out), terminator: "")
-        if let failOn, result.findings.contains(where: { $0.severity.isAtLeast(failOn) }) {
+        if !quiet {
+            print(RunSummary.render(result, statuses: lifecycle.statuses, resolved: lifecycle.resolved.count,
+                                    asOf: day, out: configuration.out), terminator: "")
+        }
+        if let failOn, result.findings.contains(where: { $0.severity.isAtLeast(failOn) && lifecycle.statuses[$0.fingerprint] != "suppressed" }) {
             throw ExitCode(1)
         }
     }

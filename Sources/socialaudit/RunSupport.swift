@@ -19,12 +19,13 @@ enum RunDate {
 
 /// The few lines `run` prints when it is done.
 enum RunSummary {
-    static func render(_ result: AuditResult, asOf: String, out: URL) -> String {
+    static func render(_ result: AuditResult, statuses: [String: String], resolved: Int, asOf: String, out: URL) -> String {
         let findings = result.findings
         let bySeverity = Severity.allCases.map { severity in "\(findings.filter { $0.severity == severity }.count) \(severity.rawValue)" }
+        let byStatus = ["new", "open", "suppressed"].map { status in "\(statuses.values.filter { $0 == status }.count) \(status)" }
         var lines = [
-            "Audit as of \(asOf): \(result.readings.count) archive\(result.readings.count == 1 ? "" : "s"), \(result.tweetsScanned) tweets and \(result.messagesScanned) direct messages read.",
-            "\(findings.count) finding\(findings.count == 1 ? "" : "s"): " + bySeverity.joined(separator: ", ") + ".",
+            "Audit as of \(asOf): \(result.readings.count) archive\(result.readings.count == 1 ? "" : "s") (\(result.archivesReused) unchanged since the last run), \(result.tweetsScanned) tweets and \(result.messagesScanned) direct messages.",
+            "\(findings.count) finding\(findings.count == 1 ? "" : "s"): " + bySeverity.joined(separator: ", ") + "; " + byStatus.joined(separator: ", ") + "; \(resolved) resolved since the last run.",
         ]
         var bySchool: [String: Int] = [:]
         for finding in findings { bySchool[finding.schoolId, default: 0] += 1 }

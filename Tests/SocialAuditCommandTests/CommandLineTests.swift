@@ -1,11 +1,17 @@
 import Foundation
 import Testing
 import SocialAuditTestSupport
+import SocialAuditState
 
 @Suite("The command line")
 struct CommandLineTests {
     /// The sample district's inventory and roster, for runs over other archives.
     static let sampleInputs = ["--inventory", "samples/inventory.json", "--roster", "samples/students.csv"]
+
+    /// A state file of its own, so that tests running at once do not wait on each other's lock.
+    static func freshState() -> String {
+        URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-state-\(UUID().uuidString)/socialaudit.sqlite").path
+    }
 
     @Test("--help teaches the commands and the exit codes")
     func help() throws {
@@ -38,7 +44,7 @@ struct CommandLineTests {
         try broken.writeFolder(named: "okafor", in: folder)
         try Data("not a zip".utf8).write(to: folder.appendingPathComponent("garbage.zip"))
 
-        let result = try Invocation.run(["run", "--archives", folder.path, "--as-of", "2026-11-01", "--verbose", "--out", folder.appendingPathComponent("out").path] + Self.sampleInputs)
+        let result = try Invocation.run(["run", "--archives", folder.path, "--as-of", "2026-11-01", "--verbose", "--out", folder.appendingPathComponent("out").path, "--state", Self.freshState()] + Self.sampleInputs)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("@kjackson (1003)"))
         #expect(result.stdout.contains("@mrsokafor (1004)"))
@@ -79,7 +85,7 @@ struct CommandLineTests {
     @Test("make report's command reads every sample archive; only the deliberately damaged one has a problem")
     func samples() throws {
         let out = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")
-        let result = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01", "--verbose", "--out", out.path])
+        let result = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--state", Self.freshState(), "--as-of", "2026-11-01", "--verbose", "--out", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         let archives = try FileManager.default.contentsOfDirectory(atPath: "samples/archives".inRepository)
             .filter { !$0.hasPrefix(".") }
@@ -140,7 +146,7 @@ struct CommandLineTests {
         var outputs: [Data] = []
         for _ in 0..<2 {
             let out = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")
-            let result = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01", "--out", out.path])
+            let result = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--state", Self.freshState(), "--as-of", "2026-11-01", "--out", out.path])
             #expect(result.status == 0, "\(result.stderr)")
             outputs.append(try Data(contentsOf: out.appendingPathComponent("findings.csv")))
         }
@@ -159,13 +165,13 @@ struct CommandLineTests {
     @Test("--fail-on exits 1 when a finding reaches the severity, 0 otherwise")
     func failOn() throws {
         let out = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")
-        let high = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01", "--out", out.path, "--fail-on", "high"])
+        let high = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--state", Self.freshState(), "--as-of", "2026-11-01", "--out", out.path, "--fail-on", "high"])
         #expect(high.status == 1)
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("findings.csv").path), "the reports are written all the same")
-        let clean = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01", "--out", out.path,
+        let clean = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--state", Self.freshState(), "--as-of", "2026-11-01", "--out", out.path,
                                         "--school", "tuscola-high", "--fail-on", "medium"])
         #expect(clean.status == 1, "msrivera's unreadable archive is medium")
-        let low = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01", "--out", out.path,
+        let low = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--state", Self.freshState(), "--as-of", "2026-11-01", "--out", out.path,
                                       "--school", "nowhere"])
         #expect(low.status == 2)
         #expect(low.stderr.contains("--school nowhere"))
@@ -174,7 +180,7 @@ struct CommandLineTests {
     @Test("run writes the whole output tree; each school's folder holds only that school's findings; files are 0640")
     func outputTree() throws {
         let out = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")
-        let result = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01", "--out", out.path])
+        let result = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--state", Self.freshState(), "--as-of", "2026-11-01", "--out", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         for path in ["index.html", "findings.csv", "findings.json", "run.json"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(path).path), "\(path)")
@@ -218,12 +224,12 @@ struct CommandLineTests {
         try FileManager.default.copyItem(at: Invocation.repository.appendingPathComponent("templates/district.mustache"),
                                          to: templates.appendingPathComponent("district.mustache"))
         let out = folder.appendingPathComponent("out")
-        let result = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01",
+        let result = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--state", Self.freshState(), "--as-of", "2026-11-01",
                                          "--out", out.path, "--templates", templates.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("lacks school.mustache"))
         #expect(!FileManager.default.fileExists(atPath: out.path))
-        let missing = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--out", out.path,
+        let missing = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--state", Self.freshState(), "--out", out.path,
                                           "--templates", folder.appendingPathComponent("nowhere").path])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("does not exist"))
@@ -234,7 +240,7 @@ struct CommandLineTests {
         var district = try String(contentsOf: templates.appendingPathComponent("district.mustache"), encoding: .utf8)
         district = district.replacingOccurrences(of: "— social media audit</h1>", with: "— our own template</h1>")
         try Data(district.utf8).write(to: templates.appendingPathComponent("district.mustache"))
-        let own = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01",
+        let own = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--state", Self.freshState(), "--as-of", "2026-11-01",
                                       "--out", out.path, "--templates", templates.path])
         #expect(own.status == 0, "\(own.stderr)")
         #expect(try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8).contains("our own template"))
@@ -244,9 +250,12 @@ struct CommandLineTests {
     func killedRun() throws {
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")
         let out = folder.appendingPathComponent("out")
-        let first = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01", "--out", out.path])
+        let state = folder.appendingPathComponent("state.sqlite")
+        let first = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--state", Self.freshState(), "--as-of", "2026-11-01", "--out", out.path,
+                                        "--state", state.path])
         #expect(first.status == 0)
         let before = try snapshot(out)
+        let stateBefore = try Data(contentsOf: state)
 
         // A large archive keeps the second run busy long enough to be killed.
         let archives = folder.appendingPathComponent("archives")
@@ -261,8 +270,8 @@ struct CommandLineTests {
 
         let process = Process()
         process.executableURL = Invocation.binary
-        process.arguments = ["run", "--config", "samples/socialaudit.json".inRepository, "--as-of", "2026-11-01",
-                             "--out", out.path, "--archives", archives.path]
+        process.arguments = ["run", "--config", "samples/socialaudit.json", "--state", Self.freshState().inRepository, "--as-of", "2026-11-01",
+                             "--out", out.path, "--archives", archives.path, "--state", state.path]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -271,6 +280,8 @@ struct CommandLineTests {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(try snapshot(out) == before)
+        #expect(try Data(contentsOf: state) == stateBefore, "the state is as it was")
+        #expect(try StateStore(url: state).runs().count == 1)
     }
 
     /// Every file of a tree, by relative path, with its bytes.
@@ -285,6 +296,98 @@ struct CommandLineTests {
             }
         }
         return files
+    }
+
+    @Test("nightly: the second run shows open findings; an unchanged archive is not parsed again and gives what a full run gives")
+    func nightly() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")
+        let state = folder.appendingPathComponent("state/socialaudit.sqlite").path
+        func run(_ asOf: String, _ extra: [String] = []) throws -> (Invocation, String) {
+            let out = folder.appendingPathComponent("out-\(asOf)\(extra.joined())").path
+            let result = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--state", Self.freshState(), "--as-of", asOf,
+                                             "--state", state, "--out", out] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            return (result, try String(contentsOfFile: out + "/findings.csv", encoding: .utf8))
+        }
+        let (first, firstCSV) = try run("2026-11-01")
+        #expect(first.stdout.contains("(0 unchanged since the last run)"))
+        #expect(firstCSV.contains(",new,") && !firstCSV.contains(",open,"))
+        let (second, incremental) = try run("2026-11-02")
+        #expect(second.stdout.contains("(11 unchanged since the last run)"))
+        #expect(incremental.contains(",open,") && !incremental.contains(",new,"))
+        let (third, full) = try run("2026-11-02", ["--full"])
+        #expect(third.stdout.contains("(0 unchanged since the last run)"))
+        #expect(incremental == full, "an incremental run gives exactly what a full run gives")
+        // The district page shows the trend of the three runs.
+        let html = try String(contentsOfFile: folder.appendingPathComponent("out-2026-11-02--full/index.html").path, encoding: .utf8)
+        #expect(html.contains("Trend over the recent runs"))
+        #expect(html.contains("<th scope=\"row\">2026-11-01</th>") && html.contains("<th scope=\"row\">2026-11-02</th>"))
+        let store = try StateStore(url: URL(fileURLWithPath: state))
+        #expect(try store.runs().map(\.asOf) == ["2026-11-01", "2026-11-02", "2026-11-02"])
+    }
+
+    @Test("a review file suppresses a finding; an expired entry does not")
+    func reviews() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")
+        let out = folder.appendingPathComponent("out")
+        let state = folder.appendingPathComponent("state.sqlite").path
+        let base = ["run", "--config", "samples/socialaudit.json", "--out", out.path, "--state", state]
+        #expect(try Invocation.run(base + ["--as-of", "2026-11-01"]).status == 0)
+        let rows = try String(contentsOf: out.appendingPathComponent("findings.csv"), encoding: .utf8).components(separatedBy: "\r\n")
+        let row = try #require(rows.first { $0.contains(",student.dm,") && $0.contains("kjackson") })
+        let fingerprint = String(row.split(separator: ",").last!)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let reviews = folder.appendingPathComponent("reviews.json")
+        try Data(#"[{"fingerprint": "\#(fingerprint)", "reviewer": "mreed", "date": "2026-11-01", "note": "checked", "expires": "2026-11-05"}]"#.utf8).write(to: reviews)
+        let suppressed = try Invocation.run(base + ["--as-of", "2026-11-02", "--reviews", reviews.path])
+        #expect(suppressed.status == 0, "\(suppressed.stderr)")
+        var csv = try String(contentsOf: out.appendingPathComponent("findings.csv"), encoding: .utf8)
+        #expect(csv.contains(",suppressed,") && csv.components(separatedBy: ",suppressed,").count == 2)
+        let page = try String(contentsOf: out.appendingPathComponent("schools/pisgah-high/index.html"), encoding: .utf8)
+        #expect(page.contains("Reviewed and suppressed"))
+        #expect(try Invocation.run(base + ["--as-of", "2026-11-06", "--reviews", reviews.path]).status == 0)
+        csv = try String(contentsOf: out.appendingPathComponent("findings.csv"), encoding: .utf8)
+        #expect(!csv.contains(",suppressed,"), "the entry expired")
+        try Data(#"[{"fingerprint": "x", "expires": "soon"}]"#.utf8).write(to: reviews)
+        let bad = try Invocation.run(base + ["--as-of", "2026-11-06", "--reviews", reviews.path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("[0].expires"))
+    }
+
+    @Test("a second run on the same state file exits 3 at once and names the holder; a killed holder blocks nothing")
+    func lock() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")
+        let state = folder.appendingPathComponent("state.sqlite")
+        let base = ["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01", "--state", state.path,
+                    "--out", folder.appendingPathComponent("out").path]
+        do {
+            let held = try StateLock(state: state)
+            let second = try Invocation.run(base)
+            #expect(second.status == 3)
+            #expect(second.stderr.contains("another run holds the lock"))
+            #expect(second.stderr.contains("process \(getpid())"))
+            withExtendedLifetime(held) {}
+        }
+        // A holder killed with SIGKILL releases the lock with its life.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["python3", "-c", """
+            import fcntl, os, time
+            f = open(\(String(reflecting: state.path + ".lock")), "a+")
+            fcntl.flock(f, fcntl.LOCK_EX)
+            f.seek(0); f.truncate(); f.write(str(os.getpid())); f.flush()
+            print("locked", flush=True)
+            time.sleep(60)
+            """]
+        let pipe = Pipe()
+        holder.standardOutput = pipe
+        try holder.run()
+        _ = pipe.fileHandleForReading.availableData  // "locked"
+        #expect(try Invocation.run(base).status == 3)
+        kill(holder.processIdentifier, SIGKILL)
+        holder.waitUntilExit()
+        let after = try Invocation.run(base)
+        #expect(after.status == 0, "\(after.stderr)")
     }
 }
 

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+import SocialAuditCore
+import SocialAuditTestSupport
+@testable import SocialAuditState
+
+func finding(_ fingerprint: String, school: String = "pisgah-high", rule: String = "student.reply") -> Finding {
+    Finding(rule: rule, severity: .high, tier: .personal, schoolId: school, schoolName: school, account: "kjackson",
+            accountId: "1003", evidence: Evidence(kind: .tweet, id: fingerprint), students: [], summary: "s",
+            fingerprint: fingerprint)
+}
+
+@Suite("State")
+struct StateTests {
+    func store() throws -> StateStore {
+        try StateStore(url: ArchiveFixture.temporaryFolder().appendingPathComponent("state/nested/socialaudit.sqlite"))
+    }
+
+    /// One run: statuses from the state and the reviews, recorded in the state.
+    func run(_ store: StateStore, _ findings: [Finding], asOf: String, reviews: [Review] = [], schools: [String] = [])
+    throws -> (statuses: [String: String], resolved: [ResolvedFinding]) {
+        let result = Lifecycle.statuses(current: findings, known: try store.knownFindings(), reviews: reviews, asOf: asOf, schools: schools)
+        try store.record(RunOutcome(asOf: asOf, startedAt: Date(), finishedAt: Date(), findings: findings, statuses: result.statuses,
+                                    resolved: result.resolved, schools: schools, archives: []))
+        return result
+    }
+
+    @Test("a finding is new, then open, then resolved when it is gone, and new again if it comes back")
+    func lifecycle() throws {
+        let state = try store()
+        #expect(FileManager.default.fileExists(atPath: state.url.path), "the file and its folders are created on first use")
+        let first = try run(state, [finding("a"), finding("b")], asOf: "2026-10-01")
+        #expect(first.statuses == ["a": "new", "b": "new"])
+        let second = try run(state, [finding("a"), finding("b"), finding("c")], asOf: "2026-10-02")
+        #expect(second.statuses == ["a": "open", "b": "open", "c": "new"])
+        #expect(second.resolved.isEmpty)
+        let third = try run(state, [finding("a")], asOf: "2026-10-03")
+        #expect(third.statuses == ["a": "open"])
+        #expect(third.resolved.map(\.fingerprint) == ["b", "c"])
+        let known = try state.knownFindings()
+        #expect(known["b"]?.resolvedAsOf == "2026-10-03")
+        #expect(known["a"]?.firstSeenAsOf == "2026-10-01" && known["a"]?.lastSeenAsOf == "2026-10-03")
+        let fourth = try run(state, [finding("a"), finding("b")], asOf: "2026-10-04")
+        #expect(fourth.statuses == ["a": "open", "b": "new"])
+        #expect(fourth.resolved.isEmpty, "a resolved finding is not resolved twice")
+        #expect(try state.knownFindings()["b"]?.firstSeenAsOf == "2026-10-04")
+    }
+
+    @Test("a reviewed fingerprint is suppressed until its entry expires")
+    func suppression() throws {
+        let state = try store()
+        let review = Review(fingerprint: "a", reviewer: "mreed", date: "2026-10-01", note: "parent, not a student", expires: "2026-10-10")
+        #expect(try run(state, [finding("a")], asOf: "2026-10-01", reviews: [review]).statuses == ["a": "suppressed"])
+        #expect(try run(state, [finding("a")], asOf: "2026-10-10", reviews: [review]).statuses == ["a": "suppressed"], "the last day still counts")
+        #expect(try run(state, [finding("a")], asOf: "2026-10-11", reviews: [review]).statuses == ["a": "open"])
+        let forever = Review(fingerprint: "a")
+        #expect(try run(state, [finding("a")], asOf: "2027-01-01", reviews: [forever]).statuses == ["a": "suppressed"])
+    }
+
+    @Test("the trend counts new, open, suppressed and resolved per run, per school and for the district")
+    func trend() throws {
+        let state = try store()
+        _ = try run(state, [finding("a"), finding("b", school: "tuscola-high")], asOf: "2026-10-01")
+        _ = try run(state, [finding("a"), finding("c")], asOf: "2026-10-08", reviews: [Review(fingerprint: "c")])
+        _ = try run(state, [finding("a")], asOf: "2026-10-15")
+        let points = try state.trend()
+        let district = points.filter { $0.schoolId == "*" }
+        #expect(district.map(\.asOf) == ["2026-10-01", "2026-10-08", "2026-10-15"])
+        #expect(district.map(\.new) == [2, 0, 0])
+        #expect(district.map(\.open) == [0, 1, 1])
+        #expect(district.map(\.suppressed) == [0, 1, 0])
+        #expect(district.map(\.resolved) == [0, 1, 1])
+        let tuscola = points.filter { $0.schoolId == "tuscola-high" }
+        #expect(tuscola.map(\.asOf) == ["2026-10-01", "2026-10-08"])
+        #expect(tuscola.last?.resolved == 1)
+        #expect(try state.runs().count == 3)
+    }
+
+    @Test("a run limited to some schools resolves nothing of the others")
+    func schoolScope() throws {
+        let state = try store()
+        _ = try run(state, [finding("a"), finding("b", school: "tuscola-high")], asOf: "2026-10-01")
+        let limited = try run(state, [], asOf: "2026-10-02", schools: ["pisgah-high"])
+        #expect(limited.resolved.map(\.fingerprint) == ["a"])
+    }
+
+    @Test("the schema is migrated in versions, and an existing file opens again")
+    func reopen() throws {
+        let folder = ArchiveFixture.temporaryFolder()
+        let url = folder.appendingPathComponent("socialaudit.sqlite")
+        _ = try run(StateStore(url: url), [finding("a")], asOf: "2026-10-01")
+        let again = try StateStore(url: url)
+        #expect(try again.knownFindings().keys.sorted() == ["a"])
+        let applied = try again.queue.read { db in try StateStore.migrator.appliedMigrations(db) }
+        #expect(applied == ["v1"])
+    }
+
+    @Test("SHA-256 streams: pieces of any size give the one-shot digest")
+    func streamingHash() {
+        let message = Array((0..<1000).map { UInt8($0 % 251) })
+        let whole = SHA256.hash(message)
+        for piece in [1, 7, 63, 64, 65, 200] {
+            var hasher = SHA256()
+            var index = 0
+            while index < message.count {
+                hasher.update(Array(message[index..<min(index + piece, message.count)]))
+                index += piece
+            }
+            #expect(hasher.finalize() == whole, "pieces of \(piece)")
+        }
+    }
+}

@@ -65,6 +65,11 @@ let package = Package(
             name: "SocialAuditState",
             dependencies: ["SocialAuditCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // E-mail summaries: composed from counts, handles and rule names; SMTP or sendmail.
+        .target(
+            name: "SocialAuditMail",
+            dependencies: ["SocialAuditCore", "SocialAuditReport", "SocialAuditRules"]
+        ),
         // One audit run: reads the archives, matches them, runs each account's rule pass.
         .target(
             name: "SocialAuditRun",
@@ -80,6 +85,7 @@ let package = Package(
                 "SocialAuditReport",
                 "SocialAuditRun",
                 "SocialAuditState",
+                "SocialAuditMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -107,6 +113,11 @@ let package = Package(
             name: "SocialAuditStateTests",
             dependencies: ["SocialAuditState", "SocialAuditCore", "SocialAuditTestSupport",
                            .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "SocialAuditMailTests",
+            dependencies: ["SocialAuditMail", "SocialAuditReport", "SocialAuditRun", "SocialAuditInventory", "SocialAuditCore",
+                           "SocialAuditTestSupport"]
         ),
         .testTarget(
             name: "SocialAuditCommandTests",

@@ -227,3 +227,24 @@ extension TrendPoint {
         }
     }
 }
+
+/// How one message fared.
+public struct MailOutcome: Sendable, Hashable, Codable {
+    public enum Result: String, Sendable, Codable {
+        case delivered, partial, failed
+        case notSent = "not sent"
+    }
+
+    public var message: String
+    public var recipients: [String]
+    public var outcome: Result
+    public var detail: String
+
+    public init(message: String, recipients: [String], outcome: Result, detail: String) {
+        self.message = message
+        self.recipients = recipients
+        self.outcome = outcome
+        self.detail = detail
+    }
+}
+

@@ -24,6 +24,10 @@ public struct RunReport: Sendable {
     public var messagesScanned: Int
     /// Archive problems, one line each (file and place), for run.json.
     public var errors: [String]
+    /// How each e-mail summary fared (empty until they are sent or written).
+    public var mail: [MailOutcome] = []
+    /// The e-mail summaries to write as `mail/<report>.eml`.
+    public var mailFiles: [String: [UInt8]] = [:]
 
     public init(district: District, schools: [School], asOf: String, startedAt: Date, finishedAt: Date,
                 findings: [Finding], statuses: [String: String] = [:], resolved: [ResolvedFinding] = [],
@@ -70,6 +74,9 @@ public struct ReportWriter: Sendable {
         files["findings.csv"] = Array(try FindingsCSV.render(report.findings, status: report.status).utf8)
         files["findings.json"] = try FindingsJSON.findings(report)
         files["run.json"] = try FindingsJSON.run(report)
+        for (name, bytes) in report.mailFiles {
+            files["mail/\(name).eml"] = bytes
+        }
         for school in report.reportSchools {
             let own = report.findings.filter { $0.schoolId == school.id }
             files["schools/\(school.id)/index.html"] = Array(templates.render("school", HTMLContext.school(report, id: school.id, name: school.name)).utf8)
@@ -176,6 +183,7 @@ enum FindingsJSON {
         var bySchool: [String: Int]
         var resolved: [ResolvedFinding]
         var errors: [String]
+        var mail: [MailOutcome]
     }
 
     static func run(_ report: RunReport) throws -> [UInt8] {
@@ -191,7 +199,7 @@ enum FindingsJSON {
                       archivesRead: report.archivesRead, accountsAudited: report.accounts.count,
                       tweetsScanned: report.tweetsScanned, messagesScanned: report.messagesScanned,
                       findings: report.findings.count, byStatus: byStatus, bySeverity: bySeverity, bySchool: bySchool,
-                      resolved: report.resolved, errors: report.errors)
+                      resolved: report.resolved, errors: report.errors, mail: report.mail)
         return Array(try encoder().encode(run)) + [0x0A]
     }
 }

@@ -10,7 +10,8 @@ import Mustache
 public struct ReportTemplates: Sendable {
     /// The templates every run needs, by name (path under the folder, without `.mustache`).
     public static let required = ["district", "school", "partials/head", "partials/severity-cards", "partials/bars",
-                                  "partials/finding", "partials/trend"]
+                                  "partials/finding", "partials/trend",
+                                  "mail/summary.txt", "mail/summary.html"]
 
     public let folder: URL
     let library: MustacheLibrary

@@ -126,7 +126,41 @@ public final class StateStore: Sendable {
                 t.column("lastRun", .integer).notNull().references("run")
             }
         }
+        migrator.registerMigration("v2") { db in
+            // How each e-mail summary fared, per run.
+            try db.create(table: "mailDelivery") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("runId", .integer).notNull().references("run", onDelete: .cascade)
+                t.column("message", .text).notNull()
+                t.column("recipients", .text).notNull()
+                t.column("outcome", .text).notNull()
+                t.column("detail", .text).notNull()
+                t.column("at", .text).notNull()
+            }
+        }
         return migrator
+    }
+
+    /// Records how the e-mail summaries of a run fared (the last run when `runId` is nil).
+    public func recordMail(_ outcomes: [MailOutcome], runId: Int64? = nil, at date: Date = Date()) throws {
+        try queue.write { db in
+            guard let run = try runId ?? Int64.fetchOne(db, sql: "SELECT MAX(id) FROM run") else { return }
+            for outcome in outcomes {
+                try db.execute(sql: "INSERT INTO mailDelivery (runId, message, recipients, outcome, detail, at) VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: [run, outcome.message, outcome.recipients.joined(separator: ","), outcome.outcome.rawValue,
+                                           outcome.detail, TwitterDate.iso8601(date)])
+            }
+        }
+    }
+
+    /// The e-mail outcomes recorded for a run.
+    public func mailOutcomes(runId: Int64) throws -> [MailOutcome] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM mailDelivery WHERE runId = ? ORDER BY id", arguments: [runId]).map {
+                MailOutcome(message: $0["message"], recipients: ($0["recipients"] as String).split(separator: ",").map(String.init),
+                            outcome: MailOutcome.Result(rawValue: $0["outcome"]) ?? .failed, detail: $0["detail"])
+            }
+        }
     }
 
     public func knownFindings() throws -> [String: KnownFinding] {

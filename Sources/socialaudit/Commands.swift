@@ -7,6 +7,7 @@ import SocialAuditReport
 import SocialAuditRules
 import SocialAuditRun
 import SocialAuditState
+import SocialAuditMail
 
 /// Options that say where the district's inputs are.
 struct InputOptions: ParsableArguments {
@@ -185,8 +186,28 @@ struct Run: ParsableCommand {
             accounts: result.accounts, archivesRead: result.readings.count,
             tweetsScanned: result.tweetsScanned, messagesScanned: result.messagesScanned,
             errors: result.readings.flatMap { $0.problems.map(\.description) })
+        // The e-mail summaries: written as .eml either way, sent with --mail.
+        var mailReport = report
+        let composer = MailComposer(templates: templates, from: configuration.mail.from, reportBaseURL: configuration.mail.reportBaseURL,
+                                    reportPath: configuration.out.path, district: inventory.district)
+        let messages = composer.messages(for: report)
+        mailReport.mailFiles = Dictionary(uniqueKeysWithValues: messages.map { ($0.report, $0.bytes) })
+        if mail {
+            let delivery = MailDelivery(transport: MailSettings.transport(configuration.mail))
+            mailReport.mail = messages.map { message in
+                let outcome = delivery.deliver(message)
+                if outcome.outcome != .delivered {
+                    Console.error("mail '\(message.report)' to \(message.recipients.joined(separator: ", ")): \(outcome.outcome.rawValue): \(outcome.detail)")
+                }
+                return outcome
+            }
+        } else {
+            mailReport.mail = messages.map {
+                MailOutcome(message: $0.report, recipients: $0.recipients, outcome: .notSent, detail: "written to mail/\($0.report).eml; run with --mail, or socialaudit mail, to send")
+            }
+        }
         do {
-            try OutputFolder.replace(configuration.out, with: try ReportWriter(templates: templates).files(for: report))
+            try OutputFolder.replace(configuration.out, with: try ReportWriter(templates: templates).files(for: mailReport))
         } catch {
             Console.error("cannot write the reports to \(configuration.out.path): \(error.localizedDescription)")
             throw ExitCode(2)
@@ -195,6 +216,7 @@ struct Run: ParsableCommand {
             try store.record(RunOutcome(asOf: day, startedAt: startedAt, finishedAt: finishedAt, findings: result.findings,
                                         statuses: lifecycle.statuses, resolved: lifecycle.resolved, schools: school,
                                         archives: result.archivesRead))
+            if mail { try store.recordMail(mailReport.mail) }
         } catch {
             Console.error("the reports were written, but the state file \(configuration.state.path) could not be updated: \(error.localizedDescription)")
             throw ExitCode(2)
@@ -341,11 +363,17 @@ struct Explain: ParsableCommand {
     }
 }
 
-struct Mail: ParsableCommand, NotBuiltYet {
-    static let configuration = CommandConfiguration(abstract: "Send the e-mail summaries of the last run.")
-    static let comesWith = "the e-mail summaries"
+struct Mail: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Send the e-mail summaries of the last run.",
+        discussion: """
+            Sends OUT/mail/*.eml, written by the last `run`, through the configured transport: \
+            mail.smtp when it is given, else the mail.sendmail command (default /usr/sbin/sendmail -t -oi). \
+            A temporary failure is retried with back-off; a refused message or recipient is reported and \
+            the others still go. --dry-run shows what would be sent to whom and sends nothing.
+            """)
 
-    @Option(name: .long, help: ArgumentHelp("The configuration file.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("The configuration file (default: ./socialaudit.json when it exists).", valueName: "file"))
     var config: String?
 
     @Option(help: ArgumentHelp("The reports folder of the run.", valueName: "dir"))
@@ -354,5 +382,47 @@ struct Mail: ParsableCommand, NotBuiltYet {
     @Flag(name: .customLong("dry-run"), help: "Show what would be sent to whom, and send nothing.")
     var dryRun = false
 
-    func run() throws { try refuse("mail") }
+    func run() throws {
+        var options = try InputOptions.parse(config.map { ["--config", $0] } ?? [])
+        options.config = config
+        let configuration: Configuration
+        do {
+            configuration = try ConfigurationReader.load(try options.configurationURL(), overrides: ConfigurationOverrides(out: out))
+        } catch let error as InputError {
+            Console.inputProblems(error.problems)
+            throw ExitCode(2)
+        }
+        let folder = configuration.out.appendingPathComponent("mail")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".eml") }.sorted()
+        guard !names.isEmpty else {
+            Console.error("no e-mail summaries in \(folder.path): run `socialaudit run` first")
+            throw ExitCode(2)
+        }
+        let transport = MailSettings.transport(configuration.mail)
+        let delivery = MailDelivery(transport: transport)
+        var outcomes: [MailOutcome] = []
+        for name in names {
+            let url = folder.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path), let message = EML.parse(Array(data), report: String(name.dropLast(4))) else {
+                Console.error("\(url.path): not an e-mail message")
+                continue
+            }
+            if dryRun {
+                print("\(name): would send to \(message.recipients.isEmpty ? "(no recipients)" : message.recipients.joined(separator: ", ")) through \(transport.description)")
+                print("    Subject: \(message.subject)")
+                continue
+            }
+            let outcome = delivery.deliver(message)
+            outcomes.append(outcome)
+            print("\(name): \(outcome.outcome.rawValue): \(outcome.detail)")
+            if outcome.outcome != .delivered {
+                Console.error("mail '\(message.report)' to \(message.recipients.joined(separator: ", ")): \(outcome.outcome.rawValue): \(outcome.detail)")
+            }
+        }
+        guard !dryRun else { return }
+        RunJSON.replaceMail(outcomes, in: configuration.out.appendingPathComponent("run.json"))
+        if let store = try? StateStore(url: configuration.state) {
+            try? store.recordMail(outcomes)
+        }
+    }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import SocialAuditCore
 import SocialAuditRun
+import SocialAuditMail
+import SocialAuditInventory
 
 /// The run's date: `--as-of`, else today in the district's time zone.
 enum RunDate {
@@ -34,5 +36,26 @@ enum RunSummary {
         }
         lines.append("Reports: \(out.appendingPathComponent("index.html").path) (open it in a browser); findings.csv and schools/ beside it.")
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension MailSettings {
+    /// SMTP when `mail.smtp` is given, else the sendmail command (default /usr/sbin/sendmail -t -oi).
+    static func transport(_ settings: MailSettings) -> MailTransport {
+        if let host = settings.smtpHost { return .smtp(host: host, port: settings.smtpPort ?? 25) }
+        return .sendmail(command: settings.sendmail ?? MailTransport.defaultSendmail)
+    }
+}
+
+/// Rewrites the `mail` key of an existing run.json (after `socialaudit mail`), atomically.
+enum RunJSON {
+    static func replaceMail(_ outcomes: [MailOutcome], in url: URL) {
+        guard let data = FileManager.default.contents(atPath: url.path),
+              var object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return }
+        object["mail"] = outcomes.map { ["message": $0.message, "recipients": $0.recipients, "outcome": $0.outcome.rawValue, "detail": $0.detail] }
+        guard let output = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else { return }
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".run.json.new")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: output + Data("\n".utf8), attributes: [.posixPermissions: 0o640]) else { return }
+        _ = rename(temporary.path, url.path)
     }
 }

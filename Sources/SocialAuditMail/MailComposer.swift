@@ -1,0 +1,207 @@
+import Foundation
+import SocialAuditCore
+import SocialAuditReport
+import SocialAuditRules
+
+/// One e-mail summary, ready to write as `.eml` and to send.
+public struct MailMessage: Sendable, Hashable {
+    /// `district` or the school's id: the file is `mail/<report>.eml`.
+    public var report: String
+    public var from: String
+    public var recipients: [String]
+    public var subject: String
+    /// The whole message, RFC 5322 with CRLF line ends.
+    public var bytes: [UInt8]
+}
+
+/// Builds the summaries of a run: one per school that has findings or coverage problems, to the
+/// school's recipients, and one for the district.
+///
+/// Privacy by construction: a summary is made from counts, account handles and rule names only.
+/// It never reads a finding's summary, evidence or students, so no student name or handle and
+/// no tweet or message text can reach it.
+public struct MailComposer: Sendable {
+    public var templates: ReportTemplates
+    public var from: String
+    public var reportBaseURL: String?
+    /// Where the reports are, for summaries without a link.
+    public var reportPath: String
+    public var date: Date
+
+    public init(templates: ReportTemplates, from: String?, reportBaseURL: String?, reportPath: String, district: District, date: Date = Date()) {
+        self.templates = templates
+        let domain = district.emailDomains.first ?? "localhost"
+        self.from = from ?? "socialaudit@\(domain)"
+        self.reportBaseURL = reportBaseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        self.reportPath = reportPath
+        self.date = date
+    }
+
+    public func messages(for report: RunReport) -> [MailMessage] {
+        var messages: [MailMessage] = []
+        // Unassigned findings have no school to write to: the district's summary carries them.
+        for school in report.reportSchools where school.id != Finding.unassigned {
+            let own = report.findings.filter { $0.schoolId == school.id }
+            let resolved = report.resolved.filter { $0.schoolId == school.id }
+            guard !own.isEmpty || !resolved.isEmpty else { continue }
+            let recipients = report.schools.first { $0.id == school.id }?.reportRecipients ?? []
+            messages.append(message(report: school.id, title: school.name, findings: own, resolved: resolved.count,
+                                    recipients: recipients, run: report, link: reportBaseURL.map { $0 + "schools/\(school.id)/index.html" },
+                                    path: reportPath + "/schools/\(school.id)/index.html"))
+        }
+        messages.append(message(report: "district", title: report.district.name, findings: report.findings,
+                                resolved: report.resolved.count, recipients: report.district.reportRecipients, run: report,
+                                link: reportBaseURL.map { $0 + "index.html" }, path: reportPath + "/index.html"))
+        return messages
+    }
+
+    static let coverageRules = ["archive.unreadable", "inventory.missing-archive", "inventory.stale-archive", "inventory.unregistered-archive"]
+
+    func message(report id: String, title: String, findings: [Finding], resolved: Int, recipients: [String], run: RunReport,
+                 link: String?, path: String) -> MailMessage {
+        let status = { (finding: Finding) in run.status(finding) }
+        let newCount = findings.filter { status($0) == "new" }.count
+        let openCount = findings.filter { status($0) == "open" }.count
+        let subject = "Social media audit — \(title), \(run.asOf): \(newCount) new, \(openCount) open"
+        let counts: [[String: Any]] = Severity.allCases.map { severity in
+            let list = findings.filter { $0.severity == severity }
+            let (symbol, colour): (String, String) = switch severity {
+            case .high: ("▲", "#a40e26")
+            case .medium: ("◆", "#8a4600")
+            case .low: ("●", "#0b5cad")
+            }
+            return ["label": severity.rawValue.capitalized, "symbol": symbol, "colour": colour,
+                    "new": list.filter { status($0) == "new" }.count, "open": list.filter { status($0) == "open" }.count,
+                    "suppressed": list.filter { status($0) == "suppressed" }.count]
+        }
+        // Accounts with new high-severity findings: handle and rule, counted; nothing else of the finding.
+        var newHigh: [String: Int] = [:]
+        for finding in findings where finding.severity == .high && status(finding) == "new" {
+            newHigh["\(finding.account)\u{0}\(finding.rule)", default: 0] += 1
+        }
+        let newHighList: [[String: Any]] = newHigh.keys.sorted().map { key in
+            let parts = key.split(separator: "\u{0}").map(String.init)
+            return ["account": parts[0], "ruleName": RuleCatalog.rule(parts[1])?.description.name ?? parts[1], "count": newHigh[key]!]
+        }
+        var coverageSeen = Set<String>()
+        let coverage: [[String: Any]] = findings.filter { Self.coverageRules.contains($0.rule) && status($0) != "suppressed" }
+            .compactMap { finding in
+                guard coverageSeen.insert("\(finding.account) \(finding.rule)").inserted else { return nil }
+                return ["account": finding.account, "ruleName": RuleCatalog.rule(finding.rule)?.description.name ?? finding.rule]
+            }
+        var context: [String: Any] = [
+            "title": "Social media audit — \(title)", "asOf": run.asOf, "districtName": run.district.name,
+            "counts": counts, "resolved": resolved, "hasNewHigh": !newHighList.isEmpty, "newHigh": newHighList,
+            "hasCoverage": !coverage.isEmpty, "coverage": coverage, "hasFindings": !findings.isEmpty, "reportPath": path,
+        ]
+        if let link { context["link"] = link }
+        let text = templates.render("mail/summary.txt", context).trimmingCharacters(in: .newlines) + "\n"
+        let html = templates.render("mail/summary.html", context)
+        let bytes = MIME.message(from: from, to: recipients, subject: subject, date: date,
+                                 messageID: MIME.messageID(report: id, asOf: run.asOf, date: date, domain: domain),
+                                 headers: [("X-Socialaudit-Report", id)], text: text, html: html)
+        return MailMessage(report: id, from: from, recipients: recipients, subject: subject, bytes: bytes)
+    }
+
+    var domain: String {
+        from.split(separator: "@").last.map(String.init) ?? "localhost"
+    }
+}
+
+/// Just enough MIME to write standard messages: RFC 5322 headers (RFC 2047 for non-ASCII),
+/// multipart/alternative, quoted-printable bodies, CRLF line ends. Written by hand: no library
+/// here builds MIME messages, and what is needed is small and fixed.
+public enum MIME {
+    public static func message(from: String, to: [String], subject: String, date: Date, messageID: String,
+                               headers extra: [(String, String)], text: String, html: String) -> [UInt8] {
+        let boundary = "=_socialaudit_" + String(SHA256.hex(messageID).prefix(24))
+        var lines: [String] = [
+            "From: \(from)",
+            "To: \(to.isEmpty ? "undisclosed-recipients:;" : to.joined(separator: ",\r\n "))",
+            "Subject: \(encodeHeader(subject))",
+            "Date: \(rfc5322Date(date))",
+            "Message-ID: \(messageID)",
+            "MIME-Version: 1.0",
+        ]
+        for (name, value) in extra { lines.append("\(name): \(encodeHeader(value))") }
+        lines.append("Content-Type: multipart/alternative; boundary=\"\(boundary)\"")
+        lines.append("")
+        lines.append("This is a message in MIME format: a plain-text part and an HTML part.")
+        for (type, body) in [("text/plain", text), ("text/html", html)] {
+            lines.append("--\(boundary)")
+            lines.append("Content-Type: \(type); charset=utf-8")
+            lines.append("Content-Transfer-Encoding: quoted-printable")
+            lines.append("")
+            lines.append(quotedPrintable(body))
+        }
+        lines.append("--\(boundary)--")
+        lines.append("")
+        return Array(lines.joined(separator: "\r\n").utf8)
+    }
+
+    /// `<asOf.report.hash@domain>`: unique per message and run.
+    public static func messageID(report: String, asOf: String, date: Date, domain: String) -> String {
+        let token = SHA256.hex("\(report)|\(asOf)|\(date.timeIntervalSince1970)|\(ProcessInfo.processInfo.processIdentifier)")
+        return "<\(asOf).\(report).\(token.prefix(16))@\(domain)>"
+    }
+
+    /// A header value: as it is when it is ASCII, else RFC 2047 encoded words of UTF-8 (base64),
+    /// each at most 75 characters, never splitting a character.
+    public static func encodeHeader(_ value: String) -> String {
+        if value.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) { return value }
+        var words: [String] = []
+        var chunk: [UInt8] = []
+        for character in value {
+            let bytes = Array(String(character).utf8)
+            if (chunk.count + bytes.count + 2) / 3 * 4 > 60 {
+                words.append("=?UTF-8?B?\(Data(chunk).base64EncodedString())?=")
+                chunk = []
+            }
+            chunk += bytes
+        }
+        if !chunk.isEmpty { words.append("=?UTF-8?B?\(Data(chunk).base64EncodedString())?=") }
+        return words.joined(separator: "\r\n ")
+    }
+
+    /// Quoted-printable (RFC 2045): CRLF line ends, lines of at most 76 characters.
+    public static func quotedPrintable(_ text: String) -> String {
+        var out: [String] = []
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
+        for line in normalized.split(separator: "\n", omittingEmptySubsequences: false) {
+            var encoded = ""
+            var length = 0
+            let bytes = Array(line.utf8)
+            for (index, byte) in bytes.enumerated() {
+                let isLast = index == bytes.count - 1
+                var piece: String
+                if (byte >= 33 && byte <= 126 && byte != 61) || (byte == 32 && !isLast) || (byte == 9 && !isLast) {
+                    piece = String(UnicodeScalar(byte))
+                } else {
+                    piece = String(format: "=%02X", byte)
+                }
+                if length + piece.count > 75 {
+                    encoded += "=\r\n"
+                    length = 0
+                }
+                encoded += piece
+                length += piece.count
+            }
+            out.append(encoded)
+        }
+        return out.joined(separator: "\r\n")
+    }
+
+    /// `Wed, 25 Nov 2026 15:55:02 +0000`
+    public static func rfc5322Date(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        var days = seconds / 86_400
+        var rest = seconds % 86_400
+        if rest < 0 { rest += 86_400; days -= 1 }
+        let (year, month, day) = TwitterDate.civilFromDays(days)
+        let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let weekday = weekdays[((days % 7) + 7) % 7]
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(weekday), \(two(day)) \(months[month - 1]) \(year) \(two(rest / 3600)):\(two(rest % 3600 / 60)):\(two(rest % 60)) +0000"
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+import SocialAuditCore
+import SocialAuditInventory
+import SocialAuditReport
+import SocialAuditRun
+import SocialAuditTestSupport
+@testable import SocialAuditMail
+
+@Suite("E-mail summaries")
+struct MailTests {
+    /// The summaries of a sample run.
+    func sampleMessages() throws -> ([MailMessage], AuditResult, DistrictInputs) {
+        let configuration = try ConfigurationReader.load(Invocation.repository.appendingPathComponent("samples/socialaudit.json"))
+        let inputs = try DistrictInputs.load(configuration, rosterGiven: true)
+        let result = try DistrictAudit(inputs: inputs, asOf: TwitterDate.parse("2026-11-01")!).run()
+        let inventory = inputs.inventory.inventory
+        let report = RunReport(district: inventory.district, schools: inventory.schools, asOf: "2026-11-01", startedAt: Date(),
+                               finishedAt: Date(), findings: result.findings, accounts: result.accounts, archivesRead: 11,
+                               tweetsScanned: result.tweetsScanned, messagesScanned: result.messagesScanned, errors: [])
+        let templates = try ReportTemplates(folder: Invocation.repository.appendingPathComponent("templates"))
+        let composer = MailComposer(templates: templates, from: "socialaudit@haywood.k12.nc.us",
+                                    reportBaseURL: "https://intranet.example/socialaudit", reportPath: "/srv/out", district: inventory.district)
+        return (composer.messages(for: report), result, inputs)
+    }
+
+    @Test("one summary per school with findings and one for the district, to the inventory's recipients, with the link")
+    func messages() throws {
+        let (messages, _, inputs) = try sampleMessages()
+        #expect(messages.map(\.report) == ["pisgah-high", "tuscola-high", "bethel-middle", "district"])
+        let pisgah = try #require(messages.first)
+        #expect(pisgah.recipients == inputs.inventory.inventory.schools.first { $0.id == "pisgah-high" }?.reportRecipients)
+        #expect(pisgah.subject == "Social media audit — Pisgah High School, 2026-11-01: 15 new, 0 open")
+        let text = String(decoding: pisgah.bytes, as: UTF8.self)
+        #expect(text.contains("Content-Type: multipart/alternative"))
+        #expect(text.contains("https://intranet.example/socialaudit/schools/pisgah-high/index.html"))
+        #expect(!text.contains("<script") && !text.contains("src=\"http"))
+        #expect(messages.last?.recipients == ["communications@haywood.k12.nc.us"])
+    }
+
+    @Test("no student name or handle and no tweet or message text in any summary")
+    func privacy() throws {
+        let (messages, result, inputs) = try sampleMessages()
+        var forbidden: [String] = []
+        for student in inputs.roster.students {
+            forbidden += [student.firstName + " " + student.lastName, student.lastName]
+            if let handle = student.handle { forbidden.append(handle) }
+        }
+        for finding in result.findings {
+            if let text = finding.evidence.text, text.count > 12 { forbidden.append(String(text.prefix(40))) }
+        }
+        for message in messages {
+            // Decode the quoted-printable parts before looking.
+            let raw = String(decoding: message.bytes, as: UTF8.self)
+            let decoded = raw.replacingOccurrences(of: "=\r\n", with: "")
+            let plain = decodeQuotedPrintable(decoded)
+            for word in forbidden {
+                #expect(!plain.lowercased().contains(word.lowercased()), "'\(word)' in \(message.report)'s summary")
+            }
+        }
+    }
+
+    func decodeQuotedPrintable(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        let source = Array(text.utf8)
+        var i = 0
+        while i < source.count {
+            if source[i] == UInt8(ascii: "="), i + 2 < source.count,
+               let value = UInt8(String(decoding: source[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                i += 3
+            } else {
+                bytes.append(source[i])
+                i += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @Test("MIME: encoded non-ASCII headers, quoted-printable within 76 columns, RFC 5322 dates")
+    func mime() {
+        let subject = MIME.encodeHeader("Audit — École Peña, résumé of a long subject line that must be split into several words")
+        #expect(subject.hasPrefix("=?UTF-8?B?"))
+        #expect(subject.components(separatedBy: "\r\n ").allSatisfy { $0.count <= 75 })
+        #expect(MIME.encodeHeader("plain ASCII") == "plain ASCII")
+        let body = MIME.quotedPrintable(String(repeating: "é=x ", count: 60) + "\nend ")
+        #expect(body.components(separatedBy: "\r\n").allSatisfy { $0.count <= 76 })
+        #expect(body.contains("=C3=A9") && body.contains("=3D") && body.hasSuffix("end=20"))
+        #expect(MIME.rfc5322Date(TwitterDate.parse("2026-11-25T15:55:02Z")!) == "Wed, 25 Nov 2026 15:55:02 +0000")
+        #expect(MIME.rfc5322Date(TwitterDate.parse("2024-02-29T00:00:00Z")!) == "Thu, 29 Feb 2024 00:00:00 +0000")
+    }
+
+    @Test("dot-stuffing doubles a leading dot and ends the data with CRLF")
+    func dots() {
+        #expect(SMTPSession.dotStuffed(Array(".a\r\nb\r\n.\r\nc".utf8)) == Array("..a\r\nb\r\n..\r\nc\r\n".utf8))
+    }
+
+    @Test("a message without recipients is not sent, and says why")
+    func noRecipients() {
+        let message = MailMessage(report: "x", from: "a@b", recipients: [], subject: "s", bytes: [])
+        let outcome = MailDelivery(transport: .smtp(host: "127.0.0.1", port: 9), backoff: []).deliver(message)
+        #expect(outcome.outcome == .notSent)
+    }
+
+    @Test("a server that is down is retried, then reported as failed")
+    func serverDown() {
+        let message = MailMessage(report: "x", from: "a@b", recipients: ["c@d"], subject: "s", bytes: Array("Subject: s\r\n\r\nhi\r\n".utf8))
+        let outcome = MailDelivery(transport: .smtp(host: "127.0.0.1", port: 9), backoff: [0.05, 0.05]).deliver(message)
+        #expect(outcome.outcome == .failed)
+        #expect(outcome.detail.contains("could not be reached"))
+        #expect(outcome.detail.contains("3 attempts"))
+    }
+}

@@ -13,10 +13,12 @@ all: build
 build:
 	$(SWIFT) build -c $(CONFIG)
 
-## Swift tests, then the reports in a real browser (W3C validator, headless Chromium, axe-core).
+## Swift tests, then the reports in a real browser (W3C validator, headless Chromium, axe-core),
+## then e-mail delivered to a real SMTP server on 127.0.0.1 (aiosmtpd) and through msmtp.
 test:
 	$(SWIFT) test
 	python3 -m pytest -q -p no:cacheprovider Tests/Browser
+	python3 -m pytest -q -p no:cacheprovider Tests/Mail
 
 ## Audit the bundled sample district (samples/) and print what was read.
 report: build

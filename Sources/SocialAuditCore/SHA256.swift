@@ -68,27 +68,32 @@ public struct SHA256: Sendable {
     }
 
     private mutating func block(_ data: UnsafeRawBufferPointer, _ start: Int) {
-        for i in 0..<16 {
-            let j = start + i * 4
-            w[i] = UInt32(data[j]) << 24 | UInt32(data[j + 1]) << 16 | UInt32(data[j + 2]) << 8 | UInt32(data[j + 3])
+        var state = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
+        w.withUnsafeMutableBufferPointer { w in
+            Self.k.withUnsafeBufferPointer { k in
+                for i in 0..<16 {
+                    let j = start + i * 4
+                    w[i] = UInt32(data[j]) << 24 | UInt32(data[j + 1]) << 16 | UInt32(data[j + 2]) << 8 | UInt32(data[j + 3])
+                }
+                for i in 16..<64 {
+                    let s0 = w[i - 15].rotateRight(7) ^ w[i - 15].rotateRight(18) ^ (w[i - 15] >> 3)
+                    let s1 = w[i - 2].rotateRight(17) ^ w[i - 2].rotateRight(19) ^ (w[i - 2] >> 10)
+                    w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                }
+                var (a, b, c, d, e, f, g, hh) = state
+                for i in 0..<64 {
+                    let s1 = e.rotateRight(6) ^ e.rotateRight(11) ^ e.rotateRight(25)
+                    let ch = (e & f) ^ (~e & g)
+                    let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+                    let s0 = a.rotateRight(2) ^ a.rotateRight(13) ^ a.rotateRight(22)
+                    let maj = (a & b) ^ (a & c) ^ (b & c)
+                    let t2 = s0 &+ maj
+                    hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                }
+                state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ hh)
+            }
         }
-        for i in 16..<64 {
-            let s0 = w[i - 15].rotateRight(7) ^ w[i - 15].rotateRight(18) ^ (w[i - 15] >> 3)
-            let s1 = w[i - 2].rotateRight(17) ^ w[i - 2].rotateRight(19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-        for i in 0..<64 {
-            let s1 = e.rotateRight(6) ^ e.rotateRight(11) ^ e.rotateRight(25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = hh &+ s1 &+ ch &+ Self.k[i] &+ w[i]
-            let s0 = a.rotateRight(2) ^ a.rotateRight(13) ^ a.rotateRight(22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-        }
-        h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d
-        h[4] = h[4] &+ e; h[5] = h[5] &+ f; h[6] = h[6] &+ g; h[7] = h[7] &+ hh
+        h = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
     }
 
     public static func hash(_ message: [UInt8]) -> [UInt8] {
@@ -108,5 +113,6 @@ public struct SHA256: Sendable {
 }
 
 private extension UInt32 {
+    @inline(__always)
     func rotateRight(_ n: UInt32) -> UInt32 { (self >> n) | (self << (32 - n)) }
 }

@@ -7,7 +7,8 @@ public enum EML {
         guard let end = text.range(of: "\r\n\r\n") ?? text.range(of: "\n\n") else { return nil }
         // Unfold the header lines (a line that begins with white space continues the one before).
         var headers: [(String, String)] = []
-        for line in text[..<end.lowerBound].components(separatedBy: "\n").map({ $0.trimmingCharacters(in: CharacterSet(charactersIn: "\r")) }) {
+        // Split on line ends by Character: "\r\n" is one Character, so splitting on "\n" would not split it.
+        for line in text[..<end.lowerBound].split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init) {
             if let first = line.first, first == " " || first == "\t", !headers.isEmpty {
                 headers[headers.count - 1].1 += " " + line.trimmingCharacters(in: .whitespaces)
             } else if let colon = line.firstIndex(of: ":") {

@@ -90,6 +90,18 @@ struct MailTests {
         #expect(MIME.rfc5322Date(TwitterDate.parse("2024-02-29T00:00:00Z")!) == "Thu, 29 Feb 2024 00:00:00 +0000")
     }
 
+    @Test("a written summary reads back: sender, recipients and subject, with CRLF or LF line ends")
+    func readBack() throws {
+        let (messages, _, _) = try sampleMessages()
+        let bethel = try #require(messages.first { $0.report == "bethel-middle" })
+        for bytes in [bethel.bytes, Array(String(decoding: bethel.bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n").utf8)] {
+            let parsed = try #require(EML.parse(bytes, report: "bethel-middle"))
+            #expect(parsed.recipients == bethel.recipients && parsed.recipients.count == 2)
+            #expect(parsed.subject == bethel.subject)
+            #expect(parsed.from == "socialaudit@haywood.k12.nc.us")
+        }
+    }
+
     @Test("dot-stuffing doubles a leading dot and ends the data with CRLF")
     func dots() {
         #expect(SMTPSession.dotStuffed(Array(".a\r\nb\r\n.\r\nc".utf8)) == Array("..a\r\nb\r\n..\r\nc\r\n".utf8))

@@ -14,6 +14,10 @@ struct NameMatcher: Sendable {
     private var names: [Name] = []
     /// Names by their first word, for a quick look-up per word of the text.
     private var byFirstWord: [String: [Int]] = [:]
+    /// Hashes of the first words that are ASCII once folded, for a quick no on most texts.
+    private var firstWordHashes: Set<UInt64> = []
+    /// Whether some first word is not ASCII even when folded (then every text takes the full path).
+    private var hasNonASCIIFirstWord = false
 
     /// `minimumWords`: 2 for people's full names (a first name alone is no match); 1 for a lexicon.
     init(_ names: [(fullName: String, tag: String)], minimumWords: Int = 2) {
@@ -22,6 +26,64 @@ struct NameMatcher: Sendable {
             guard words.count >= minimumWords, !words.isEmpty else { continue }
             byFirstWord[words[0], default: []].append(self.names.count)
             self.names.append(Name(words: words, tag: tag))
+            if words[0].utf8.allSatisfy({ $0 < 0x80 }) {
+                firstWordHashes.insert(Self.hash(words[0].utf8))
+            } else {
+                hasNonASCIIFirstWord = true
+            }
+        }
+    }
+
+    static func hash<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for byte in bytes {
+            h = (h ^ UInt64(byte)) &* 0x100000001b3
+        }
+        return h
+    }
+
+    /// A quick scan of the text's bytes: could any name start here? Words made only of ASCII are
+    /// lower-cased and looked up by hash; a word with any other byte answers yes (the full path
+    /// folds accents and widths). Most tweets name no student, and leave here.
+    func mayMatch(_ text: String) -> Bool {
+        if hasNonASCIIFirstWord { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            var h: UInt64 = 0xcbf29ce484222325
+            var length = 0
+            var nonASCII = false
+            // The last two bytes of the word and the hash before them, for a possessive "'s".
+            var lastTwo: (UInt8, UInt8) = (0, 0)
+            var previous: (UInt64, UInt64) = (0, 0)
+            func add(_ byte: UInt8) {
+                previous = (previous.1, h)
+                h = (h ^ UInt64(byte)) &* 0x100000001b3
+                lastTwo = (lastTwo.1, byte)
+            }
+            func endWord() -> Bool {
+                defer { h = 0xcbf29ce484222325; length = 0; nonASCII = false; lastTwo = (0, 0); previous = (0, 0) }
+                guard length > 0 else { return false }
+                if nonASCII { return true }
+                return firstWordHashes.contains(h) || (lastTwo == (0x27, 0x73) && firstWordHashes.contains(previous.0))
+            }
+            var trailing: [UInt8] = []
+            for byte in bytes {
+                let isAlnum = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                if isAlnum || byte >= 0x80 {
+                    // Apostrophes and hyphens held back belong inside the word.
+                    for held in trailing { add(held) }
+                    trailing.removeAll(keepingCapacity: true)
+                    if byte >= 0x80 { nonASCII = true }
+                    add(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+                    length += 1
+                } else if length > 0 && (byte == 0x27 || byte == 0x2D) {
+                    trailing.append(byte)
+                } else {
+                    trailing.removeAll(keepingCapacity: true)
+                    if endWord() { return true }
+                }
+            }
+            return endWord()
         }
     }
 
@@ -61,14 +123,16 @@ struct NameMatcher: Sendable {
 
     /// Every match in `text`: its range and the tag of the name matched.
     func matches(in text: String) -> [(range: Range<String.Index>, tag: String)] {
-        guard !names.isEmpty else { return [] }
+        guard !names.isEmpty, mayMatch(text) else { return [] }
         let ranges = Self.words(in: text)
         let folded = ranges.map { Self.fold(String(text[$0])) }
         var result: [(Range<String.Index>, String)] = []
         var i = 0
         while i < ranges.count {
             var matched = false
-            for candidate in byFirstWord[folded[i]] ?? [] {
+            var candidates = byFirstWord[folded[i]] ?? []
+            if folded[i].hasSuffix("'s") { candidates += byFirstWord[String(folded[i].dropLast(2))] ?? [] }
+            for candidate in candidates {
                 let name = names[candidate]
                 guard i + name.words.count <= ranges.count else { continue }
                 var ok = true

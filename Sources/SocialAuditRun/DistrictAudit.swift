@@ -46,13 +46,17 @@ public struct DistrictAudit: Sendable {
     public var state: StateStore?
     /// Parse every archive, whatever the state remembers.
     public var full: Bool
+    /// How many archives are read at once (default: the number of cores).
+    public var jobs: Int
 
-    public init(inputs: DistrictInputs, asOf: Date, schools: [String] = [], state: StateStore? = nil, full: Bool = false) {
+    public init(inputs: DistrictInputs, asOf: Date, schools: [String] = [], state: StateStore? = nil, full: Bool = false,
+                jobs: Int? = nil) {
         self.inputs = inputs
         self.asOf = asOf
         self.schools = schools
         self.state = state
         self.full = full
+        self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
     /// The version of what an archive's cached findings were made with; bump it when a rule changes.
@@ -82,7 +86,7 @@ public struct DistrictAudit: Sendable {
         }
     }
 
-    public func run(progress: ((String) -> Void)? = nil) throws -> AuditResult {
+    public func run(progress: (@Sendable (String) -> Void)? = nil) throws -> AuditResult {
         let listing: ArchiveDiscovery.Listing
         do {
             listing = try ArchiveDiscovery.list(inputs.configuration.archives)
@@ -105,51 +109,40 @@ public struct DistrictAudit: Sendable {
                                        lexicon: .configured(policy.lexicon), asOf: asOf, extraAccountIds: learnedIds)
 
         let key = inputsKey(learnedIds: learnedIds)
-        var cacheOut: [CachedArchive] = []
-        var reused = 0
+        // Each archive is audited on its own (one rule pass, one read); archives run in parallel,
+        // `jobs` at a time, and their results are merged in the archives' order, so the output
+        // does not depend on which finished first.
+        let sources = listing.sources
+        let outcomes = ParallelResults<ArchiveOutcome>(count: sources.count)
+        let next = ParallelResults<Int>(count: 0)
+        let total = sources.count
+        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, total))) { _ in
+            while let index = next.claim(below: total) {
+                let match = matching.match(forArchive: index)
+                let entry = match.map { inventory.accounts[$0.account] }
+                if !wanted(entry?.school, district: district) {
+                    outcomes.set(index, ArchiveOutcome(reading: identities[index]))
+                    continue
+                }
+                progress?("reading \(sources[index].name) (\(index + 1) of \(total))")
+                outcomes.set(index, audit(sources[index], entry: entry, byId: match?.basis == .accountId, district: district, key: key))
+            }
+        }
         var findings: [Finding] = []
         var readings: [ArchiveReading] = []
         var tweets = 0, messages = 0
         var accounts: [AuditedAccount] = []
-        for (index, source) in listing.sources.enumerated() {
-            let match = matching.match(forArchive: index)
-            let entry = match.map { inventory.accounts[$0.account] }
-            if !wanted(entry?.school, district: district) {
-                readings.append(identities[index])
-                continue
-            }
-            progress?("reading \(source.name) (\(index + 1) of \(listing.sources.count))")
-            let subject = AccountSubject(
-                tier: entry?.tier ?? .unregistered, inventory: entry, hasArchive: true, archiveName: source.name,
-                matchedByAccountId: match?.basis == .accountId)
-            var pass = RulePass(subject: subject, district: district)
-            let content = ArchiveContent.signature(source)
-            let cached = full ? nil : content.flatMap { signature in
-                (try? state?.cachedArchive(path: source.url.path)).flatMap { $0 }
-                    .flatMap { $0.contentHash == signature.hash && $0.inputsKey == key ? $0 : nil }
-            }
-            let reading: ArchiveReading
-            if let cached, let audit = try? JSONDecoder().decode(CachedAudit.self, from: cached.payload) {
-                pass.restore(subject: audit.subject, contentFindings: audit.contentFindings, tweets: audit.tweets,
-                             conversations: audit.conversations, messages: audit.messages)
-                reading = audit.reading
-                reused += 1
-                cacheOut.append(cached)
-            } else {
-                reading = ArchiveReader(source: source).read { record in pass.add(record) }
-                pass.add(problems: reading.problems)
-                if let content, let payload = try? JSONEncoder().encode(CachedAudit(
-                    subject: pass.subject, contentFindings: pass.contentFindings, tweets: pass.tweetsScanned,
-                    conversations: pass.conversationsScanned, messages: pass.messagesScanned, reading: reading)) {
-                    cacheOut.append(CachedArchive(path: source.url.path, size: content.size, modified: content.modified,
-                                                  contentHash: content.hash, inputsKey: key, payload: payload))
-                }
-            }
-            findings += pass.finish()
-            accounts.append(pass.audited)
-            tweets += pass.tweetsScanned
-            messages += pass.messagesScanned
-            readings.append(reading)
+        var cacheOut: [CachedArchive] = []
+        var reused = 0
+        for index in sources.indices {
+            guard let outcome = outcomes.get(index) else { continue }
+            findings += outcome.findings
+            readings.append(outcome.reading)
+            if let audited = outcome.audited { accounts.append(audited) }
+            tweets += outcome.tweets
+            messages += outcome.messages
+            if let cache = outcome.cache { cacheOut.append(cache) }
+            if outcome.reused { reused += 1 }
         }
         // Accounts with no archive in the run: their inventory entries are still audited.
         let matched = Set(matching.matches.map(\.account))
@@ -165,10 +158,87 @@ public struct DistrictAudit: Sendable {
                            archivesRead: cacheOut, archivesReused: reused)
     }
 
+    /// What one archive's audit gives.
+    struct ArchiveOutcome: Sendable {
+        var reading: ArchiveReading
+        var findings: [Finding] = []
+        var audited: AuditedAccount?
+        var tweets = 0
+        var messages = 0
+        var cache: CachedArchive?
+        var reused = false
+    }
+
+    /// Audits one archive: from the state when its content and the inputs are unchanged, else by
+    /// reading it once and feeding every record to the account's rule pass.
+    func audit(_ source: ArchiveSource, entry: InventoryAccount?, byId: Bool, district: DistrictContext, key: String) -> ArchiveOutcome {
+        let subject = AccountSubject(tier: entry?.tier ?? .unregistered, inventory: entry, hasArchive: true,
+                                     archiveName: source.name, matchedByAccountId: byId)
+        var pass = RulePass(subject: subject, district: district)
+        let content = ArchiveContent.signature(source)
+        let cached = full ? nil : content.flatMap { signature in
+            (try? state?.cachedArchive(path: source.url.path)).flatMap { $0 }
+                .flatMap { $0.contentHash == signature.hash && $0.inputsKey == key ? $0 : nil }
+        }
+        var outcome: ArchiveOutcome
+        if let cached, let saved = try? JSONDecoder().decode(CachedAudit.self, from: cached.payload) {
+            pass.restore(subject: saved.subject, contentFindings: saved.contentFindings, tweets: saved.tweets,
+                         conversations: saved.conversations, messages: saved.messages)
+            outcome = ArchiveOutcome(reading: saved.reading, cache: cached, reused: true)
+        } else {
+            let reading = ArchiveReader(source: source).read { record in pass.add(record) }
+            pass.add(problems: reading.problems)
+            outcome = ArchiveOutcome(reading: reading)
+            if let content, let payload = try? JSONEncoder().encode(CachedAudit(
+                subject: pass.subject, contentFindings: pass.contentFindings, tweets: pass.tweetsScanned,
+                conversations: pass.conversationsScanned, messages: pass.messagesScanned, reading: reading)) {
+                outcome.cache = CachedArchive(path: source.url.path, size: content.size, modified: content.modified,
+                                              contentHash: content.hash, inputsKey: key, payload: payload)
+            }
+        }
+        outcome.findings = pass.finish()
+        outcome.audited = pass.audited
+        outcome.tweets = pass.tweetsScanned
+        outcome.messages = pass.messagesScanned
+        return outcome
+    }
+
     /// Whether an account of `school` is in the run's schools.
     private func wanted(_ school: String?, district: DistrictContext) -> Bool {
         guard !schools.isEmpty else { return true }
         let id = district.definesSchool(school) ? school! : Finding.unassigned
         return schools.contains(id)
+    }
+}
+
+/// Results filled in by parallel workers, each at its own index, and a shared counter to hand out work.
+final class ParallelResults<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Value?]
+    private var counter = 0
+
+    init(count: Int) {
+        values = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        values[index] = value
+        lock.unlock()
+    }
+
+    func get(_ index: Int) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[index]
+    }
+
+    /// The next index below `limit` that no worker has taken yet, or nil when all are taken.
+    func claim(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard counter < limit else { return nil }
+        counter += 1
+        return counter - 1
     }
 }

@@ -160,7 +160,7 @@ struct Run: ParsableCommand {
         let day = asOf ?? RunDate.today(in: configuration.timeZone)
         let startedAt = Date()
         let audit = DistrictAudit(inputs: district, asOf: RunDate.start(of: day, in: configuration.timeZone),
-                                  schools: school, state: store, full: full)
+                                  schools: school, state: store, full: full, jobs: jobs)
         let result: AuditResult
         let known: [String: KnownFinding]
         let previousTrend: [TrendPoint]

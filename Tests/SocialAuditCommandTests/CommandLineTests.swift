@@ -23,14 +23,13 @@ struct CommandLineTests {
         #expect(result.stdout.contains("Exit status"))
     }
 
-    @Test("commands not built yet say so plainly and exit 2")
-    func notBuiltYet() throws {
-        for arguments in [["mail", "--dry-run"]] {
-            let result = try Invocation.run(arguments)
-            #expect(result.status == 2, "\(arguments)")
-            #expect(result.stderr.contains("not built yet"), "\(arguments)")
-            #expect(result.stdout.isEmpty)
-        }
+    @Test("mail without a run to send says so and exits 2")
+    func mailWithoutRun() throws {
+        let out = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")
+        let result = try Invocation.run(["mail", "--config", "samples/socialaudit.json", "--out", out.path, "--dry-run"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("run `socialaudit run` first"))
+        #expect(result.stdout.isEmpty)
     }
 
     @Test("run reads every archive, a bad one among them, and lists what it read and the fault's place")
@@ -162,6 +161,21 @@ struct CommandLineTests {
         }
     }
 
+    @Test("archives read in parallel give exactly what one at a time gives")
+    func parallel() throws {
+        var outputs: [Data] = []
+        for jobs in ["1", "2", "4"] {
+            let out = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")
+            let result = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--state", Self.freshState(),
+                                             "--as-of", "2026-11-01", "--out", out.path, "--jobs", jobs])
+            #expect(result.status == 0, "\(result.stderr)")
+            outputs.append(try Data(contentsOf: out.appendingPathComponent("findings.csv")))
+            outputs.append(try Data(contentsOf: out.appendingPathComponent("schools/pisgah-high/index.html")))
+        }
+        #expect(outputs[0] == outputs[2] && outputs[2] == outputs[4])
+        #expect(outputs[1] == outputs[3] && outputs[3] == outputs[5])
+    }
+
     @Test("--fail-on exits 1 when a finding reaches the severity, 0 otherwise")
     func failOn() throws {
         let out = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")
@@ -223,6 +237,8 @@ struct CommandLineTests {
                                          to: templates.appendingPathComponent("partials"))
         try FileManager.default.copyItem(at: Invocation.repository.appendingPathComponent("templates/district.mustache"),
                                          to: templates.appendingPathComponent("district.mustache"))
+        try FileManager.default.copyItem(at: Invocation.repository.appendingPathComponent("templates/mail"),
+                                         to: templates.appendingPathComponent("mail"))
         let out = folder.appendingPathComponent("out")
         let result = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--state", Self.freshState(), "--as-of", "2026-11-01",
                                          "--out", out.path, "--templates", templates.path])

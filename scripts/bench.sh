@@ -1,49 +1,81 @@
 #!/usr/bin/env bash
-# Reader benchmark: wall time, peak resident memory and throughput of reading whole archives
-# (every tweet parsed and decoded), on generated archives in the real format.
-# The generated archives are kept in .build/bench/ and reused while the generator is unchanged.
+# make bench: the whole audit against a technician's baseline, measured side by side in one run.
+#
+#   1. One archive of 150 000 tweets (three part files): `socialaudit run` (zip and extracted
+#      folder) beside `sed` + `jq` listing the mentions of the same files; then an archive four
+#      times that size, for peak memory.
+#   2. Four equal archives audited one at a time (--jobs 1) and in parallel (--jobs 2).
+#   3. A nightly run over unchanged archives (incremental, from the state) beside a full run.
+#
+# The generated districts are kept in .build/bench/ and reused while the generators are
+# unchanged. Times are wall clock and peak resident memory from /usr/bin/time -v.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=.build/bench
 mkdir -p "$out"
 swift build -c release >/dev/null
-bin=.build/release/socialaudit
-stamp=$(sha256sum scripts/make-bench-archive.py | cut -c1-12)
+bin=$PWD/.build/release/socialaudit
+stamp=$(cat scripts/make-bench-archive.py scripts/make-bench-district.py | sha256sum | cut -c1-12)
+command -v jq >/dev/null || { echo "make bench needs jq (apt-get install jq)"; exit 2; }
 
-make_archive() {  # name tweets [--folder]
+district() {  # name archives tweets [--folder]
   local target="$out/$1-$stamp"
-  [ -e "$target" ] || python3 scripts/make-bench-archive.py "$target" --tweets "$2" ${3:-} >/dev/null
+  [ -e "$target/socialaudit.json" ] || python3 scripts/make-bench-district.py "$target" --archives "$2" --tweets "$3" ${4:-} >/dev/null
   echo "$target"
 }
 
-measure() {  # label path tweets
-  local log="$out/time.txt"
-  /usr/bin/time -v "$bin" scan "$2" >/dev/null 2>"$log"
-  python3 - "$1" "$2" "$3" "$log" <<'PY'
-import glob, os, re, sys, zipfile
-label, path, tweets, log = sys.argv[1], sys.argv[2], int(sys.argv[3]), open(sys.argv[4]).read()
+timed() {  # log-file command... ; prints "seconds megabytes"
+  local log=$1; shift
+  /usr/bin/time -v "$@" >/dev/null 2>"$log"
+  python3 - "$log" <<'PY'
+import re, sys
+log = open(sys.argv[1]).read()
 clock = re.search(r"Elapsed \(wall clock\).*: (\S+)", log).group(1).split(":")
 wall = sum(float(x) * 60 ** i for i, x in enumerate(reversed(clock)))
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", log).group(1)) / 1024
-if os.path.isdir(path):
-    size = sum(os.path.getsize(f) for f in glob.glob(os.path.join(path, "data", "tweets*.js")))
-else:
-    size = sum(i.file_size for i in zipfile.ZipFile(path).infolist() if i.filename.startswith("data/tweets"))
-print("| %-34s | %8d | %5.2f s | %6.1f MB | %7.1f MB | %6.0f MB/s %s |" % (
-    label, tweets, wall, rss, size / 1e6, size / 1e6 / wall, ("%7.0f tw/s" % (tweets / wall))))
+print("%.2f %.1f" % (wall, rss))
 PY
 }
 
-small_zip=$(make_archive tweets150k.zip 150000)
-small_dir=$(make_archive tweets150k 150000 --folder)
-large_zip=$(make_archive tweets600k.zip 600000)
+audit() {  # log district [flags...]
+  local log=$1 dir=$2; shift 2
+  timed "$log" "$bin" run --config "$dir/socialaudit.json" --as-of 2026-11-01 --quiet "$@"
+}
 
-echo "Archive reader on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(swift --version 2>&1 | head -1)"
+row() { printf "| %-52s | %8s s | %8s MB | %s\n" "$1" "$2" "$3" "${4:-}"; }
+
+one_zip=$(district one150k 1 150000)
+one_dir=$(district one150k-folder 1 150000 --folder)
+four_x=$(district one600k 1 600000)
+four=$(district four50k 4 50000)
+
+echo "socialaudit bench on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
+echo "$(swift --version 2>&1 | head -1)"
 echo
-echo "| archive                            |   tweets |    wall |  peak RSS | tweets*.js |             throughput |"
-echo "|------------------------------------|---------:|--------:|----------:|-----------:|-----------------------:|"
-measure "150 000 tweets, zip (3 parts)" "$small_zip" 150000
-measure "150 000 tweets, extracted folder" "$small_dir" 150000
-measure "600 000 tweets, zip (3 parts)" "$large_zip" 600000
+echo "| scenario                                             |      wall |    peak RSS | ratio"
+echo "|------------------------------------------------------|----------:|------------:|------"
+
+# 1. One archive against the baseline.
+files=("$one_dir"/archives/teacher00/data/tweets*.js)
+read -r jq_s jq_mb < <(timed "$out/jq.log" bash -c '
+  for f in "$@"; do sed "1s/^window\.YTD\.tweets\.part[0-9]* = //" "$f" | jq -r ".[].tweet.entities.user_mentions[].screen_name"; done' _ "${files[@]}")
+row "baseline: sed + jq, mentions of 150k tweets (folder)" "$jq_s" "$jq_mb"
+read -r z_s z_mb < <(audit "$out/a1.log" "$one_zip" --full --state "$out/state-a1.sqlite")
+row "socialaudit run, 150k tweets, zip" "$z_s" "$z_mb" "$(python3 -c "print('%.1fx faster than the baseline' % ($jq_s / $z_s))")"
+read -r d_s d_mb < <(audit "$out/a2.log" "$one_dir" --full --state "$out/state-a2.sqlite")
+row "socialaudit run, 150k tweets, folder" "$d_s" "$d_mb" "$(python3 -c "print('%.1fx faster than the baseline' % ($jq_s / $d_s))")"
+read -r x_s x_mb < <(audit "$out/a3.log" "$four_x" --full --state "$out/state-a3.sqlite")
+row "socialaudit run, 600k tweets, zip (4x the size)" "$x_s" "$x_mb" "$(python3 -c "print('memory %.2fx of the 150k run' % ($x_mb / $z_mb))")"
+
+# 2. Four archives, one at a time and in parallel.
+read -r s1 m1 < <(audit "$out/b1.log" "$four" --full --jobs 1 --state "$out/state-b1.sqlite")
+row "4 archives x 50k tweets, --jobs 1" "$s1" "$m1"
+read -r s2 m2 < <(audit "$out/b2.log" "$four" --full --jobs 2 --state "$out/state-b2.sqlite")
+row "4 archives x 50k tweets, --jobs 2" "$s2" "$m2" "$(python3 -c "print('%.2fx the time of --jobs 1' % ($s2 / $s1))")"
+
+# 3. Incremental: the same state, the archives unchanged since its last run.
+read -r i_s i_mb < <(audit "$out/c1.log" "$four" --state "$out/state-b2.sqlite")
+row "4 archives, nightly run, nothing changed" "$i_s" "$i_mb" "$(python3 -c "print('%.1f%% of the full run' % (100 * $i_s / $s2))")"
 echo
-echo "The whole-audit benchmark against the sed+jq baseline comes with the speed work (issue 8)."
+echo "Targets (issue 8): 10x faster than the baseline, under 128 MB and flat with size; --jobs 2 at most 0.6x of"
+echo "--jobs 1; an unchanged nightly run under 5% of a full one."

@@ -6,7 +6,7 @@ BIN      := .build/$(CONFIG)/socialaudit
 # The samples' archives were generated at the end of October 2026: audit them as of then.
 AS_OF    ?= 2026-11-01
 
-.PHONY: all build test report bench install clean samples
+.PHONY: all build test report bench fuzz install clean samples
 
 all: build
 
@@ -31,6 +31,10 @@ samples:
 ## Reader throughput and peak memory on a generated 150 000-tweet archive.
 bench:
 	bash scripts/bench.sh
+
+## libFuzzer + AddressSanitizer on the archive JSON, inventory XML and roster readers (FUZZ_SECONDS each).
+fuzz:
+	bash scripts/fuzz.sh
 
 install:
 	$(SWIFT) build -c release

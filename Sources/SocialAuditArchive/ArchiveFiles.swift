@@ -59,8 +59,10 @@ func isSkippedFolder(_ name: String) -> Bool {
 final class ZipArchiveFiles: ArchiveFiles {
     private let archive: Archive
     private var entries: [String: Entry] = [:]
+    let limits: ZipLimits
 
-    init(url: URL) throws {
+    init(url: URL, limits: ZipLimits = ZipLimits()) throws {
+        self.limits = limits
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
@@ -93,10 +95,23 @@ final class ZipArchiveFiles: ArchiveFiles {
         guard let entry = entries[path] else {
             throw ArchiveFileError(offset: 0, message: "the file is not in the archive")
         }
+        // A zip bomb is refused before a byte is inflated: an entry larger than the cap, or one
+        // that claims to inflate far more than any real archive data compresses.
+        let declared = entry.uncompressedSize
+        if declared > limits.maximumEntryBytes {
+            throw ArchiveFileError(offset: 0, message: "the zip entry would inflate to \(declared) bytes, over the limit of \(limits.maximumEntryBytes); it was not read")
+        }
+        if declared >= limits.ratioCheckAbove, entry.compressedSize > 0, declared / entry.compressedSize > limits.maximumRatio {
+            throw ArchiveFileError(offset: 0, message: "the zip entry would inflate \(declared / entry.compressedSize) times its size (\(entry.compressedSize) to \(declared) bytes), like a zip bomb; it was not read")
+        }
         var delivered = 0
         let checksum: CRC32
         do {
             checksum = try archive.extract(entry, bufferSize: 256 * 1024, skipCRC32: false) { data in
+                // An entry whose header understates its size stops at the size it declared.
+                if UInt64(delivered + data.count) > declared {
+                    throw ArchiveFileError(offset: delivered, message: "the zip entry inflates past the \(declared) bytes its header declares; reading stopped there")
+                }
                 try data.withUnsafeBytes { raw in
                     try consume(raw.bindMemory(to: UInt8.self))
                 }
@@ -197,4 +212,20 @@ private func systemRead(_ fd: Int32, _ buffer: UnsafeMutablePointer<UInt8>?, _ c
     #else
     Darwin.read(fd, buffer, count)
     #endif
+}
+
+/// Limits on what a zip entry may inflate to (zip bombs).
+public struct ZipLimits: Sendable {
+    /// No entry is inflated past this many bytes (real tweet files reach a few gigabytes at most).
+    public var maximumEntryBytes: UInt64
+    /// Entries of at least `ratioCheckAbove` bytes may not inflate more than this many times their
+    /// compressed size (tweet JSON compresses about 15 times; a bomb, thousands).
+    public var maximumRatio: UInt64
+    public var ratioCheckAbove: UInt64
+
+    public init(maximumEntryBytes: UInt64 = 16 << 30, maximumRatio: UInt64 = 200, ratioCheckAbove: UInt64 = 64 << 20) {
+        self.maximumEntryBytes = maximumEntryBytes
+        self.maximumRatio = maximumRatio
+        self.ratioCheckAbove = ratioCheckAbove
+    }
 }

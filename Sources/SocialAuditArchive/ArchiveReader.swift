@@ -53,6 +53,8 @@ public struct ArchiveReader: Sendable {
     public var source: ArchiveSource
     /// Records larger than this are reported and skipped (a tweet is a few kilobytes).
     public var maximumRecordBytes: Int
+    /// Limits on zip entries (zip bombs).
+    public var zipLimits = ZipLimits()
 
     public init(source: ArchiveSource, maximumRecordBytes: Int = 64 << 20) {
         self.source = source
@@ -67,6 +69,7 @@ public struct ArchiveReader: Sendable {
     public func read(_ handle: (ArchiveRecord) -> Void) -> ArchiveReading {
         withoutActuallyEscaping(handle) { handle in
             var session = ReadingSession(source: source, maximumRecordBytes: maximumRecordBytes, handle: handle)
+            session.zipLimits = zipLimits
             session.run()
             return session.reading
         }
@@ -81,6 +84,7 @@ public struct ArchiveReader: Sendable {
     /// it was made, without reading its tweets (for matching and `validate`).
     public func identify() -> ArchiveReading {
         var session = ReadingSession(source: source, maximumRecordBytes: maximumRecordBytes, handle: { _ in })
+        session.zipLimits = zipLimits
         session.identityOnly = true
         session.run()
         return session.reading
@@ -173,6 +177,7 @@ private struct ReadingSession {
     var pendingConversation: Conversation?
     /// Stop after the manifest, account and profile.
     var identityOnly = false
+    var zipLimits = ZipLimits()
 
     init(source: ArchiveSource, maximumRecordBytes: Int, handle: @escaping (ArchiveRecord) -> Void) {
         reading = ArchiveReading(source: source)
@@ -190,7 +195,7 @@ private struct ReadingSession {
         switch reading.source.kind {
         case .zip:
             do {
-                files = try ZipArchiveFiles(url: reading.source.url)
+                files = try ZipArchiveFiles(url: reading.source.url, limits: zipLimits)
             } catch let error as ArchiveFileError {
                 problem(error.message)
                 return
@@ -375,7 +380,7 @@ private struct ReadingSession {
     }
 
     mutating func readTweets(_ file: DataFile, deleted: Bool, grailbird: Bool = false) {
-        readRecords(file, expectedNames: grailbird ? ["Grailbird.data.tweets_"] : nil) { session, value, _ throws(RecordError) in
+        readRecords(file, expectedNames: grailbird ? ["Grailbird.data.tweets_"] : nil, keeping: RecordDecoding.tweetFilter) { session, value, _ throws(RecordError) in
             var tweet = try RecordDecoding.tweet(value)
             if !session.notes.isEmpty, let created = tweet.createdAt,
                let note = session.notes[Int(created.timeIntervalSince1970.rounded(.down))] {
@@ -431,7 +436,7 @@ private struct ReadingSession {
     /// Streams one data file through ``DataFileStream`` and ``JSONParser``, calling `decode` for each
     /// record. Faults become problems with the file, byte offset and line; reading goes on where it can.
     mutating func readRecords(
-        _ file: DataFile, expectedNames: [String]? = nil,
+        _ file: DataFile, expectedNames: [String]? = nil, keeping filter: JSONKeyFilter? = nil,
         _ decode: (inout ReadingSession, JSONValue, RecordPosition) throws(RecordError) -> Void
     ) {
         guard let files else { return }
@@ -455,7 +460,11 @@ private struct ReadingSession {
                 guard wrongType == nil else { return }
                 let parsed: (JSONValue, repairs: [Int])
                 do throws(JSONSyntaxError) {
-                    parsed = try JSONParser.parse(bytes)
+                    if let filter {
+                        parsed = try JSONParser.parse(bytes, keeping: filter)
+                    } else {
+                        parsed = try JSONParser.parse(bytes)
+                    }
                 } catch {
                     let line = position.line + Self.newlines(in: bytes, upTo: error.offset)
                     session.problem("record \(position.index + 1) is not valid JSON: \(error.message); the record was skipped",

@@ -99,6 +99,28 @@ enum RecordDecoding {
                        location: description?["location"]?.nonEmptyText)
     }
 
+    /// The members of a tweet record that ``tweet(_:)`` reads; the reader skips the rest unbuilt.
+    static let tweetFilter: JSONKeyFilter = {
+        let user = JSONKeyFilter(["screen_name": nil, "id": nil, "id_str": nil, "name": nil])
+        let mention = JSONKeyFilter(["screen_name": nil, "id": nil, "id_str": nil, "name": nil])
+        let url = JSONKeyFilter(["expanded_url": nil, "url": nil])
+        let fields: [String: JSONKeyFilter?] = [
+            "id": nil, "id_str": nil, "full_text": nil, "text": nil, "created_at": nil, "deleted_at": nil, "lang": nil,
+            "in_reply_to_status_id": nil, "in_reply_to_status_id_str": nil, "in_reply_to_user_id": nil,
+            "in_reply_to_user_id_str": nil, "in_reply_to_screen_name": nil,
+            "quoted_status_id": nil, "quoted_status_id_str": nil,
+            "entities": JSONKeyFilter(["user_mentions": mention, "urls": url]),
+            "edit_info": JSONKeyFilter(["edit": JSONKeyFilter(["initialTweetId": nil])]),
+            "retweeted_status": JSONKeyFilter(["user": user]),
+            "quoted_status": JSONKeyFilter(["user": user]),
+            // Grailbird wraps nothing; the current format wraps each tweet in {"tweet": …}.
+            "user": user,
+        ]
+        var root = fields
+        root["tweet"] = JSONKeyFilter(fields)
+        return JSONKeyFilter(root)
+    }()
+
     static func tweet(_ value: JSONValue) throws(RecordError) -> Tweet {
         let object = try requireObject(unwrap(value, "tweet"), "a tweet")
         guard let id = id(object, "id") else {

@@ -120,6 +120,21 @@ public struct InventoryAccount: Sendable, Hashable, Codable {
 /// Handles compare case-insensitively and without `@`.
 public enum Handle {
     public static func normalized(_ handle: String) -> String {
+        // The common case, checked without Foundation: ASCII letters, digits and underscores.
+        var plain = true
+        var hasUpper = false
+        for byte in handle.utf8 {
+            if byte >= 0x41 && byte <= 0x5A {
+                hasUpper = true
+            } else if !((byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F) {
+                plain = false
+                break
+            }
+        }
+        if plain {
+            guard hasUpper else { return handle }
+            return String(decoding: handle.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+        }
         var h = Substring(handle.trimmingCharacters(in: .whitespaces))
         while h.first == "@" { h.removeFirst() }
         return h.lowercased()

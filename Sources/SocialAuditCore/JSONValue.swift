@@ -76,6 +76,33 @@ public enum JSONValue: Sendable, Equatable {
     }
 }
 
+/// Which members of objects a parse keeps: the keys named, each with the filter for its value
+/// (nil keeps the whole value). Other members are checked for syntax and skipped without being
+/// built, which is what makes reading a tweet cheap: the audit needs a dozen of its forty fields.
+/// A filter applies to every element of an array in its place.
+public final class JSONKeyFilter: Sendable {
+    let keys: [([UInt8], JSONKeyFilter?)]
+
+    public init(_ keys: [String: JSONKeyFilter?]) {
+        self.keys = keys.keys.sorted().map { (Array($0.utf8), keys[$0]!) }
+    }
+
+    /// Whether `key` (the raw bytes between its quotes, when it has no escapes) is kept, and its value's filter.
+    @inline(__always)
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Bool, JSONKeyFilter?) {
+        let count = end - start
+        for (key, child) in keys where key.count == count {
+            var same = true
+            for i in 0..<count where key[i] != bytes[start + i] {
+                same = false
+                break
+            }
+            if same { return (true, child) }
+        }
+        return (false, nil)
+    }
+}
+
 /// A syntax error in a JSON record: the byte offset in the parsed bytes and what was expected.
 public struct JSONSyntaxError: Error, Sendable, Equatable {
     public var offset: Int
@@ -107,6 +134,8 @@ public struct JSONParser {
     /// (`accounts[2].managr`), so a problem found after parsing can be given its line.
     private var keyOffsets: [String: Int]?
     private var path: [String] = []
+    /// The filter for the value being parsed (nil: keep everything).
+    private var filter: JSONKeyFilter?
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -115,6 +144,21 @@ public struct JSONParser {
     /// Parses the whole buffer as one JSON value (surrounding white space allowed).
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> (JSONValue, repairs: [Int]) {
         var parser = JSONParser(bytes: bytes)
+        parser.skipWhitespace()
+        let value = try parser.parseValue()
+        parser.skipWhitespace()
+        if parser.index < bytes.count {
+            throw JSONSyntaxError(offset: parser.index, message: "unexpected \(describe(bytes[parser.index])) after the value")
+        }
+        return (value, parser.encodingRepairs)
+    }
+
+    /// Parses the whole buffer keeping only what `filter` names (see ``JSONKeyFilter``). The
+    /// skipped members are checked exactly as a full parse checks them: the same errors at the
+    /// same offsets, and invalid UTF-8 in them reported the same way.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, keeping filter: JSONKeyFilter) throws(JSONSyntaxError) -> (JSONValue, repairs: [Int]) {
+        var parser = JSONParser(bytes: bytes)
+        parser.filter = filter
         parser.skipWhitespace()
         let value = try parser.parseValue()
         parser.skipWhitespace()
@@ -224,7 +268,19 @@ public struct JSONParser {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == 0x22 else { throw unexpected(expecting: "a key in quotes") }
             let keyStart = index
-            let key = try parseString()
+            var keep = true
+            var childFilter: JSONKeyFilter? = nil
+            if let current = filter {
+                // Compare the raw key bytes (no escapes in the keys the audit keeps).
+                var end = keyStart + 1
+                while end < bytes.count, bytes[end] != 0x22, bytes[end] != 0x5C { end += 1 }
+                if end < bytes.count, bytes[end] == 0x22 {
+                    (keep, childFilter) = current.lookup(bytes, keyStart + 1, end)
+                } else {
+                    keep = false
+                }
+            }
+            let key = keep ? try parseString() : try skipString()
             if keyOffsets != nil {
                 path.append(path.isEmpty ? key : ".\(key)")
                 keyOffsets?[path.joined()] = keyStart
@@ -234,8 +290,15 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == 0x3A else { throw unexpected(expecting: "':' after a key") }
             index += 1
             skipWhitespace()
-            let value = try parseValue()
-            members.append((key, value))
+            if keep {
+                let saved = filter
+                filter = childFilter
+                let value = try parseValue()
+                filter = saved
+                members.append((key, value))
+            } else {
+                try skipValue()
+            }
             skipWhitespace()
             guard index < bytes.count else { throw unexpected(expecting: "',' or '}'") }
             if bytes[index] == 0x2C {
@@ -280,6 +343,98 @@ public struct JSONParser {
             }
             throw unexpected(expecting: "',' or ']'")
         }
+    }
+
+    /// Checks a value as ``parseValue()`` would, building nothing.
+    private mutating func skipValue() throws(JSONSyntaxError) {
+        guard index < bytes.count else { throw unexpected(expecting: "a value") }
+        switch bytes[index] {
+        case 0x7B:
+            try enter()
+            defer { depth -= 1 }
+            index += 1
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == 0x7D {
+                index += 1
+                return
+            }
+            while true {
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == 0x22 else { throw unexpected(expecting: "a key in quotes") }
+                _ = try skipString()
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == 0x3A else { throw unexpected(expecting: "':' after a key") }
+                index += 1
+                skipWhitespace()
+                try skipValue()
+                skipWhitespace()
+                guard index < bytes.count else { throw unexpected(expecting: "',' or '}'") }
+                if bytes[index] == 0x2C {
+                    index += 1
+                    continue
+                }
+                if bytes[index] == 0x7D {
+                    index += 1
+                    return
+                }
+                throw unexpected(expecting: "',' or '}'")
+            }
+        case 0x5B:
+            try enter()
+            defer { depth -= 1 }
+            index += 1
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == 0x5D {
+                index += 1
+                return
+            }
+            while true {
+                skipWhitespace()
+                try skipValue()
+                skipWhitespace()
+                guard index < bytes.count else { throw unexpected(expecting: "',' or ']'") }
+                if bytes[index] == 0x2C {
+                    index += 1
+                    continue
+                }
+                if bytes[index] == 0x5D {
+                    index += 1
+                    return
+                }
+                throw unexpected(expecting: "',' or ']'")
+            }
+        case 0x22:
+            _ = try skipString()
+        case 0x74: try literal("true")
+        case 0x66: try literal("false")
+        case 0x6E: try literal("null")
+        case 0x2D, 0x30...0x39: _ = try parseNumber()
+        default: throw unexpected(expecting: "a value")
+        }
+    }
+
+    /// Checks a string as ``parseString()`` would; the common case (no escapes, ASCII) builds nothing.
+    private mutating func skipString() throws(JSONSyntaxError) -> String {
+        let open = index
+        var i = index + 1
+        var ascii = true
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == 0x22 {
+                if ascii {
+                    index = i + 1
+                    return ""
+                }
+                break
+            }
+            if c == 0x5C || c < 0x20 { break }
+            if c >= 0x80 { ascii = false }
+            i += 1
+        }
+        // Escapes, control characters, non-ASCII or an unclosed string: the full path, for
+        // exactly the same errors and UTF-8 repairs.
+        index = open
+        return try parseString()
     }
 
     private mutating func parseNumber() throws(JSONSyntaxError) -> String {

@@ -63,3 +63,19 @@ public struct InputPlace: Sendable, Hashable, Codable {
         InputProblem(file: file, line: line, column: column, path: path, message: message)
     }
 }
+
+/// Text files from a district's systems are UTF-8, but a student information system or a
+/// spreadsheet may write Windows-1252. Bytes that are not valid UTF-8 are read as Windows-1252
+/// (every byte means something there) and the caller is told, rather than names being mangled
+/// into U+FFFD.
+enum InputText {
+    static func utf8(_ bytes: [UInt8]) -> (bytes: [UInt8], transcoded: Bool) {
+        if String(validating: bytes, as: UTF8.self) != nil { return (bytes, false) }
+        guard let text = String(data: Data(bytes), encoding: .windowsCP1252) else { return (bytes, false) }
+        return (Array(text.utf8), true)
+    }
+
+    static func note(_ file: String) -> String {
+        "\(file) is not UTF-8; it was read as Windows-1252. Save it as UTF-8 to be sure names are read as written"
+    }
+}

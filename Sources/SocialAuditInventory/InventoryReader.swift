@@ -15,6 +15,8 @@ public struct LoadedInventory: Sendable {
     public var accountPlaces: [InputPlace]
     /// Problems that leave the inventory usable, such as an account naming an undefined school.
     public var notes: [InventoryNote]
+    /// Set when the file was not UTF-8 and was read as Windows-1252.
+    public var encodingNote: String?
 }
 
 /// A problem in the inventory that does not make it unusable.
@@ -56,7 +58,9 @@ public enum InventoryReader {
         var loaded: LoadedInventory
         switch InputFormat.sniff(bytes) {
         case .json:
-            loaded = try readJSON(bytes, file: file)
+            let text = InputText.utf8(bytes)
+            loaded = try readJSON(text.bytes, file: file)
+            if text.transcoded { loaded.encodingNote = InputText.note(file) }
         case .xml:
             loaded = try XMLInventoryReader.read(bytes, file: file)
         case .empty:
@@ -201,6 +205,12 @@ enum InventoryChecks {
             }
         }
         duplicates(inventory.schools.map(\.id), places: loaded.schoolPlaces, what: "the school id")
+        // School ids name folders of the reports (OUT/schools/<id>/): letters, digits, '.', '_'
+        // and '-', not starting with a dot, so that no id can reach outside the output folder.
+        for (index, school) in inventory.schools.enumerated() where !isSafeSchoolId(school.id) {
+            problems.append(loaded.schoolPlaces[index].problem(in: loaded.file,
+                "the school id '\(school.id)' cannot be used: a school id names a report folder, so it may hold only letters, digits, '.', '_' and '-', and may not start with '.' or be 'unassigned' or 'district'"))
+        }
         duplicates(inventory.people.map { $0.email.lowercased() }, places: loaded.personPlaces, what: "the e-mail address")
         duplicates(inventory.accounts.map { Handle.normalized($0.handle) }, places: loaded.accountPlaces, what: "the handle")
         let ids = inventory.accounts.enumerated().compactMap { pair in pair.element.accountId.map { ($0, pair.offset) } }
@@ -209,6 +219,14 @@ enum InventoryChecks {
             problems.append(loaded.accountPlaces[index].problem(in: loaded.file, "the handle is empty"))
         }
         return problems.sorted { ($0.line ?? 0, $0.path ?? "") < ($1.line ?? 0, $1.path ?? "") }
+    }
+
+    static func isSafeSchoolId(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, first != ".", id.count <= 100,
+              id != Finding.unassigned, id != "district" else { return false }
+        return id.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "." || scalar == "_" || scalar == "-")
+        }
     }
 
     static func notes(in loaded: LoadedInventory) -> [InventoryNote] {

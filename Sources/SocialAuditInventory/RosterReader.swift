@@ -9,6 +9,8 @@ public struct LoadedRoster: Sendable {
     /// Columns of a CSV roster that are not the roster's and were ignored (a student information
     /// system exports more than the audit needs).
     public var ignoredColumns: [String]
+    /// Set when the file was not UTF-8 and was read as Windows-1252.
+    public var encodingNote: String?
 
     public var optedOut: Int { students.filter(\.directoryOptOut).count }
 }
@@ -36,7 +38,10 @@ public enum RosterReader {
         case .json: roster = try readJSON(bytes, file: file)
         case .empty: throw InputError(InputProblem(file: file, message: "the roster is empty; expected a header row: \(columns.joined(separator: ","))"))
         case .xml: throw InputError(InputProblem(file: file, line: 1, message: "the roster is XML; expected CSV with a header row (\(columns.joined(separator: ","))) or JSON"))
-        case .unknown: roster = try readCSV(bytes, file: file)
+        case .unknown:
+            let text = InputText.utf8(bytes)
+            roster = try readCSV(text.bytes, file: file)
+            if text.transcoded { roster.encodingNote = InputText.note(file) }
         }
         try check(roster)
         return roster

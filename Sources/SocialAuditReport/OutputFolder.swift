@@ -12,14 +12,12 @@ public enum OutputFolder {
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).new-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: staging)
-        let folderMode: [FileAttributeKey: Any] = [.posixPermissions: 0o750]
-        try manager.createDirectory(at: staging, withIntermediateDirectories: true, attributes: folderMode)
-        for path in files.keys.sorted() {
-            let url = staging.appendingPathComponent(path)
-            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: folderMode)
-            guard manager.createFile(atPath: url.path, contents: Data(files[path]!), attributes: [.posixPermissions: 0o640]) else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-            }
+        do {
+            try write(files, into: staging, manager: manager)
+        } catch {
+            // A run that cannot finish its tree (a full disk, say) leaves nothing half-written.
+            try? manager.removeItem(at: staging)
+            throw error
         }
         if manager.fileExists(atPath: folder.path) {
             let old = parent.appendingPathComponent(".\(folder.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
@@ -36,5 +34,21 @@ public enum OutputFolder {
             try manager.moveItem(at: staging, to: folder)
         }
     }
-}
 
+    private static func write(_ files: [String: [UInt8]], into staging: URL, manager: FileManager) throws {
+        let folderMode: [FileAttributeKey: Any] = [.posixPermissions: 0o750]
+        try manager.createDirectory(at: staging, withIntermediateDirectories: true, attributes: folderMode)
+        for path in files.keys.sorted() {
+            // Paths come from ids (school ids, report names): none may leave the output folder.
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            guard !path.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
+                throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: path])
+            }
+            let url = staging.appendingPathComponent(path)
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: folderMode)
+            guard manager.createFile(atPath: url.path, contents: Data(files[path]!), attributes: [.posixPermissions: 0o640]) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            }
+        }
+    }
+}

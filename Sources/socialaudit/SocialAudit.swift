@@ -26,6 +26,16 @@ struct SocialAudit: ParsableCommand {
     /// Runs the command, with the spec's exit codes: bad usage is 2 (not ArgumentParser's 64),
     /// and every error that reaches here is said in one line on standard error.
     static func main() {
+        // A run must stop when it is told to (cron's timeouts, systemd, an operator's kill):
+        // undo a blocked or ignored SIGTERM, SIGINT or SIGHUP inherited from whoever started us.
+        // Outputs and state are replaced whole, so stopping anywhere leaves the previous ones.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signal in [SIGTERM, SIGINT, SIGHUP] {
+            sigaddset(&signals, signal)
+            Foundation.signal(signal, SIG_DFL)
+        }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         do {
             var command = try parseAsRoot()
             try command.run()

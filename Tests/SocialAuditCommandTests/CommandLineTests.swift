@@ -405,6 +405,94 @@ struct CommandLineTests {
         let after = try Invocation.run(base)
         #expect(after.status == 0, "\(after.stderr)")
     }
+
+    @Test("faults: an output folder that cannot be made, a corrupt state file, SIGTERM mid-run — a clear message, exit 2, the previous reports intact")
+    func faults() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let state = folder.appendingPathComponent("state.sqlite")
+        let out = folder.appendingPathComponent("out")
+        let base = ["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01"]
+        #expect(try Invocation.run(base + ["--out", out.path, "--state", state.path]).status == 0)
+        let before = try snapshot(out)
+
+        // The output folder's parent is a file: the folder cannot be made.
+        let blocker = folder.appendingPathComponent("blocker")
+        try Data("a file".utf8).write(to: blocker)
+        let unwritable = try Invocation.run(base + ["--out", blocker.appendingPathComponent("out").path, "--state", state.path])
+        #expect(unwritable.status == 2)
+        #expect(unwritable.stderr.contains("cannot write the reports"))
+
+        // A state file that is not a database.
+        let corrupt = folder.appendingPathComponent("corrupt.sqlite")
+        try Data(repeating: 0x42, count: 4096).write(to: corrupt)
+        let bad = try Invocation.run(base + ["--out", out.path, "--state", corrupt.path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("cannot be used"))
+        #expect(try snapshot(out) == before, "the reports are as they were")
+
+        // SIGTERM while a large archive is being read.
+        let archives = folder.appendingPathComponent("archives")
+        try FileManager.default.createDirectory(at: archives, withIntermediateDirectories: true)
+        let generator = Process()
+        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        generator.arguments = ["python3", "scripts/make-bench-archive.py".inRepository, archives.appendingPathComponent("big.zip").path, "--tweets", "60000"]
+        try generator.run()
+        generator.waitUntilExit()
+        let stateBefore = try Data(contentsOf: state)
+        let process = Process()
+        process.executableURL = Invocation.binary
+        process.arguments = ["run", "--config", "samples/socialaudit.json".inRepository, "--as-of", "2026-11-01",
+                             "--out", out.path, "--archives", archives.path, "--state", state.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.4)
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(try snapshot(out) == before)
+        #expect(try Data(contentsOf: state) == stateBefore)
+        // And the next run is not blocked by what the killed one left.
+        #expect(try Invocation.run(base + ["--out", out.path, "--state", state.path]).status == 0)
+    }
+
+    @Test("a full disk: the run says so, exits 2, and the previous reports stay whole")
+    func diskFull() throws {
+        let mount = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-tmpfs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: mount, withIntermediateDirectories: true)
+        let mounted = Process()
+        mounted.executableURL = URL(fileURLWithPath: "/bin/mount")
+        mounted.arguments = ["-t", "tmpfs", "-o", "size=160k", "tmpfs", mount.path]
+        mounted.standardError = FileHandle.nullDevice
+        try mounted.run()
+        mounted.waitUntilExit()
+        guard mounted.terminationStatus == 0 else {
+            // Mounting needs root; CI runs as root. Elsewhere this case cannot be set up.
+            return
+        }
+        defer {
+            let unmount = Process()
+            unmount.executableURL = URL(fileURLWithPath: "/bin/umount")
+            unmount.arguments = [mount.path]
+            try? unmount.run()
+            unmount.waitUntilExit()
+        }
+        let out = mount.appendingPathComponent("out")
+        let state = URL(fileURLWithPath: Self.freshState())
+        // A first run of one school fits; the whole district's reports do not.
+        let first = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01", "--out", out.path,
+                                        "--state", state.path, "--school", "tuscola-high"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = try snapshot(out)
+        let full = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01", "--out", out.path,
+                                       "--state", state.path])
+        #expect(full.status == 2)
+        #expect(full.stderr.contains("cannot write the reports"))
+        #expect(try snapshot(out) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: mount.path).filter { $0 != "out" }
+        #expect(leftovers.isEmpty, "no half-written tree is left: \(leftovers)")
+    }
 }
 
 extension String {

@@ -201,3 +201,33 @@ struct MatchingTests {
         #expect(result.missing.map { loaded.inventory.accounts[$0].handle } == ["bethelbobcats"])
     }
 }
+
+@Suite("Hostile inputs of the district")
+struct HostileDistrictInputTests {
+    @Test("a roster and an inventory in Windows-1252 are read with their accents, and the reader is told")
+    func windows1252() throws {
+        let roster = "student_id,school,handle,account_id,first_name,last_name,directory_opt_out\r\nS1,pisgah-high,jpena,880004,José,Peña,true\r\n"
+        let bytes = Array(roster.data(using: .windowsCP1252)!)
+        #expect(String(validating: bytes, as: UTF8.self) == nil, "the file is not UTF-8")
+        let loaded = try RosterReader.read(bytes, file: "students.csv")
+        #expect(loaded.students.first?.firstName == "José")
+        #expect(loaded.students.first?.lastName == "Peña")
+        #expect(loaded.encodingNote?.contains("Windows-1252") == true)
+        let inventory = #"{"district": {"name": "Écoles"}, "schools": [{"id": "pisgah-high", "name": "Pisgah Élémentaire"}]}"#
+        let inventoryBytes = Array(inventory.data(using: .windowsCP1252)!)
+        let district = try InventoryReader.read(inventoryBytes, file: "inventory.json")
+        #expect(district.inventory.schools.first?.name == "Pisgah Élémentaire")
+        #expect(district.encodingNote != nil)
+    }
+
+    @Test("a school id that would leave the output folder is refused")
+    func schoolIds() {
+        for id in ["../../etc", "a/b", ".hidden", "unassigned", "district", "x y"] {
+            let text = #"{"district": {"name": "D"}, "schools": [{"id": "\#(id)", "name": "S"}]}"#
+            let found = problems { _ = try InventoryReader.read(Array(text.utf8), file: "inventory.json") }
+            #expect(found.first?.message.contains("cannot be used") == true, "\(id)")
+        }
+        let fine = #"{"district": {"name": "D"}, "schools": [{"id": "pisgah-high_2.0", "name": "S"}]}"#
+        #expect(problems { _ = try InventoryReader.read(Array(fine.utf8), file: "inventory.json") }.isEmpty)
+    }
+}

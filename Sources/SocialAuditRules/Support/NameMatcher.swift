@@ -47,44 +47,44 @@ struct NameMatcher: Sendable {
     /// folds accents and widths). Most tweets name no student, and leave here.
     func mayMatch(_ text: String) -> Bool {
         if hasNonASCIIFirstWord { return true }
-        var text = text
-        return text.withUTF8 { bytes in
+        // The word so far (committed) and the word with held apostrophes and hyphens (tentative):
+        // those belong to the word only when a letter or digit follows them.
+        struct State {
             var h: UInt64 = 0xcbf29ce484222325
+            var previous: (UInt64, UInt64) = (0, 0)
+            var lastTwo: (UInt8, UInt8) = (0, 0)
             var length = 0
             var nonASCII = false
-            // The last two bytes of the word and the hash before them, for a possessive "'s".
-            var lastTwo: (UInt8, UInt8) = (0, 0)
-            var previous: (UInt64, UInt64) = (0, 0)
-            func add(_ byte: UInt8) {
+
+            mutating func add(_ byte: UInt8) {
                 previous = (previous.1, h)
                 h = (h ^ UInt64(byte)) &* 0x100000001b3
                 lastTwo = (lastTwo.1, byte)
             }
-            func endWord() -> Bool {
-                defer { h = 0xcbf29ce484222325; length = 0; nonASCII = false; lastTwo = (0, 0); previous = (0, 0) }
-                guard length > 0 else { return false }
-                if nonASCII { return true }
-                return firstWordHashes.contains(h) || (lastTwo == (0x27, 0x73) && firstWordHashes.contains(previous.0))
-            }
-            var trailing: [UInt8] = []
-            for byte in bytes {
-                let isAlnum = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                if isAlnum || byte >= 0x80 {
-                    // Apostrophes and hyphens held back belong inside the word.
-                    for held in trailing { add(held) }
-                    trailing.removeAll(keepingCapacity: true)
-                    if byte >= 0x80 { nonASCII = true }
-                    add(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
-                    length += 1
-                } else if length > 0 && (byte == 0x27 || byte == 0x2D) {
-                    trailing.append(byte)
-                } else {
-                    trailing.removeAll(keepingCapacity: true)
-                    if endWord() { return true }
-                }
-            }
-            return endWord()
         }
+        var committed = State()
+        var tentative = State()
+        func endWord() -> Bool {
+            defer { committed = State(); tentative = State() }
+            guard committed.length > 0 else { return false }
+            if committed.nonASCII { return true }
+            return firstWordHashes.contains(committed.h)
+                || (committed.lastTwo == (0x27, 0x73) && firstWordHashes.contains(committed.previous.0))
+        }
+        for byte in text.utf8 {
+            let isAlnum = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            if isAlnum || byte >= 0x80 {
+                if byte >= 0x80 { tentative.nonASCII = true }
+                tentative.add(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+                tentative.length += 1
+                committed = tentative
+            } else if committed.length > 0 && (byte == 0x27 || byte == 0x2D) {
+                tentative.add(byte)
+            } else {
+                if endWord() { return true }
+            }
+        }
+        return endWord()
     }
 
     var isEmpty: Bool { names.isEmpty }

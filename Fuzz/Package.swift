@@ -1,0 +1,19 @@
+// swift-tools-version: 6.0
+import Foundation
+import PackageDescription
+
+// A path dependency is known by its folder's name, which is whatever the clone is called.
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+
+// libFuzzer targets for the readers of outside input. Built and run by `make fuzz`:
+//   swift build --package-path Fuzz -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+// Each target defines LLVMFuzzerTestOneInput; libFuzzer supplies main.
+let package = Package(
+    name: "SocialAuditFuzz",
+    dependencies: [.package(path: "..")],
+    targets: [
+        .executableTarget(name: "FuzzArchiveJSON", dependencies: [.product(name: "SocialAuditArchive", package: root)]),
+        .executableTarget(name: "FuzzInventoryXML", dependencies: [.product(name: "SocialAuditInventory", package: root)]),
+        .executableTarget(name: "FuzzRoster", dependencies: [.product(name: "SocialAuditInventory", package: root)]),
+    ]
+)

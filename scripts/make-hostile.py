@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""Generate the hostile and broken inputs the tests run the tool on (deterministic).
+
+    python3 scripts/make-hostile.py OUT [--big-line-mb 500]
+
+One archive (zip or folder) or input file per case, named for the case:
+
+  bomb.zip               data/tweets.js inflates to 1 GiB of zeros from about 1 MB (zip bomb)
+  many-entries.zip       a real archive plus 5 000 extra entries
+  traversal.zip          entries named ../../evil.js, /etc/evil.js and data/../../x.js beside a real archive
+  symlink/               a folder archive whose data/tweets.js links to a file outside it
+  big-line/              data/tweets.js holds one record of BIG_LINE_MB megabytes on a single line
+  nested.zip             a tweet nested 100 000 levels deep
+  types.zip              numbers where strings are expected and the reverse, duplicate keys
+  encoding.zip           invalid UTF-8, lone surrogates in \\u escapes, NUL bytes
+  wrong-prefix.zip       data/tweets.js assigned to window.YTD.direct_messages.part0
+  missing-part.zip       the manifest lists data/tweets-part1.js, which is not there
+  contradicting.zip      data/account.js and the manifest disagree on the account id
+  cp1252/                inventory.json and students.csv written in Windows-1252
+"""
+import argparse
+import io
+import json
+import os
+import zipfile
+
+FIXED = (2026, 10, 30, 12, 0, 0)
+
+
+def js(name, records, part=0):
+    return ("window.YTD.%s.part%d = " % (name, part) + json.dumps(records, indent=2, separators=(",", " : "))).encode()
+
+
+def account(account_id="3001", username="hostile_teacher"):
+    return js("account", [{"account": {"email": "hostile@example.org", "createdVia": "web", "username": username,
+                                       "accountId": account_id, "createdAt": "2015-01-01T00:00:00.000Z",
+                                       "accountDisplayName": "Hostile"}}])
+
+
+def manifest(account_id="3001", username="hostile_teacher", tweets_files=("data/tweets.js",)):
+    config = {"userInfo": {"accountId": account_id, "userName": username, "displayName": "Hostile"},
+              "archiveInfo": {"sizeBytes": "1000", "generationDate": "2026-10-28T09:00:00.000Z", "isPartialArchive": False},
+              "dataTypes": {"tweets": {"files": [{"fileName": f, "globalName": "YTD.tweets.part%d" % i, "count": "1"}
+                                                 for i, f in enumerate(tweets_files)]}}}
+    return ("window.__THAR_CONFIG = " + json.dumps(config, indent=2)).encode()
+
+
+def tweet(tid, text):
+    return {"tweet": {"id_str": tid, "id": tid, "full_text": text, "created_at": "Wed Oct 10 20:19:24 +0000 2026",
+                      "entities": {"user_mentions": [], "urls": [], "hashtags": []}, "lang": "en"}}
+
+
+def write_zip(path, files, compression=zipfile.ZIP_DEFLATED):
+    with zipfile.ZipFile(path, "w", compression) as z:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, FIXED)
+            info.compress_type = compression
+            z.writestr(info, files[name])
+
+
+def base_files(**kw):
+    return {"data/manifest.js": manifest(**kw), "data/account.js": account(kw.get("account_id", "3001"), kw.get("username", "hostile_teacher")),
+            "data/tweets.js": js("tweets", [tweet("1", "hello")])}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("out")
+    ap.add_argument("--big-line-mb", type=int, default=500)
+    args = ap.parse_args()
+    out = args.out
+    os.makedirs(out, exist_ok=True)
+
+    # Zip bomb: 1 GiB of zeros, streamed into the entry so the generator stays small too.
+    with zipfile.ZipFile(os.path.join(out, "bomb.zip"), "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in sorted(base_files().items()):
+            if name != "data/tweets.js":
+                z.writestr(zipfile.ZipInfo(name, FIXED), data)
+        info = zipfile.ZipInfo("data/tweets.js", FIXED)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with z.open(info, "w", force_zip64=True) as entry:
+            block = b"\0" * (1 << 20)
+            for _ in range(1024):
+                entry.write(block)
+
+    files = base_files(account_id="3002", username="many_entries")
+    for i in range(5000):
+        files["data/tweets_media/%05d.jpg" % i] = b"\xff\xd8\xff"
+    write_zip(os.path.join(out, "many-entries.zip"), files)
+
+    files = base_files(account_id="3003", username="traversal")
+    files["../../evil.js"] = b"window.YTD.tweets.part9 = []"
+    files["/etc/evil.js"] = b"window.YTD.tweets.part9 = []"
+    files["data/../../x.js"] = b"window.YTD.tweets.part9 = []"
+    write_zip(os.path.join(out, "traversal.zip"), files)
+
+    folder = os.path.join(out, "symlink", "data")
+    os.makedirs(folder, exist_ok=True)
+    for name, data in base_files(account_id="3004", username="symlinked").items():
+        if name != "data/tweets.js":
+            open(os.path.join(out, "symlink", name), "wb").write(data)
+    secret = os.path.join(out, "outside-secret.js")
+    open(secret, "wb").write(js("tweets", [tweet("666", "SECRET OUTSIDE THE ARCHIVE")]))
+    link = os.path.join(folder, "tweets.js")
+    if os.path.lexists(link):
+        os.remove(link)
+    os.symlink(os.path.relpath(secret, folder), link)
+
+    folder = os.path.join(out, "big-line", "data")
+    os.makedirs(folder, exist_ok=True)
+    for name, data in base_files(account_id="3005", username="big_line").items():
+        if name != "data/tweets.js":
+            open(os.path.join(out, "big-line", name), "wb").write(data)
+    with open(os.path.join(folder, "tweets.js"), "wb") as f:
+        f.write(b'window.YTD.tweets.part0 = [ {"tweet" : {"id_str" : "7", "full_text" : "')
+        chunk = b"a" * (1 << 20)
+        for _ in range(args.big_line_mb):
+            f.write(chunk)
+        f.write(b'", "created_at" : "Wed Oct 10 20:19:24 +0000 2026"}}, ')
+        f.write(json.dumps(tweet("8", "after the big line")).encode() + b" ]")
+
+    depth = 100000
+    files = base_files(account_id="3006", username="nested")
+    files["data/tweets.js"] = b"window.YTD.tweets.part0 = [ " + b"[" * depth + b"]" * depth + b", " + json.dumps(tweet("9", "after the nesting")).encode() + b" ]"
+    write_zip(os.path.join(out, "nested.zip"), files)
+
+    files = base_files(account_id="3007", username="types")
+    files["data/tweets.js"] = (b'window.YTD.tweets.part0 = [ '
+                               b'{"tweet" : {"id_str" : 10, "id" : 10, "full_text" : 12345, "created_at" : 1}}, '
+                               b'{"tweet" : {"id_str" : "11", "full_text" : "first", "full_text" : "second", '
+                               b'"entities" : {"user_mentions" : "not a list"}}}, '
+                               b'{"tweet" : {"id_str" : ["12"], "full_text" : {"a" : 1}}}, '
+                               b'{"tweet" : {"id_str" : "13", "full_text" : "fine", "in_reply_to_user_id_str" : 880001}} ]')
+    write_zip(os.path.join(out, "types.zip"), files)
+
+    files = base_files(account_id="3008", username="encoding")
+    files["data/tweets.js"] = (b'window.YTD.tweets.part0 = [ '
+                               b'{"tweet" : {"id_str" : "20", "full_text" : "bad \xff\xfe bytes"}}, '
+                               b'{"tweet" : {"id_str" : "21", "full_text" : "lone \\ud800 surrogate"}}, '
+                               b'{"tweet" : {"id_str" : "22", "full_text" : "raw NUL \x00 inside"}}, '
+                               b'{"tweet" : {"id_str" : "23", "full_text" : "escaped NUL \\u0000 inside"}} ]')
+    write_zip(os.path.join(out, "encoding.zip"), files)
+
+    files = base_files(account_id="3009", username="wrong_prefix")
+    files["data/tweets.js"] = js("direct_messages", [tweet("30", "not what the name says")])
+    write_zip(os.path.join(out, "wrong-prefix.zip"), files)
+
+    files = base_files(account_id="3010", username="missing_part")
+    files["data/manifest.js"] = manifest("3010", "missing_part", ("data/tweets.js", "data/tweets-part1.js"))
+    write_zip(os.path.join(out, "missing-part.zip"), files)
+
+    files = base_files(account_id="3011", username="contradicting")
+    files["data/manifest.js"] = manifest("9999", "contradicting")
+    write_zip(os.path.join(out, "contradicting.zip"), files)
+
+    folder = os.path.join(out, "cp1252")
+    os.makedirs(folder, exist_ok=True)
+    inventory = {"district": {"name": "Écoles de Haywood"}, "schools": [{"id": "pisgah-high", "name": "Pisgah Élémentaire"}],
+                 "people": [], "accounts": []}
+    open(os.path.join(folder, "inventory.json"), "wb").write(json.dumps(inventory, ensure_ascii=False).encode("cp1252"))
+    roster = ("student_id,school,handle,account_id,first_name,last_name,directory_opt_out\r\n"
+              "S1,pisgah-high,jpena,880004,José,Peña,true\r\n")
+    open(os.path.join(folder, "students.csv"), "wb").write(roster.encode("cp1252"))
+
+
+if __name__ == "__main__":
+    main()

@@ -80,12 +80,7 @@ public enum ConfigurationReader {
         var root = JSONValue.object([])
         var json: StrictJSON?
         if let file {
-            let bytes: [UInt8]
-            do {
-                bytes = Array(try Data(contentsOf: file))
-            } catch {
-                throw InputError(InputProblem(file: file.path, message: "cannot be read: \(InventoryReader.reason(error))"))
-            }
+            let bytes = try InputText.contents(of: file)
             let (parsed, value) = try StrictJSON.parse(file: file.path, bytes: bytes)
             json = parsed
             root = value

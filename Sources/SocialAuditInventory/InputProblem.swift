@@ -69,6 +69,15 @@ public struct InputPlace: Sendable, Hashable, Codable {
 /// (every byte means something there) and the caller is told, rather than names being mangled
 /// into U+FFFD.
 enum InputText {
+    /// A whole input file, or a problem that says why it cannot be read.
+    static func contents(of url: URL) throws(InputError) -> [UInt8] {
+        do {
+            return Array(try Data(contentsOf: url))
+        } catch {
+            throw InputError(InputProblem(file: url.path, message: "cannot be read: \(InventoryReader.reason(error))"))
+        }
+    }
+
     static func utf8(_ bytes: [UInt8]) -> (bytes: [UInt8], transcoded: Bool) {
         if String(validating: bytes, as: UTF8.self) != nil { return (bytes, false) }
         guard let text = String(data: Data(bytes), encoding: .windowsCP1252) else { return (bytes, false) }

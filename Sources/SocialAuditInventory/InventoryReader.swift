@@ -44,13 +44,7 @@ public struct InventoryNote: Sendable, Hashable, Codable, CustomStringConvertibl
 public enum InventoryReader {
     /// Reads and checks the inventory at `url`; throws every problem that makes it unusable.
     public static func load(_ url: URL) throws(InputError) -> LoadedInventory {
-        let bytes: [UInt8]
-        do {
-            bytes = Array(try Data(contentsOf: url))
-        } catch {
-            throw InputError(InputProblem(file: url.path, message: "cannot be read: \(Self.reason(error))"))
-        }
-        return try read(bytes, file: url.path)
+        try read(InputText.contents(of: url), file: url.path)
     }
 
     /// Reads and checks an inventory held in memory; `file` names it in messages.

@@ -11,13 +11,7 @@ public enum ReviewsReader {
             if required { throw InputError(InputProblem(file: url.path, message: "the review file does not exist")) }
             return []
         }
-        let bytes: [UInt8]
-        do {
-            bytes = Array(try Data(contentsOf: url))
-        } catch {
-            throw InputError(InputProblem(file: url.path, message: "cannot be read: \(InventoryReader.reason(error))"))
-        }
-        return try read(bytes, file: url.path)
+        return try read(InputText.contents(of: url), file: url.path)
     }
 
     public static func read(_ bytes: [UInt8], file: String) throws(InputError) -> [Review] {

@@ -23,13 +23,7 @@ public enum RosterReader {
     static var columns: [String] { ["student_id", "school", "handle", "account_id", "first_name", "last_name", "directory_opt_out"] }
 
     public static func load(_ url: URL) throws(InputError) -> LoadedRoster {
-        let bytes: [UInt8]
-        do {
-            bytes = Array(try Data(contentsOf: url))
-        } catch {
-            throw InputError(InputProblem(file: url.path, message: "cannot be read: \(InventoryReader.reason(error))"))
-        }
-        return try read(bytes, file: url.path)
+        try read(InputText.contents(of: url), file: url.path)
     }
 
     public static func read(_ bytes: [UInt8], file: String) throws(InputError) -> LoadedRoster {

@@ -17,6 +17,9 @@ The browser tests skip only when /usr/bin/chromium is absent.
 
 from __future__ import annotations
 
+import sys as _sys
+_sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1]))
+from socialaudit_testing import socialaudit_bin  # noqa: E402
 import csv
 import json
 import os
@@ -55,13 +58,7 @@ needs_chromium = pytest.mark.skipif(
 
 
 def _socialaudit_bin() -> Path:
-    env = os.environ.get("SOCIALAUDIT_BIN")
-    if env:
-        return Path(env).resolve()
-    swift = os.environ.get("SWIFT") or shutil.which("swift") or "/opt/swift/usr/bin/swift"
-    # Incremental: nearly free when `swift test` or `make build` has just built it.
-    subprocess.run([swift, "build"], cwd=REPO, check=True)
-    return REPO / ".build" / "debug" / "socialaudit"
+    return socialaudit_bin()
 
 
 @pytest.fixture(scope="session")

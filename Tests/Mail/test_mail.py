@@ -18,6 +18,9 @@ Tests/Mail/requirements.txt (pip).
 
 from __future__ import annotations
 
+import sys as _sys
+_sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1]))
+from socialaudit_testing import socialaudit_bin  # noqa: E402
 import csv
 import email
 import email.policy
@@ -74,12 +77,7 @@ needs_msmtp = pytest.mark.skipif(
 
 
 def _socialaudit_bin() -> Path:
-    env = os.environ.get("SOCIALAUDIT_BIN")
-    if env:
-        return Path(env).resolve()
-    swift = os.environ.get("SWIFT") or shutil.which("swift") or "/opt/swift/usr/bin/swift"
-    subprocess.run([swift, "build"], cwd=REPO, check=True)
-    return REPO / ".build" / "debug" / "socialaudit"
+    return socialaudit_bin()
 
 
 @pytest.fixture(scope="session")

@@ -112,6 +112,26 @@ struct HostileInputTests {
         #expect(contradicting.problems.contains { $0.message.contains("contradicts the manifest") })
     }
 
+    @Test("a part file deleted while the archive is being read is reported; the rest is read")
+    func deletedWhileReading() throws {
+        var archive = fullArchive()
+        archive["data/tweets-part2.js"] = TwitterJS.file("tweets", part: 2, [TwitterJS.tweet(id: "77", text: "gone before it was read")])
+        let folder = try archive.writeFolder()
+        var tweets: [String] = []
+        var deleted = false
+        let reading = ArchiveReader(url: folder).read { record in
+            guard case let .tweet(tweet) = record else { return }
+            tweets.append(tweet.id)
+            if !deleted {
+                deleted = true
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent("data/tweets-part2.js"))
+            }
+        }
+        #expect(!tweets.contains("77"))
+        #expect(tweets.count == 4, "the other parts are read: \(tweets)")
+        #expect(reading.problems.contains { $0.file == "data/tweets-part2.js" }, "\(reading.problems)")
+    }
+
     @Test("the data-file checker returns whatever the bytes (the fuzz target's entry)")
     func dataFileCheck() {
         for bytes: [UInt8] in [[], [0x5B], Array("window.YTD.tweets.part0 = [ {".utf8), [0xFF, 0xFE, 0x00], Array(repeating: 0x5B, count: 10_000)] {

@@ -119,6 +119,13 @@ public struct InventoryAccount: Sendable, Hashable, Codable {
 
 /// Handles compare case-insensitively and without `@`.
 public enum Handle {
+    /// The handle as written, without white space around it or a leading `@`: how reports show it.
+    public static func display(_ handle: String) -> String {
+        var h = Substring(handle.trimmingCharacters(in: .whitespaces))
+        while h.first == "@" { h.removeFirst() }
+        return String(h)
+    }
+
     public static func normalized(_ handle: String) -> String {
         // The common case, checked without Foundation: ASCII letters, digits and underscores.
         var plain = true

@@ -37,9 +37,10 @@ public struct AccountSubject: Sendable, Codable {
     }
 
     /// The handle shown in reports: the inventory's, else the archive's username, else the archive's name.
+    /// As the inventory writes it (or the archive, for an unregistered one), without `@`.
     public var handle: String {
-        if let inventory { return Handle.normalized(inventory.handle) }
-        if let name = archiveAccount?.username { return Handle.normalized(name) }
+        if let inventory { return Handle.display(inventory.handle) }
+        if let name = archiveAccount?.username { return Handle.display(name) }
         return archiveName ?? "unknown"
     }
 

@@ -128,7 +128,7 @@ public struct RulePass: Sendable {
 /// the run's time, the order of reading or the archive's file name.
 public enum Fingerprint {
     public static func of(rule: String, account: AccountSubject, evidence: Evidence, students: [StudentRef]) -> String {
-        let accountKey = account.accountId.map { "id:\($0)" } ?? "handle:\(account.handle)"
+        let accountKey = account.accountId.map { "id:\($0)" } ?? "handle:\(Handle.normalized(account.handle))"
         let evidenceKey = evidence.id ?? evidence.key ?? ""
         let text = ["socialaudit-finding-1", rule, accountKey, evidence.kind.rawValue, evidenceKey,
                     students.map(\.studentId).sorted().joined(separator: ",")].joined(separator: "\n")

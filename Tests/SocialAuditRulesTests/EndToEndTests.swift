@@ -116,13 +116,14 @@ struct EndToEndTests {
 
         let result = try audit(config: folder.appendingPathComponent("socialaudit.json"))
         let found = Set(result.findings.map(Found.init))
+        // The account is named as the inventory writes it ("KJackson"); links use the archive's username.
         #expect(found == [
-            Found("student.reply", "kjackson", "1592345678901234567"),
-            Found("student.mention", "kjackson", "1592345678901234567"),
-            Found("student.dm", "kjackson", "1003-880001"),
-            Found("student.dm", "kjackson", "1587000000000000000"),
-            Found("student.opted-out-named", "kjackson", "21"),
-            Found("student.retweet", "kjackson", "23"),
+            Found("student.reply", "KJackson", "1592345678901234567"),
+            Found("student.mention", "KJackson", "1592345678901234567"),
+            Found("student.dm", "KJackson", "1003-880001"),
+            Found("student.dm", "KJackson", "1587000000000000000"),
+            Found("student.opted-out-named", "KJackson", "21"),
+            Found("student.retweet", "KJackson", "23"),
         ], "\(found.sorted { $0.description < $1.description })")
 
         let mention = try #require(result.findings.first { $0.rule == "student.mention" })

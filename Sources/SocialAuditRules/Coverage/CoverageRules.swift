@@ -82,21 +82,23 @@ struct StaleArchiveRule: Rule {
             RuleExample("generated in June, audited in November", Scenario.account(.schoolOwned).with {
                 $0.subject.manifest?.generationDate = ExampleDistrict.date("2026-06-01T10:00:00Z")
             }),
-            RuleExample("36 days old with the default of 35", Scenario.account(.personal).with {
-                $0.subject.manifest?.generationDate = ExampleDistrict.date("2026-09-26T00:00:00Z")
+            RuleExample("36 days old with the default of 35, though made late in the day", Scenario.account(.personal).with {
+                $0.subject.manifest?.generationDate = ExampleDistrict.date("2026-09-26T22:00:00Z")
             }),
         ],
         nonTriggering: [
             RuleExample("four days old", Scenario.account(.primary)),
-            RuleExample("exactly 35 days old", Scenario.account(.personal).with {
-                $0.subject.manifest?.generationDate = ExampleDistrict.date("2026-09-27T00:00:00Z")
+            RuleExample("exactly 35 days old, made late in the day", Scenario.account(.personal).with {
+                $0.subject.manifest?.generationDate = ExampleDistrict.date("2026-09-27T23:30:00Z")
             }),
             RuleExample("no manifest, so no generation date to judge", Scenario.account(.professional).with { $0.subject.manifest = nil }),
         ])
 
     func check(account: AccountSubject, in district: DistrictContext, report: inout FindingReporter) {
         guard account.hasArchive, let generated = account.manifest?.generationDate else { return }
-        let age = Int((district.asOf.timeIntervalSince(generated) / 86_400).rounded(.down))
+        // Whole calendar days (UTC) between the day the archive was made and the run's date.
+        let day = { (date: Date) in Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) }
+        let age = day(district.asOf) - day(generated)
         guard age > district.policy.staleAfterDays else { return }
         report.report(
             Evidence(kind: .archive, time: generated, compared: [

@@ -182,33 +182,39 @@ final class DataFileStream {
                 var primitiveEnded = false
                 switch kind {
                 case .container:
+                    // The scanner's state in locals: this loop sees every byte of the archive.
+                    var inStr = inString, esc = escaped, level = depth, lines = line
                     while j < n {
                         let b = chunk[j]
-                        if inString {
-                            if escaped {
-                                escaped = false
+                        if inStr {
+                            if esc {
+                                esc = false
                             } else if b == 0x5C {
-                                escaped = true
+                                esc = true
                             } else if b == 0x22 {
-                                inString = false
+                                inStr = false
                             } else if b == 0x0A {
-                                line += 1
+                                lines += 1
                             }
                         } else if b == 0x22 {
-                            inString = true
+                            inStr = true
                         } else if b == 0x7B || b == 0x5B {
-                            depth += 1
+                            level += 1
                         } else if b == 0x7D || b == 0x5D {
-                            depth -= 1
-                            if depth == 0 {
+                            level -= 1
+                            if level == 0 {
                                 closedAt = j
                                 break
                             }
                         } else if b == 0x0A {
-                            line += 1
+                            lines += 1
                         }
                         j += 1
                     }
+                    inString = inStr
+                    escaped = esc
+                    depth = level
+                    line = lines
                 case .string:
                     while j < n {
                         let b = chunk[j]

@@ -55,6 +55,9 @@ public struct ArchiveReader: Sendable {
     public var maximumRecordBytes: Int
     /// Limits on zip entries (zip bombs).
     public var zipLimits = ZipLimits()
+    /// How many tweet part files are read at once; the records still reach the handler on the
+    /// calling thread, one at a time (in another order than the files', which nothing depends on).
+    public var partWorkers = 1
 
     public init(source: ArchiveSource, maximumRecordBytes: Int = 64 << 20) {
         self.source = source
@@ -70,6 +73,7 @@ public struct ArchiveReader: Sendable {
         withoutActuallyEscaping(handle) { handle in
             var session = ReadingSession(source: source, maximumRecordBytes: maximumRecordBytes, handle: handle)
             session.zipLimits = zipLimits
+            session.partWorkers = partWorkers
             session.run()
             return session.reading
         }
@@ -169,8 +173,11 @@ struct DataFile: Comparable {
 private struct ReadingSession {
     var reading: ArchiveReading
     let maximumRecordBytes: Int
-    let handle: (ArchiveRecord) -> Void
+    var handle: (ArchiveRecord) -> Void
     var files: (any ArchiveFiles)?
+    /// How many tweet part files may be read at once (each on its own thread, its records
+    /// handed to `handle` on the calling thread, in batches).
+    var partWorkers = 1
     /// Note tweets by creation second: long posts' whole texts.
     var notes: [Int: RecordDecoding.NoteTweet] = [:]
     /// A conversation whose next entry may continue it (the archive splits at 1,000 messages).
@@ -283,8 +290,13 @@ private struct ReadingSession {
                 session.notes[Int(note.createdAt.timeIntervalSince1970.rounded(.down))] = note
             }
         }
-        for file in (dataFiles[.tweets] ?? []) + (dataFiles[.tweet] ?? []) {
-            readTweets(file, deleted: false)
+        let tweetFiles = (dataFiles[.tweets] ?? []) + (dataFiles[.tweet] ?? [])
+        if partWorkers > 1 && tweetFiles.count > 1 {
+            readTweetsInParallel(tweetFiles)
+        } else {
+            for file in tweetFiles {
+                readTweets(file, deleted: false)
+            }
         }
         if reading.layout == .grailbird {
             for path in grailbirdMonths.sorted() {
@@ -392,6 +404,61 @@ private struct ReadingSession {
                 session.reading.tweets += 1
             }
             session.handle(.tweet(tweet))
+        }
+    }
+
+    /// Reads tweet part files on worker threads, each with its own view of the archive; their
+    /// tweets come back through a bounded queue and are handed on here, so memory stays bounded
+    /// and the handler is never called from two threads. Counts and problems are merged in the
+    /// files' order, so the reading is the same as a sequential one.
+    mutating func readTweetsInParallel(_ tweetFiles: [DataFile]) {
+        let queue = RecordQueue(capacity: 8)
+        let results = WorkerResults(count: tweetFiles.count)
+        // Each worker copies the session (a value) and reads only through its own copy.
+        let shared = Unchecked((session: self, files: tweetFiles))
+        let workers = min(partWorkers, tweetFiles.count)
+        let limits = zipLimits
+        var threads: [Thread] = []
+        for _ in 0..<workers {
+            let thread = Thread {
+                var batch: [ArchiveRecord] = []
+                let template = shared.value.session
+                let tweetFiles = shared.value.files
+                while let index = results.claim() {
+                    var worker = template
+                    worker.reading = ArchiveReading(source: template.reading.source)
+                    if worker.reading.source.kind == .zip {
+                        worker.files = try? ZipArchiveFiles(url: worker.reading.source.url, limits: limits)
+                    }
+                    worker.handle = { record in
+                        batch.append(record)
+                        if batch.count >= 256 {
+                            queue.push(batch)
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                    }
+                    worker.readTweets(tweetFiles[index], deleted: false)
+                    if !batch.isEmpty {
+                        queue.push(batch)
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                    results.set(index, worker.reading)
+                }
+                queue.finishProducer()
+            }
+            thread.stackSize = 8 << 20
+            threads.append(thread)
+        }
+        queue.producers = workers
+        for thread in threads { thread.start() }
+        while let batch = queue.pop() {
+            for record in batch { handle(record) }
+        }
+        for index in tweetFiles.indices {
+            guard let part = results.get(index) else { continue }
+            reading.tweets += part.tweets
+            reading.filesRead += part.filesRead
+            reading.problems += part.problems
         }
     }
 
@@ -525,5 +592,83 @@ private struct ReadingSession {
         if expected.contains(where: { assigned == $0 || assigned.hasPrefix($0) }) { return nil }
         let shown = expected[0].hasSuffix(".") ? expected[0] + "partN" : expected[0]
         return "the file assigns '\(assigned)' where '\(shown)' was expected; it holds another kind of data and was not read"
+    }
+}
+
+/// A bounded queue of record batches from part-file workers to the reading thread.
+final class RecordQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var batches: [[ArchiveRecord]] = []
+    private let capacity: Int
+    var producers = 0
+    private var finished = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    func push(_ batch: [ArchiveRecord]) {
+        condition.lock()
+        while batches.count >= capacity { condition.wait() }
+        batches.append(batch)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func finishProducer() {
+        condition.lock()
+        finished += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch, or nil once every producer has finished and the queue is empty.
+    func pop() -> [ArchiveRecord]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty && finished < producers { condition.wait() }
+        guard !batches.isEmpty else { return nil }
+        let batch = batches.removeFirst()
+        condition.broadcast()
+        return batch
+    }
+}
+
+/// What each part-file worker read, by file, and the next file to take.
+final class WorkerResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var readings: [ArchiveReading?]
+    private var next = 0
+
+    init(count: Int) {
+        readings = Array(repeating: nil, count: count)
+    }
+
+    func claim() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < readings.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func set(_ index: Int, _ reading: ArchiveReading) {
+        lock.lock()
+        readings[index] = reading
+        lock.unlock()
+    }
+
+    func get(_ index: Int) -> ArchiveReading? {
+        lock.lock()
+        defer { lock.unlock() }
+        return readings[index]
+    }
+}
+
+/// A value handed to a worker thread that only reads its own copy of it.
+final class Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) {
+        self.value = value
     }
 }

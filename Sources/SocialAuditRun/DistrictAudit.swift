@@ -116,6 +116,8 @@ public struct DistrictAudit: Sendable {
         let outcomes = ParallelResults<ArchiveOutcome>(count: sources.count)
         let next = ParallelResults<Int>(count: 0)
         let total = sources.count
+        // Cores left over when there are fewer archives than jobs read an archive's parts at once.
+        let partWorkers = max(1, jobs / max(1, total))
         DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, total))) { _ in
             while let index = next.claim(below: total) {
                 let match = matching.match(forArchive: index)
@@ -125,7 +127,8 @@ public struct DistrictAudit: Sendable {
                     continue
                 }
                 progress?("reading \(sources[index].name) (\(index + 1) of \(total))")
-                outcomes.set(index, audit(sources[index], entry: entry, byId: match?.basis == .accountId, district: district, key: key))
+                outcomes.set(index, audit(sources[index], entry: entry, byId: match?.basis == .accountId, district: district, key: key,
+                                          partWorkers: partWorkers))
             }
         }
         var findings: [Finding] = []
@@ -171,7 +174,8 @@ public struct DistrictAudit: Sendable {
 
     /// Audits one archive: from the state when its content and the inputs are unchanged, else by
     /// reading it once and feeding every record to the account's rule pass.
-    func audit(_ source: ArchiveSource, entry: InventoryAccount?, byId: Bool, district: DistrictContext, key: String) -> ArchiveOutcome {
+    func audit(_ source: ArchiveSource, entry: InventoryAccount?, byId: Bool, district: DistrictContext, key: String,
+               partWorkers: Int = 1) -> ArchiveOutcome {
         let subject = AccountSubject(tier: entry?.tier ?? .unregistered, inventory: entry, hasArchive: true,
                                      archiveName: source.name, matchedByAccountId: byId)
         var pass = RulePass(subject: subject, district: district)
@@ -186,7 +190,9 @@ public struct DistrictAudit: Sendable {
                          conversations: saved.conversations, messages: saved.messages)
             outcome = ArchiveOutcome(reading: saved.reading, cache: cached, reused: true)
         } else {
-            let reading = ArchiveReader(source: source).read { record in pass.add(record) }
+            var reader = ArchiveReader(source: source)
+            reader.partWorkers = partWorkers
+            let reading = reader.read { record in pass.add(record) }
             pass.add(problems: reading.problems)
             outcome = ArchiveOutcome(reading: reading)
             if let content, let payload = try? JSONEncoder().encode(CachedAudit(

@@ -397,4 +397,30 @@ struct ArchiveReaderTests {
         #expect(got.tweet("666") == nil)
         #expect(got.reading.problems.contains { $0.file == "data/tweets-part2.js" && $0.message.contains("outside the archive") })
     }
+
+    @Test("part files read at once give what one at a time gives: the same tweets, counts and problems in the same order")
+    func parallelParts() throws {
+        var archive = fullArchive()
+        archive["data/tweets-part2.js"] = TwitterJS.file("tweets", part: 2, (0..<700).map { TwitterJS.tweet(id: "5\($0)", text: "part two \($0)") })
+        archive["data/tweets-part3.js"] = String(TwitterJS.file("tweets", part: 3, (0..<300).map { TwitterJS.tweet(id: "6\($0)", text: "part three \($0)") }).dropLast(30))
+        for url in [try archive.writeZip(), try archive.writeFolder()] {
+            var results: [(ArchiveReading, [String])] = []
+            for workers in [1, 3] {
+                var reader = ArchiveReader(url: url)
+                reader.partWorkers = workers
+                var ids: [String] = []
+                let reading = reader.read { record in
+                    if case let .tweet(tweet) = record { ids.append(tweet.id) }
+                }
+                results.append((reading, ids))
+            }
+            let (one, oneIds) = results[0], (three, threeIds) = results[1]
+            #expect(oneIds.sorted() == threeIds.sorted())
+            #expect(oneIds.count == 4 + 700 + 299)
+            #expect(one.tweets == three.tweets)
+            #expect(one.filesRead == three.filesRead)
+            #expect(one.problems == three.problems)
+            #expect(one.problems.contains { $0.file == "data/tweets-part3.js" })
+        }
+    }
 }

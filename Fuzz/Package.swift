@@ -12,8 +12,9 @@ let package = Package(
     name: "SocialAuditFuzz",
     dependencies: [.package(path: "..")],
     targets: [
-        .executableTarget(name: "FuzzArchiveJSON", dependencies: [.product(name: "SocialAuditArchive", package: root)]),
-        .executableTarget(name: "FuzzInventoryXML", dependencies: [.product(name: "SocialAuditInventory", package: root)]),
-        .executableTarget(name: "FuzzRoster", dependencies: [.product(name: "SocialAuditInventory", package: root)]),
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzArchiveJSON", dependencies: ["FuzzSupport", .product(name: "SocialAuditArchive", package: root)]),
+        .executableTarget(name: "FuzzInventoryXML", dependencies: ["FuzzSupport", .product(name: "SocialAuditInventory", package: root)]),
+        .executableTarget(name: "FuzzRoster", dependencies: ["FuzzSupport", .product(name: "SocialAuditInventory", package: root)]),
     ]
 )

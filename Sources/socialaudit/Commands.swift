@@ -131,6 +131,11 @@ struct Run: ParsableCommand {
             Console.error("--school \(id): the inventory defines no such school (it has \(knownSchools.sorted().joined(separator: ", ")))")
             throw ExitCode(2)
         }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: configuration.archives.path, isDirectory: &isFolder), isFolder.boolValue else {
+            Console.error("\(configuration.archives.path): the archives folder does not exist; nothing was written")
+            throw ExitCode(2)
+        }
         let templates = try loadTemplates(configuration)
         let reviewList: [Review]
         do {

@@ -414,8 +414,12 @@ private struct ReadingSession {
     mutating func readTweetsInParallel(_ tweetFiles: [DataFile]) {
         let queue = RecordQueue(capacity: 8)
         let results = WorkerResults(count: tweetFiles.count)
-        // Each worker copies the session (a value) and reads only through its own copy.
-        let shared = Unchecked((session: self, files: tweetFiles))
+        // Each worker copies the session (a value) and reads only through its own copy. The copy
+        // must not hold this session's handler: that closure may not outlive `read`, and the
+        // worker threads may be torn down a moment after they finish.
+        var template = self
+        template.handle = { _ in }
+        let shared = Unchecked((session: template, files: tweetFiles))
         let workers = min(partWorkers, tweetFiles.count)
         let limits = zipLimits
         var threads: [Thread] = []

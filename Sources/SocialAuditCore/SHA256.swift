@@ -5,7 +5,7 @@
 /// bytes come), so an archive of hundreds of megabytes is hashed in constant memory. Checked
 /// against the FIPS test vectors in the tests.
 public struct SHA256: Sendable {
-    private static let k: [UInt32] = [
+    private static let roundConstants: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
         0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -70,30 +70,42 @@ public struct SHA256: Sendable {
     private mutating func block(_ data: UnsafeRawBufferPointer, _ start: Int) {
         var state = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
         w.withUnsafeMutableBufferPointer { w in
-            Self.k.withUnsafeBufferPointer { k in
-                for i in 0..<16 {
-                    let j = start + i * 4
-                    w[i] = UInt32(data[j]) << 24 | UInt32(data[j + 1]) << 16 | UInt32(data[j + 2]) << 8 | UInt32(data[j + 3])
-                }
-                for i in 16..<64 {
-                    let s0 = w[i - 15].rotateRight(7) ^ w[i - 15].rotateRight(18) ^ (w[i - 15] >> 3)
-                    let s1 = w[i - 2].rotateRight(17) ^ w[i - 2].rotateRight(19) ^ (w[i - 2] >> 10)
-                    w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-                }
-                var (a, b, c, d, e, f, g, hh) = state
-                for i in 0..<64 {
-                    let s1 = e.rotateRight(6) ^ e.rotateRight(11) ^ e.rotateRight(25)
-                    let ch = (e & f) ^ (~e & g)
-                    let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-                    let s0 = a.rotateRight(2) ^ a.rotateRight(13) ^ a.rotateRight(22)
-                    let maj = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = s0 &+ maj
-                    hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-                }
-                state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ hh)
+            Self.process(data, start, &state, w.baseAddress!)
+        }
+        h[0] = state.0; h[1] = state.1; h[2] = state.2; h[3] = state.3
+        h[4] = state.4; h[5] = state.5; h[6] = state.6; h[7] = state.7
+    }
+
+    /// One 64-byte block: the round constants are read through a pointer taken once (a static
+    /// array's accessor in the loop would cost more than the arithmetic).
+    @inline(__always)
+    private static func process(_ data: UnsafeRawBufferPointer, _ start: Int,
+                                _ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+                                _ w: UnsafeMutablePointer<UInt32>) {
+        let base = data.baseAddress!.advanced(by: start).assumingMemoryBound(to: UInt8.self)
+        for i in 0..<16 {
+            let p = base + i * 4
+            w[i] = UInt32(p[0]) << 24 | UInt32(p[1]) << 16 | UInt32(p[2]) << 8 | UInt32(p[3])
+        }
+        for i in 16..<64 {
+            let x = w[i - 15], y = w[i - 2]
+            let s0 = x.rotateRight(7) ^ x.rotateRight(18) ^ (x >> 3)
+            let s1 = y.rotateRight(17) ^ y.rotateRight(19) ^ (y >> 10)
+            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+        }
+        var (a, b, c, d, e, f, g, hh) = state
+        roundConstants.withUnsafeBufferPointer { k in
+            for i in 0..<64 {
+                let s1 = e.rotateRight(6) ^ e.rotateRight(11) ^ e.rotateRight(25)
+                let ch = (e & f) ^ (~e & g)
+                let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+                let s0 = a.rotateRight(2) ^ a.rotateRight(13) ^ a.rotateRight(22)
+                let maj = (a & b) ^ (a & c) ^ (b & c)
+                let t2 = s0 &+ maj
+                hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
             }
         }
-        h = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
+        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ hh)
     }
 
     public static func hash(_ message: [UInt8]) -> [UInt8] {

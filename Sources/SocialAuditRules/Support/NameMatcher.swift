@@ -62,25 +62,32 @@ struct NameMatcher: Sendable {
                 lastTwo = (lastTwo.1, byte)
             }
         }
-        var committed = State()
-        var tentative = State()
+        // `word` takes every byte; `beforeHeld` is the word as it was before the apostrophes and
+        // hyphens still held (taken only when one arrives), for a word that ends with them.
+        var word = State()
+        var beforeHeld = State()
+        var held = 0
         func endWord() -> Bool {
-            defer { committed = State(); tentative = State() }
-            guard committed.length > 0 else { return false }
-            if committed.nonASCII { return true }
-            return firstWordHashes.contains(committed.h)
-                || (committed.lastTwo == (0x27, 0x73) && firstWordHashes.contains(committed.previous.0))
+            let ended = held > 0 ? beforeHeld : word
+            word = State()
+            held = 0
+            guard ended.length > 0 else { return false }
+            if ended.nonASCII { return true }
+            return firstWordHashes.contains(ended.h)
+                || (ended.lastTwo == (0x27, 0x73) && firstWordHashes.contains(ended.previous.0))
         }
         for byte in text.utf8 {
             let isAlnum = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
             if isAlnum || byte >= 0x80 {
-                if byte >= 0x80 { tentative.nonASCII = true }
-                tentative.add(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
-                tentative.length += 1
-                committed = tentative
-            } else if committed.length > 0 && (byte == 0x27 || byte == 0x2D) {
-                tentative.add(byte)
-            } else {
+                if byte >= 0x80 { word.nonASCII = true }
+                word.add(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+                word.length += 1
+                held = 0
+            } else if word.length > 0 && (byte == 0x27 || byte == 0x2D) {
+                if held == 0 { beforeHeld = word }
+                word.add(byte)
+                held += 1
+            } else if word.length > 0 {
                 if endWord() { return true }
             }
         }

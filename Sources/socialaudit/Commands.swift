@@ -64,10 +64,17 @@ struct Run: ParsableCommand {
             Reads each archive in the archives folder (a .zip from Twitter/X or the folder it extracts to), \
             matches it to the inventory, runs the rule pass of its tier and writes the reports under --out.
 
-            Writes OUT/findings.csv (every finding, with the spec's columns) and prints a short \
-            summary; --verbose also prints what was read from each archive and how it matched. \
-            Inputs that cannot be used stop the run with exit 2 before anything is written. \
-            Outputs are replaced whole: a failed run leaves the previous run's files as they were.
+            Writes OUT/index.html (the district), OUT/schools/<id>/index.html (each school), \
+            findings.csv, findings.json, run.json and OUT/mail/*.eml (sent with --mail), and prints a \
+            short summary. The state file remembers earlier runs: findings are new, open, suppressed \
+            (by the review file) or resolved, and archives unchanged since the last run are not \
+            parsed again (--full parses them all).
+
+            Inputs that cannot be used stop the run with exit 2 before anything is written. Outputs \
+            are replaced whole: a failed or killed run leaves the previous run's files as they were. \
+            Another run on the same state file makes this one exit 3.
+
+            Nightly, from cron:  socialaudit run --config /srv/socialaudit/socialaudit.json --quiet --mail
             """)
 
     @OptionGroup var inputs: InputOptions
@@ -93,7 +100,7 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Audit only this school (repeatable).", valueName: "id"))
     var school: [String] = []
 
-    @Option(help: ArgumentHelp("How many archives to read at once.", valueName: "n"))
+    @Option(help: ArgumentHelp("How many archives to read at once (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
     @Flag(help: "Send the e-mail summaries after the reports are written.")

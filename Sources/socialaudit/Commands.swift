@@ -395,8 +395,8 @@ struct Mail: ParsableCommand {
     var dryRun = false
 
     func run() throws {
-        var options = try InputOptions.parse(config.map { ["--config", $0] } ?? [])
-        options.config = config
+        // The same rule as the other commands: --config, else ./socialaudit.json when it exists.
+        let options = try InputOptions.parse(config.map { ["--config", $0] } ?? [])
         let configuration: Configuration
         do {
             configuration = try ConfigurationReader.load(try options.configurationURL(), overrides: ConfigurationOverrides(out: out))

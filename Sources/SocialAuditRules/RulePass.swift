@@ -21,7 +21,11 @@ public struct RulePass: Sendable {
         self.district = district
         let disabled = Set(district.policy.disabledRules)
         rules = catalog.filter { !disabled.contains($0.description.id) && $0.description.severity(for: subject.tier) != nil }
+        // Only content rules look at tweets and conversations: the per-tweet loop skips the rest.
+        contentRules = rules.filter { $0.description.concern == .content }
     }
+
+    private let contentRules: [any Rule]
 
     /// The rules that run for this account, by id.
     public var ruleIds: [String] { rules.map(\.description.id) }
@@ -40,7 +44,7 @@ public struct RulePass: Sendable {
 
     public mutating func add(_ tweet: Tweet) {
         tweetsScanned += 1
-        for rule in rules {
+        for rule in contentRules {
             var reporter = FindingReporter()
             rule.check(tweet: tweet, of: subject, in: district, report: &reporter)
             // At most one finding per rule per tweet.
@@ -51,7 +55,7 @@ public struct RulePass: Sendable {
     public mutating func add(_ conversation: Conversation) {
         messagesScanned += conversation.messages.count
         conversationsScanned += 1
-        for rule in rules {
+        for rule in contentRules {
             var reporter = FindingReporter()
             rule.check(conversation: conversation, of: subject, in: district, report: &reporter)
             if let draft = reporter.drafts.first { contentFindings.append(record(draft, of: rule)) }

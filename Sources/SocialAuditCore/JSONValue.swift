@@ -254,19 +254,72 @@ public struct JSONParser {
         }
     }
 
+    // MARK: Objects and arrays
+    // The punctuation of objects and arrays is read in one place for building and for skipping,
+    // so both give the same errors at the same offsets.
+
+    /// Called after `{` (with `first` true) and after each member's value: moves to the next
+    /// member's key and says true, or past the closing `}` and says false.
+    private mutating func nextMember(_ first: inout Bool) throws(JSONSyntaxError) -> Bool {
+        skipWhitespace()
+        if first {
+            first = false
+            if index < bytes.count, bytes[index] == 0x7D {
+                index += 1
+                return false
+            }
+        } else {
+            guard index < bytes.count else { throw unexpected(expecting: "',' or '}'") }
+            if bytes[index] == 0x7D {
+                index += 1
+                return false
+            }
+            guard bytes[index] == 0x2C else { throw unexpected(expecting: "',' or '}'") }
+            index += 1
+            skipWhitespace()
+        }
+        guard index < bytes.count, bytes[index] == 0x22 else { throw unexpected(expecting: "a key in quotes") }
+        return true
+    }
+
+    /// The `:` between a key and its value, and the white space around it.
+    private mutating func memberColon() throws(JSONSyntaxError) {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == 0x3A else { throw unexpected(expecting: "':' after a key") }
+        index += 1
+        skipWhitespace()
+    }
+
+    /// Called after `[` (with `first` true) and after each element: moves to the next element and
+    /// says true, or past the closing `]` and says false.
+    private mutating func nextElement(_ first: inout Bool) throws(JSONSyntaxError) -> Bool {
+        skipWhitespace()
+        if first {
+            first = false
+            if index < bytes.count, bytes[index] == 0x5D {
+                index += 1
+                return false
+            }
+            return true
+        }
+        guard index < bytes.count else { throw unexpected(expecting: "',' or ']'") }
+        if bytes[index] == 0x5D {
+            index += 1
+            return false
+        }
+        guard bytes[index] == 0x2C else { throw unexpected(expecting: "',' or ']'") }
+        index += 1
+        skipWhitespace()
+        return true
+    }
+
     private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
         try enter()
         defer { depth -= 1 }
         index += 1
         var members: [(String, JSONValue)] = []
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == 0x7D {
-            index += 1
-            return .object(members)
-        }
-        while true {
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == 0x22 else { throw unexpected(expecting: "a key in quotes") }
+        var first = true
+        while try nextMember(&first) {
             let keyStart = index
             var keep = true
             var childFilter: JSONKeyFilter? = nil
@@ -286,10 +339,7 @@ public struct JSONParser {
                 keyOffsets?[path.joined()] = keyStart
             }
             defer { if keyOffsets != nil { path.removeLast() } }
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == 0x3A else { throw unexpected(expecting: "':' after a key") }
-            index += 1
-            skipWhitespace()
+            try memberColon()
             if keep {
                 let saved = filter
                 filter = childFilter
@@ -299,18 +349,8 @@ public struct JSONParser {
             } else {
                 try skipValue()
             }
-            skipWhitespace()
-            guard index < bytes.count else { throw unexpected(expecting: "',' or '}'") }
-            if bytes[index] == 0x2C {
-                index += 1
-                continue
-            }
-            if bytes[index] == 0x7D {
-                index += 1
-                return .object(members)
-            }
-            throw unexpected(expecting: "',' or '}'")
         }
+        return .object(members)
     }
 
     private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
@@ -318,31 +358,16 @@ public struct JSONParser {
         defer { depth -= 1 }
         index += 1
         var items: [JSONValue] = []
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == 0x5D {
-            index += 1
-            return .array(items)
-        }
-        while true {
-            skipWhitespace()
+        var first = true
+        while try nextElement(&first) {
             if keyOffsets != nil {
                 path.append("[\(items.count)]")
                 keyOffsets?[path.joined()] = index
             }
             defer { if keyOffsets != nil { path.removeLast() } }
             items.append(try parseValue())
-            skipWhitespace()
-            guard index < bytes.count else { throw unexpected(expecting: "',' or ']'") }
-            if bytes[index] == 0x2C {
-                index += 1
-                continue
-            }
-            if bytes[index] == 0x5D {
-                index += 1
-                return .array(items)
-            }
-            throw unexpected(expecting: "',' or ']'")
         }
+        return .array(items)
     }
 
     /// Checks a value as ``parseValue()`` would, building nothing.
@@ -353,55 +378,19 @@ public struct JSONParser {
             try enter()
             defer { depth -= 1 }
             index += 1
-            skipWhitespace()
-            if index < bytes.count, bytes[index] == 0x7D {
-                index += 1
-                return
-            }
-            while true {
-                skipWhitespace()
-                guard index < bytes.count, bytes[index] == 0x22 else { throw unexpected(expecting: "a key in quotes") }
+            var first = true
+            while try nextMember(&first) {
                 _ = try skipString()
-                skipWhitespace()
-                guard index < bytes.count, bytes[index] == 0x3A else { throw unexpected(expecting: "':' after a key") }
-                index += 1
-                skipWhitespace()
+                try memberColon()
                 try skipValue()
-                skipWhitespace()
-                guard index < bytes.count else { throw unexpected(expecting: "',' or '}'") }
-                if bytes[index] == 0x2C {
-                    index += 1
-                    continue
-                }
-                if bytes[index] == 0x7D {
-                    index += 1
-                    return
-                }
-                throw unexpected(expecting: "',' or '}'")
             }
         case 0x5B:
             try enter()
             defer { depth -= 1 }
             index += 1
-            skipWhitespace()
-            if index < bytes.count, bytes[index] == 0x5D {
-                index += 1
-                return
-            }
-            while true {
-                skipWhitespace()
+            var first = true
+            while try nextElement(&first) {
                 try skipValue()
-                skipWhitespace()
-                guard index < bytes.count else { throw unexpected(expecting: "',' or ']'") }
-                if bytes[index] == 0x2C {
-                    index += 1
-                    continue
-                }
-                if bytes[index] == 0x5D {
-                    index += 1
-                    return
-                }
-                throw unexpected(expecting: "',' or ']'")
             }
         case 0x22:
             _ = try skipString()

@@ -204,3 +204,39 @@ struct TwitterDateTests {
         #expect(HTMLEntities.decode("no entities") == "no entities")
     }
 }
+
+@Suite("The filtered JSON parse")
+struct FilteredParseTests {
+    /// A filter keeping one key, so the rest of each record is skipped unbuilt.
+    static let filter = JSONKeyFilter(["id": nil])
+
+    func outcome(_ text: String, filtered: Bool) -> String {
+        let bytes = Array(text.utf8)
+        do {
+            let (value, repairs) = try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
+                filtered ? try JSONParser.parse(buffer, keeping: Self.filter) : try JSONParser.parse(buffer)
+            }
+            return "ok \(value["id"].map { "\($0)" } ?? "-") repairs \(repairs)"
+        } catch {
+            return "error at \(error.offset): \(error.message)"
+        }
+    }
+
+    @Test("skipping a member gives the same error at the same offset as building it", arguments: [
+        #"{"id": "1", "x": {"a": [1, 2,, 3]}}"#, #"{"id": "1", "x": {"a" 1}}"#, #"{"id": "1", "x": [1 2]}"#,
+        #"{"id": "1", "x": "unclosed}"#, #"{"id": "1", "x": tru}"#, #"{"id": "1", "x": {}, }"#,
+        #"{"id": "1" "x": 1}"#, #"{"id": "1", "x": {"a": 1}"#, #"{"id": "1", "x": [[[]]]}"#,
+        "{\"id\": \"1\", \"x\": \"ctl\u{1}\"}", "{\"id\": \"1\", \"x\": \"bad \u{FFFD} \\ud800\"}",
+    ])
+    func sameErrors(_ text: String) {
+        let full = outcome(text, filtered: false)
+        let filtered = outcome(text, filtered: true)
+        if full.hasPrefix("error") {
+            #expect(filtered == full)
+        } else {
+            #expect(filtered.hasPrefix("ok"))
+            #expect(filtered.split(separator: " ").last == full.split(separator: " ").last, "the same UTF-8 repairs")
+        }
+    }
+}
+

@@ -58,6 +58,9 @@ public struct ArchiveReader: Sendable {
     /// How many tweet part files are read at once; the records still reach the handler on the
     /// calling thread, one at a time (in another order than the files', which nothing depends on).
     public var partWorkers = 1
+    /// Whether tweets are read by ``TweetExtractor`` (falling back to the general path for any
+    /// record it does not take). Off only to compare the two paths.
+    public var fastTweets = true
 
     public init(source: ArchiveSource, maximumRecordBytes: Int = 64 << 20) {
         self.source = source
@@ -74,6 +77,7 @@ public struct ArchiveReader: Sendable {
             var session = ReadingSession(source: source, maximumRecordBytes: maximumRecordBytes, handle: handle)
             session.zipLimits = zipLimits
             session.partWorkers = partWorkers
+            session.fastTweets = fastTweets
             session.run()
             return session.reading
         }
@@ -178,6 +182,7 @@ private struct ReadingSession {
     /// How many tweet part files may be read at once (each on its own thread, its records
     /// handed to `handle` on the calling thread, in batches).
     var partWorkers = 1
+    var fastTweets = true
     /// Note tweets by creation second: long posts' whole texts.
     var notes: [Int: RecordDecoding.NoteTweet] = [:]
     /// A conversation whose next entry may continue it (the archive splits at 1,000 messages).
@@ -392,20 +397,34 @@ private struct ReadingSession {
     }
 
     mutating func readTweets(_ file: DataFile, deleted: Bool, grailbird: Bool = false) {
-        readRecords(file, expectedNames: grailbird ? ["Grailbird.data.tweets_"] : nil, keeping: RecordDecoding.tweetFilter) { session, value, _ throws(RecordError) in
-            var tweet = try RecordDecoding.tweet(value)
-            if !session.notes.isEmpty, let created = tweet.createdAt,
-               let note = session.notes[Int(created.timeIntervalSince1970.rounded(.down))] {
-                session.applyNote(note, to: &tweet)
-            }
-            if deleted {
-                session.reading.deletedTweets += 1
-            } else {
-                session.reading.tweets += 1
-            }
-            session.handle(.tweet(tweet))
+        let fast: FastRecord? = fastTweets ? { session, bytes throws(RecordError) in
+            guard let raw = TweetExtractor.extract(bytes) else { return false }
+            session.accept(try RecordDecoding.tweet(raw), deleted: deleted)
+            return true
+        } : nil
+        readRecords(file, expectedNames: grailbird ? ["Grailbird.data.tweets_"] : nil, keeping: RecordDecoding.tweetFilter,
+                    fast: fast) { session, value, _ throws(RecordError) in
+            session.accept(try RecordDecoding.tweet(value), deleted: deleted)
         }
     }
+
+    /// A tweet read, however: its long text from the notes, counted and handed on.
+    mutating func accept(_ read: Tweet, deleted: Bool) {
+            var tweet = read
+            if !notes.isEmpty, let created = tweet.createdAt,
+               let note = notes[Int(created.timeIntervalSince1970.rounded(.down))] {
+                applyNote(note, to: &tweet)
+            }
+            if deleted {
+                reading.deletedTweets += 1
+            } else {
+                reading.tweets += 1
+            }
+            handle(.tweet(tweet))
+    }
+
+    /// Reads one record straight from its bytes; false leaves it to the general path.
+    typealias FastRecord = (inout ReadingSession, UnsafeBufferPointer<UInt8>) throws(RecordError) -> Bool
 
     /// Reads tweet part files on worker threads, each with its own view of the archive; their
     /// tweets come back through a bounded queue and are handed on here, so memory stays bounded
@@ -508,6 +527,7 @@ private struct ReadingSession {
     /// record. Faults become problems with the file, byte offset and line; reading goes on where it can.
     mutating func readRecords(
         _ file: DataFile, expectedNames: [String]? = nil, keeping filter: JSONKeyFilter? = nil,
+        fast: FastRecord? = nil,
         _ decode: (inout ReadingSession, JSONValue, RecordPosition) throws(RecordError) -> Void
     ) {
         guard let files else { return }
@@ -529,6 +549,15 @@ private struct ReadingSession {
                     wrongType = Self.mismatch(assigned: assigned, expected: expected)
                 }
                 guard wrongType == nil else { return }
+                if let fast {
+                    do throws(RecordError) {
+                        if try fast(&session, bytes) { return }
+                    } catch {
+                        session.problem("record \(position.index + 1): \(error.message); the record was skipped",
+                                        file: displayPath, offset: position.offset, line: position.line)
+                        return
+                    }
+                }
                 let parsed: (JSONValue, repairs: [Int])
                 do throws(JSONSyntaxError) {
                     if let filter {

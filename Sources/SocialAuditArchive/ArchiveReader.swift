@@ -397,10 +397,14 @@ private struct ReadingSession {
     }
 
     mutating func readTweets(_ file: DataFile, deleted: Bool, grailbird: Bool = false) {
-        let fast: FastRecord? = fastTweets ? { session, bytes throws(RecordError) in
-            guard let raw = TweetExtractor.extract(bytes) else { return false }
-            session.accept(try RecordDecoding.tweet(raw), deleted: deleted)
-            return true
+        let fast: FastRecord? = fastTweets ? { session, bytes in
+            guard let (raw, length, newlines) = TweetExtractor.extract(prefixOf: bytes) else { return nil }
+            do throws(RecordError) {
+                session.accept(try RecordDecoding.tweet(raw), deleted: deleted)
+                return FastRead(length: length, newlines: newlines)
+            } catch {
+                return FastRead(length: length, newlines: newlines, error: error)
+            }
         } : nil
         readRecords(file, expectedNames: grailbird ? ["Grailbird.data.tweets_"] : nil, keeping: RecordDecoding.tweetFilter,
                     fast: fast) { session, value, _ throws(RecordError) in
@@ -423,8 +427,16 @@ private struct ReadingSession {
             handle(.tweet(tweet))
     }
 
-    /// Reads one record straight from its bytes; false leaves it to the general path.
-    typealias FastRecord = (inout ReadingSession, UnsafeBufferPointer<UInt8>) throws(RecordError) -> Bool
+    /// Reads the record at the start of the bytes (perhaps followed by more of the file) straight
+    /// from them; nil leaves it to the general path.
+    typealias FastRecord = (inout ReadingSession, UnsafeBufferPointer<UInt8>) -> FastRead?
+
+    /// A record read by a ``FastRecord``: its length, its line breaks, and why it was unusable.
+    struct FastRead {
+        var length: Int
+        var newlines: Int
+        var error: RecordError?
+    }
 
     /// Reads tweet part files on worker threads, each with its own view of the archive; their
     /// tweets come back through a bounded queue and are handed on here, so memory stays bounded
@@ -439,7 +451,10 @@ private struct ReadingSession {
         var template = self
         template.handle = { _ in }
         let shared = Unchecked((session: template, files: tweetFiles))
-        let workers = min(partWorkers, tweetFiles.count)
+        // Up to twice as many threads as cores given: part files differ in size and number (three
+        // parts on two cores would leave one core idle for a third of the time), and the system
+        // shares the cores between threads fairly, so the parts finish together.
+        let workers = min(partWorkers * 2, tweetFiles.count)
         let limits = zipLimits
         var threads: [Thread] = []
         for _ in 0..<workers {
@@ -543,21 +558,25 @@ private struct ReadingSession {
         var fileError: ArchiveFileError?
         let maximumRecordBytes = self.maximumRecordBytes
         let (faults, recordCount) = withoutActuallyEscaping(decode) { decode -> ([DataFileFault], Int) in
-            let stream = DataFileStream(maximumRecordBytes: maximumRecordBytes) { bytes, position, assigned in
+            func typeChecked(_ assigned: String?) -> Bool {
                 if !checkedName {
                     checkedName = true
                     wrongType = Self.mismatch(assigned: assigned, expected: expected)
                 }
-                guard wrongType == nil else { return }
-                if let fast {
-                    do throws(RecordError) {
-                        if try fast(&session, bytes) { return }
-                    } catch {
-                        session.problem("record \(position.index + 1): \(error.message); the record was skipped",
-                                        file: displayPath, offset: position.offset, line: position.line)
-                        return
-                    }
+                return wrongType == nil
+            }
+            func readFast(_ bytes: UnsafeBufferPointer<UInt8>, _ position: RecordPosition) -> FastRead? {
+                guard let fast, let read = fast(&session, bytes) else { return nil }
+                if let error = read.error {
+                    session.problem("record \(position.index + 1): \(error.message); the record was skipped",
+                                    file: displayPath, offset: position.offset, line: position.line)
                 }
+                return read
+            }
+            let stream = DataFileStream(maximumRecordBytes: maximumRecordBytes) { bytes, position, assigned in
+                guard typeChecked(assigned) else { return }
+                // A record handed on here ends at its closing brace, so a fast read takes it whole.
+                if readFast(bytes, position) != nil { return }
                 let parsed: (JSONValue, repairs: [Int])
                 do throws(JSONSyntaxError) {
                     if let filter {
@@ -583,6 +602,12 @@ private struct ReadingSession {
                 } catch {
                     session.problem("record \(position.index + 1): \(error.message); the record was skipped",
                                     file: displayPath, offset: position.offset, line: position.line)
+                }
+            }
+            if fast != nil {
+                stream.fastRecord = { bytes, position, assigned in
+                    guard typeChecked(assigned), let read = readFast(bytes, position) else { return nil }
+                    return (read.length, read.newlines)
                 }
             }
             do {

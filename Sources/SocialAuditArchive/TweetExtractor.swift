@@ -68,15 +68,23 @@ enum TweetExtractor {
         var isObject = true
     }
 
-    /// The tweet's fields, or nil where the record must go the general way.
+    /// The tweet's fields, or nil where the record must go the general way. `bytes` is the
+    /// record and nothing else.
     static func extract(_ bytes: UnsafeBufferPointer<UInt8>) -> RawTweet? {
+        guard let (raw, length, _) = extract(prefixOf: bytes), length == bytes.count else { return nil }
+        return raw
+    }
+
+    /// The tweet record at the start of `bytes` (at its `{`, perhaps followed by more of the
+    /// file): its fields, its length and the line breaks in it; nil where the record must go the
+    /// general way, or does not end within `bytes`.
+    static func extract(prefixOf bytes: UnsafeBufferPointer<UInt8>) -> (RawTweet, length: Int, newlines: Int)? {
         guard let base = bytes.baseAddress else { return nil }
         var cursor = Cursor(base: base, count: bytes.count)
         do throws(GiveUp) {
             var outer = Fields()
             var inner = Fields()
             var wrapped = false
-            cursor.skipWhitespace()
             try cursor.expect(0x7B)
             try cursor.enter()
             var first = true
@@ -94,9 +102,12 @@ enum TweetExtractor {
                 }
             }
             cursor.depth -= 1
+            let length = cursor.index
+            let newlines = cursor.newlines
+            // Trailing white space belongs to the record when it is all there is.
             cursor.skipWhitespace()
-            guard cursor.index == cursor.count else { throw GiveUp() }
-            return try cursor.resolve(wrapped ? inner : outer)
+            let end = cursor.index == cursor.count ? cursor.count : length
+            return (try cursor.resolve(wrapped ? inner : outer), end, newlines)
         } catch {
             return nil
         }
@@ -108,6 +119,8 @@ enum TweetExtractor {
         let count: Int
         var index = 0
         var depth = 0
+        /// Line breaks passed (only white space holds them in valid JSON).
+        var newlines = 0
 
         init(base: UnsafePointer<UInt8>, count: Int) {
             self.base = base
@@ -119,7 +132,11 @@ enum TweetExtractor {
         mutating func skipWhitespace() {
             while index < count {
                 let c = base[index]
-                guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else { return }
+                if c == 0x0A {
+                    newlines += 1
+                } else if c != 0x20 && c != 0x0D && c != 0x09 {
+                    return
+                }
                 index += 1
             }
         }

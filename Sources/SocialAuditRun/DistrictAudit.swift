@@ -48,6 +48,9 @@ public struct DistrictAudit: Sendable {
     public var full: Bool
     /// How many archives are read at once (default: the number of cores).
     public var jobs: Int
+    /// Read tweets straight from their bytes where they are plain (see `TweetExtractor`); off
+    /// only to compare with the general path.
+    public var fastTweets = true
 
     public init(inputs: DistrictInputs, asOf: Date, schools: [String] = [], state: StateStore? = nil, full: Bool = false,
                 jobs: Int? = nil) {
@@ -192,6 +195,7 @@ public struct DistrictAudit: Sendable {
         } else {
             var reader = ArchiveReader(source: source)
             reader.partWorkers = partWorkers
+            reader.fastTweets = fastTweets
             let reading = reader.read { record in pass.add(record) }
             pass.add(problems: reading.problems)
             outcome = ArchiveOutcome(reading: reading)

@@ -23,7 +23,13 @@ let package = Package(
     ],
     targets: [
         // The shared model: tiers, severities, accounts, tweets, conversations.
-        .target(name: "SocialAuditCore"),
+        .target(name: "SocialAuditCore", dependencies: ["CLibCrypto"]),
+        // OpenSSL's libcrypto, for SHA-256 (archives' content hashes and findings' fingerprints).
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // Reads Twitter/X archives (zip or folder) as a stream of records.
         .target(
             name: "SocialAuditArchive",

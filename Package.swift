@@ -63,7 +63,6 @@ let package = Package(
                 "SocialAuditCore",
                 "SocialAuditRules",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         // The nightly state: runs, findings' lifecycle, archives already read (SQLite through GRDB).
@@ -113,7 +112,9 @@ let package = Package(
         .testTarget(
             name: "SocialAuditRulesTests",
             dependencies: ["SocialAuditRules", "SocialAuditRun", "SocialAuditReport", "SocialAuditInventory",
-                           "SocialAuditArchive", "SocialAuditCore", "SocialAuditTestSupport"]
+                           "SocialAuditArchive", "SocialAuditCore", "SocialAuditTestSupport",
+                           // A real CSV reader, to read findings.csv back as a spreadsheet would.
+                           .product(name: "CSV", package: "CSV.swift")]
         ),
         .testTarget(
             name: "SocialAuditStateTests",

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CSV
 import SocialAuditArchive
 import SocialAuditCore
 import SocialAuditInventory
@@ -189,5 +190,18 @@ struct EndToEndTests {
             #expect(FindingsCSV.inert(value) == "'" + value)
         }
         #expect(FindingsCSV.inert("plain") == "plain")
+
+        // Read back by CSV.swift: every cell as it was (made inert), line breaks and quotes inside cells too.
+        var other = finding
+        other.summary = "two\r\nlines, \"quoted\""
+        other.schoolName = "Bethel"
+        let reader = try CSVReader(string: try FindingsCSV.render([finding, other]), hasHeaderRow: true)
+        #expect(reader.headerRow == FindingsCSV.columns)
+        var summaries: [String] = []
+        while let row = reader.next() {
+            #expect(row.count == FindingsCSV.columns.count)
+            summaries.append(row[11])
+        }
+        #expect(summaries.sorted() == ["'=HYPERLINK(\"http://evil\",\"click\")", "two\r\nlines, \"quoted\""].sorted())
     }
 }

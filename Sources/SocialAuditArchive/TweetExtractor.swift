@@ -1,3 +1,4 @@
+import Foundation
 import SocialAuditCore
 
 /// The fields of a tweet record that the audit reads, resolved as ``RecordDecoding`` reads them
@@ -6,14 +7,14 @@ struct RawTweet {
     var id: String?
     /// `full_text`, else `text` (an empty text counts).
     var text: String?
-    var createdAt: String?
+    var createdAt: Date?
     var mentions: [Mention] = []
     var urls: [String] = []
     var inReplyToStatusId: String?
     var inReplyToUserId: String?
     var inReplyToScreenName: String?
     var editOfTweetId: String?
-    var deletedAt: String?
+    var deletedAt: Date?
     var lang: String?
     var quotedStatusId: String?
     var quotedScreenName: String?
@@ -506,6 +507,15 @@ enum TweetExtractor {
             return text
         }
 
+        /// A date (``RecordDecoding/date(_:)``): read from the bytes where it is a plain string,
+        /// sparing a string per tweet.
+        func date(_ slot: Slot) throws(GiveUp) -> Date? {
+            guard slot.kind == .string else { return try nonEmpty(slot).flatMap(TwitterDate.parse) }
+            var end = slot.end
+            while end > slot.start, base[end - 1] == 0x20 { end -= 1 }
+            return TwitterDate.parse(bytes: UnsafeBufferPointer(start: base + slot.start, count: end - slot.start))
+        }
+
         /// An id: `…_str`, else the number; `-1` means none (``RecordDecoding/id(_:_:)``).
         func id(_ string: Slot, _ number: Slot) throws(GiveUp) -> String? {
             guard let raw = try nonEmpty(string, else: number), raw != "-1" else { return nil }
@@ -523,7 +533,7 @@ enum TweetExtractor {
             raw.id = try id(f.idStr, f.id)
             raw.text = try text(f.fullText)
             if raw.text == nil { raw.text = try text(f.text) }
-            raw.createdAt = try nonEmpty(f.createdAt)
+            raw.createdAt = try date(f.createdAt)
             for m in f.mentions where m.isObject {
                 guard let screenName = try nonEmpty(m.screenName) else { continue }
                 raw.mentions.append(Mention(screenName: screenName, userId: try id(m.idStr, m.id), name: try nonEmpty(m.name)))
@@ -535,7 +545,7 @@ enum TweetExtractor {
             raw.inReplyToUserId = try id(f.replyUserStr, f.replyUser)
             raw.inReplyToScreenName = try nonEmpty(f.replyScreenName)
             raw.editOfTweetId = try nonEmpty(f.editInitial)
-            raw.deletedAt = try nonEmpty(f.deletedAt)
+            raw.deletedAt = try date(f.deletedAt)
             raw.lang = try nonEmpty(f.lang)
             raw.quotedStatusId = try id(f.quotedStr, f.quoted)
             raw.quotedScreenName = try nonEmpty(f.quotedScreenName)

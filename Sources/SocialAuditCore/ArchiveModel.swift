@@ -131,7 +131,7 @@ public struct Tweet: Sendable, Hashable, Codable {
     public func repliesTo(accountId: String?, username: String?) -> Bool {
         if let id = inReplyToUserId, let accountId, id == accountId { return true }
         if let name = inReplyToScreenName, let username,
-           name.caseInsensitiveCompare(username) == .orderedSame { return true }
+           name.equalsIgnoringCase(username) { return true }
         return false
     }
 }
@@ -269,4 +269,33 @@ public enum ArchiveRecord: Sendable {
     case conversation(Conversation)
     case application(ConnectedApplication)
     case login(LoginRecord)
+}
+
+extension StringProtocol {
+    /// Whether the two are equal but for case: ASCII on bytes (handles are ASCII, and this runs
+    /// per tweet), anything else through Foundation's case-insensitive comparison.
+    public func equalsIgnoringCase<Other: StringProtocol>(_ other: Other) -> Bool {
+        let a = utf8, b = other.utf8
+        guard a.count == b.count else {
+            if a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) { return false }
+            return caseInsensitiveCompare(other) == .orderedSame
+        }
+        var ascii = true
+        var same = true
+        for (x, y) in zip(a, b) {
+            if x >= 0x80 || y >= 0x80 {
+                ascii = false
+                break
+            }
+            let lower = x | 0x20
+            if x != y && !(lower == y | 0x20 && lower >= 0x61 && lower <= 0x7A) { same = false }
+        }
+        return ascii ? same : caseInsensitiveCompare(other) == .orderedSame
+    }
+
+    /// Whether the text's UTF-8 holds `byte`.
+    public func containsByte(_ byte: UInt8) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ $0.firstIndex(of: byte) != nil }) { return found }
+        return utf8.contains(byte)
+    }
 }

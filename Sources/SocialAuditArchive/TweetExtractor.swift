@@ -131,14 +131,20 @@ enum TweetExtractor {
         var peek: UInt8 { index < count ? base[index] : 0 }
 
         mutating func skipWhitespace() {
-            while index < count {
-                let c = base[index]
+            var i = index
+            var lines = newlines
+            defer {
+                index = i
+                newlines = lines
+            }
+            while i < count {
+                let c = base[i]
                 if c == 0x0A {
-                    newlines += 1
+                    lines += 1
                 } else if c != 0x20 && c != 0x0D && c != 0x09 {
                     return
                 }
-                index += 1
+                i += 1
             }
         }
 
@@ -200,10 +206,9 @@ enum TweetExtractor {
         }
 
         func matches(_ key: Slot, _ name: StaticString) -> Bool {
-            guard key.kind == .string, key.end - key.start == name.utf8CodeUnitCount else { return false }
-            let word = name.utf8Start
-            for i in 0..<(key.end - key.start) where base[key.start + i] != word[i] { return false }
-            return true
+            guard key.kind == .string, key.end - key.start == name.utf8CodeUnitCount,
+                  base[key.start] == name.utf8Start[0] else { return false }
+            return memcmp(base + key.start, name.utf8Start, key.end - key.start) == 0
         }
 
         /// Reads a string at its opening quote, checking it as ``JSONParser`` would. Gives up on
@@ -215,6 +220,16 @@ enum TweetExtractor {
             var ascii = true
             var escaped = false
             while true {
+                // Eight bytes at a time to the next quote, backslash, control character or byte
+                // outside ASCII: most of an archive's bytes are in strings.
+                if i + 8 <= count {
+                    let bits = Self.specialBytes(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    if bits == 0 {
+                        i += 8
+                        continue
+                    }
+                    i += bits.trailingZeroBitCount >> 3
+                }
                 guard i < count else { throw GiveUp() }
                 let c = base[i]
                 if c == 0x22 { break }
@@ -253,6 +268,21 @@ enum TweetExtractor {
             }
             if escaped { return Slot(kind: .escapedString, start: open, end: i + 1) }
             return Slot(kind: .string, start: open + 1, end: i)
+        }
+
+        /// The high bit set in each byte of `word` (little-endian) that is `"`, `\\`, below 0x20
+        /// or above 0x7F — exact for the lowest such byte, which is all that is used (the classic
+        /// "has a zero byte" bit trick, applied to the word xor-ed with each byte sought).
+        @inline(__always)
+        static func specialBytes(_ word: UInt64) -> UInt64 {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let zeroQuote = (quote &- ones) & ~quote
+            let zeroBackslash = (backslash &- ones) & ~backslash
+            let control = (word &- ones &* 0x20) & ~word
+            return (zeroQuote | zeroBackslash | control | word) & highs
         }
 
         func hex4(_ at: Int) throws(GiveUp) -> UInt32 {

@@ -67,21 +67,55 @@ public struct ReportWriter: Sendable {
         self.templates = templates
     }
 
+    /// The files, rendered on all cores: a district's pages and CSV files are independent, and
+    /// rendering them one after the other was a tenth of a large archive's audit (`make bench`).
     public func files(for report: RunReport) throws -> [String: [UInt8]] {
-        var files: [String: [UInt8]] = [:]
-        files["index.html"] = Array(templates.render("district", HTMLContext.district(report)).utf8)
-        files["findings.csv"] = Array(try FindingsCSV.render(report.findings, status: report.status).utf8)
-        files["findings.json"] = try FindingsJSON.findings(report)
-        files["run.json"] = try FindingsJSON.run(report)
+        typealias Job = @Sendable () throws -> [UInt8]
+        var jobs: [(String, Job)] = [
+            ("index.html", { Array(templates.render("district", HTMLContext.district(report)).utf8) }),
+            ("findings.csv", { Array(try FindingsCSV.render(report.findings, status: report.status).utf8) }),
+            ("findings.json", { try FindingsJSON.findings(report) }),
+            ("run.json", { try FindingsJSON.run(report) }),
+        ]
         for (name, bytes) in report.mailFiles {
-            files["mail/\(name).eml"] = bytes
+            jobs.append(("mail/\(name).eml", { bytes }))
         }
         for school in report.reportSchools {
-            let own = report.findings.filter { $0.schoolId == school.id }
-            files["schools/\(school.id)/index.html"] = Array(templates.render("school", HTMLContext.school(report, id: school.id, name: school.name)).utf8)
-            files["schools/\(school.id)/findings.csv"] = Array(try FindingsCSV.render(own, status: report.status).utf8)
+            jobs.append(("schools/\(school.id)/index.html", {
+                Array(templates.render("school", HTMLContext.school(report, id: school.id, name: school.name)).utf8)
+            }))
+            jobs.append(("schools/\(school.id)/findings.csv", {
+                Array(try FindingsCSV.render(report.findings.filter { $0.schoolId == school.id }, status: report.status).utf8)
+            }))
+        }
+        let results = RenderResults(count: jobs.count)
+        let work = jobs.map(\.1)
+        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            results.set(index, Result { try work[index]() })
+        }
+        var files: [String: [UInt8]] = [:]
+        for (index, (path, _)) in jobs.enumerated() {
+            files[path] = try results.get(index).get()
         }
         return files
+    }
+}
+
+/// The rendered files by job, filled from several threads.
+private final class RenderResults: @unchecked Sendable {
+    private var results: [Result<[UInt8], any Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        results = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ result: Result<[UInt8], any Error>) {
+        lock.withLock { results[index] = result }
+    }
+
+    func get(_ index: Int) -> Result<[UInt8], any Error> {
+        lock.withLock { results[index]! }
     }
 }
 

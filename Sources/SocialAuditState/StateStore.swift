@@ -211,39 +211,41 @@ public final class StateStore: Sendable {
     /// Records a run in one transaction: the run, its counts, every finding's lifecycle, and the
     /// archives read. A run that fails or is killed before this leaves the state as it was.
     @discardableResult
+    /// Statements are compiled once per run (`cachedStatement`), not once per finding: with
+    /// thousands of findings, compiling them was most of the time spent here.
     public func record(_ outcome: RunOutcome) throws -> Int64 {
         try queue.write { db in
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO run (asOf, startedAt, finishedAt, outcome, findings, schools) VALUES (?, ?, ?, 'completed', ?, ?)
-                """, arguments: [outcome.asOf, TwitterDate.iso8601(outcome.startedAt), TwitterDate.iso8601(outcome.finishedAt),
+                """).execute(arguments: [outcome.asOf, TwitterDate.iso8601(outcome.startedAt), TwitterDate.iso8601(outcome.finishedAt),
                                  outcome.findings.count, outcome.schools.joined(separator: ",")])
             let runId = db.lastInsertedRowID
             for finding in outcome.findings {
                 let status = outcome.statuses[finding.fingerprint] ?? "new"
                 if status == "new" {
                     // New, or seen again after it had been resolved: its life starts again.
-                    try db.execute(sql: """
+                    try db.cachedStatement(sql: """
                         INSERT INTO finding (fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf, lastSeenRun, lastSeenAsOf)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT(fingerprint) DO UPDATE SET rule = excluded.rule, account = excluded.account,
                           schoolId = excluded.schoolId, severity = excluded.severity, firstSeenRun = excluded.firstSeenRun,
                           firstSeenAsOf = excluded.firstSeenAsOf, lastSeenRun = excluded.lastSeenRun,
                           lastSeenAsOf = excluded.lastSeenAsOf, resolvedRun = NULL, resolvedAsOf = NULL
-                        """, arguments: [finding.fingerprint, finding.rule, finding.account, finding.schoolId,
+                        """).execute(arguments: [finding.fingerprint, finding.rule, finding.account, finding.schoolId,
                                          finding.severity.rawValue, runId, outcome.asOf, runId, outcome.asOf])
                 } else {
-                    try db.execute(sql: """
+                    try db.cachedStatement(sql: """
                         INSERT INTO finding (fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf, lastSeenRun, lastSeenAsOf)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT(fingerprint) DO UPDATE SET severity = excluded.severity, schoolId = excluded.schoolId,
                           lastSeenRun = excluded.lastSeenRun, lastSeenAsOf = excluded.lastSeenAsOf, resolvedRun = NULL, resolvedAsOf = NULL
-                        """, arguments: [finding.fingerprint, finding.rule, finding.account, finding.schoolId,
+                        """).execute(arguments: [finding.fingerprint, finding.rule, finding.account, finding.schoolId,
                                          finding.severity.rawValue, runId, outcome.asOf, runId, outcome.asOf])
                 }
             }
             for resolved in outcome.resolved {
-                try db.execute(sql: "UPDATE finding SET resolvedRun = ?, resolvedAsOf = ? WHERE fingerprint = ?",
-                               arguments: [runId, outcome.asOf, resolved.fingerprint])
+                try db.cachedStatement(sql: "UPDATE finding SET resolvedRun = ?, resolvedAsOf = ? WHERE fingerprint = ?")
+                    .execute(arguments: [runId, outcome.asOf, resolved.fingerprint])
             }
             // Counts per school and for the district (`*`).
             var counts: [String: [String: Int]] = [:]
@@ -258,15 +260,15 @@ public final class StateStore: Sendable {
             }
             if counts["*"] == nil { counts["*"] = [:] }
             for (school, count) in counts {
-                try db.execute(sql: "INSERT INTO runCount (runId, schoolId, new, open, suppressed, resolved) VALUES (?, ?, ?, ?, ?, ?)",
-                               arguments: [runId, school, count["new"] ?? 0, count["open"] ?? 0, count["suppressed"] ?? 0, count["resolved"] ?? 0])
+                try db.cachedStatement(sql: "INSERT INTO runCount (runId, schoolId, new, open, suppressed, resolved) VALUES (?, ?, ?, ?, ?, ?)")
+                    .execute(arguments: [runId, school, count["new"] ?? 0, count["open"] ?? 0, count["suppressed"] ?? 0, count["resolved"] ?? 0])
             }
             for archive in outcome.archives {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO archive (path, size, modified, contentHash, inputsKey, payload, lastRun) VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(path) DO UPDATE SET size = excluded.size, modified = excluded.modified,
                       contentHash = excluded.contentHash, inputsKey = excluded.inputsKey, payload = excluded.payload, lastRun = excluded.lastRun
-                    """, arguments: [archive.path, archive.size, archive.modified, archive.contentHash, archive.inputsKey,
+                    """).execute(arguments: [archive.path, archive.size, archive.modified, archive.contentHash, archive.inputsKey,
                                      archive.payload, runId])
             }
             return runId

@@ -64,30 +64,44 @@ struct NameMatcher: Sendable {
         if names.isEmpty { return false }
         var copy = text
         return copy.withUTF8 { b in
-            // A word: letters, digits and other-than-ASCII bytes, with apostrophes and hyphens
-            // inside it (those count only when a letter or digit follows them).
-            var start = -1
-            var end = 0
-            var nonASCII = false
-            var i = 0
-            let n = b.count
-            while i <= n {
-                let byte: UInt8 = i < n ? b[i] : 0x20
-                let isAlnum = (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
-                if isAlnum || byte >= 0x80 {
-                    if start < 0 { start = i }
-                    if byte >= 0x80 { nonASCII = true }
-                    end = i + 1
-                } else if start >= 0 && (byte == 0x27 || byte == 0x2D) {
-                    // Held: part of the word only if a letter or digit follows.
-                } else if start >= 0 {
+            Self.byteClasses.withUnsafeBufferPointer { classes in
+                // A word: letters, digits and bytes outside ASCII, with apostrophes and hyphens
+                // inside it (those count only when a letter or digit follows them).
+                let n = b.count
+                var i = 0
+                while i < n {
+                    // To the next word.
+                    while i < n, classes[Int(b[i])] & Self.wordByte == 0 { i += 1 }
+                    if i == n { break }
+                    let start = i
+                    var end = i
+                    var nonASCII = false
+                    while i < n {
+                        let c = classes[Int(b[i])]
+                        if c & Self.wordByte != 0 {
+                            end = i + 1
+                            if c & Self.highByte != 0 { nonASCII = true }
+                        } else if c & Self.joiner == 0 {
+                            break
+                        }
+                        i += 1
+                    }
                     if nonASCII || isFirstWord(b, start, end) { return true }
-                    start = -1
-                    nonASCII = false
                 }
-                i += 1
+                return false
             }
-            return false
+        }
+    }
+
+    private static let wordByte: UInt8 = 1, highByte: UInt8 = 2, joiner: UInt8 = 4
+    /// Each byte's class: a word's byte (letter, digit, above ASCII), an apostrophe or hyphen
+    /// (which join the parts of a word), or anything else.
+    private static let byteClasses: [UInt8] = (0..<256).map { byte -> UInt8 in
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return wordByte
+        case 0x80...: return wordByte | highByte
+        case 0x27, 0x2D: return joiner
+        default: return 0
         }
     }
 

@@ -24,6 +24,12 @@ let package = Package(
     targets: [
         // The shared model: tiers, severities, accounts, tweets, conversations.
         .target(name: "SocialAuditCore", dependencies: ["CLibCrypto"]),
+        // libdeflate, for the CRC-32 of zip entries.
+        .systemLibrary(
+            name: "CLibDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
         // OpenSSL's libcrypto, for SHA-256 (archives' content hashes and findings' fingerprints).
         .systemLibrary(
             name: "CLibCrypto",
@@ -35,6 +41,7 @@ let package = Package(
             name: "SocialAuditArchive",
             dependencies: [
                 "SocialAuditCore",
+                "CLibDeflate",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

@@ -72,12 +72,20 @@ public struct ArchiveReader: Sendable {
     }
 
     /// Reads the archive, calling `handle` for every record, and returns what was read.
-    public func read(_ handle: (ArchiveRecord) -> Void) -> ArchiveReading {
+    ///
+    /// With `tweetConsumer`, part files read at once (``partWorkers`` above 1) hand their tweets
+    /// to consumers instead of to `handle`: one per worker thread, each made by `tweetConsumer`
+    /// on the calling thread before the workers start, and each used by its worker alone. Then
+    /// the work on every tweet runs on all cores too, and no tweet crosses threads. Every other
+    /// record, and every tweet when the parts are read one at a time, still goes to `handle`.
+    public func read(_ handle: (ArchiveRecord) -> Void,
+                     tweetConsumer: (() -> any TweetConsumer)? = nil) -> ArchiveReading {
         withoutActuallyEscaping(handle) { handle in
             var session = ReadingSession(source: source, maximumRecordBytes: maximumRecordBytes, handle: handle)
             session.zipLimits = zipLimits
             session.partWorkers = partWorkers
             session.fastTweets = fastTweets
+            session.makeTweetConsumer = tweetConsumer
             session.run()
             return session.reading
         }
@@ -173,6 +181,11 @@ struct DataFile: Comparable {
     }
 }
 
+/// Takes the tweets that one worker thread reads (see ``ArchiveReader/read(_:tweetConsumer:)``).
+public protocol TweetConsumer: AnyObject {
+    func add(_ tweet: Tweet)
+}
+
 /// One reading of one archive: the state that the records pass through.
 private struct ReadingSession {
     var reading: ArchiveReading
@@ -183,6 +196,8 @@ private struct ReadingSession {
     /// handed to `handle` on the calling thread, in batches).
     var partWorkers = 1
     var fastTweets = true
+    /// Makes the consumer of one worker's tweets, when part files are read at once.
+    var makeTweetConsumer: (() -> any TweetConsumer)?
     /// Note tweets by creation second: long posts' whole texts.
     var notes: [Int: RecordDecoding.NoteTweet] = [:]
     /// A conversation whose next entry may continue it (the archive splits at 1,000 messages).
@@ -450,18 +465,22 @@ private struct ReadingSession {
         // worker threads may be torn down a moment after they finish.
         var template = self
         template.handle = { _ in }
-        let shared = Unchecked((session: template, files: tweetFiles))
+        template.makeTweetConsumer = nil
         // Up to twice as many threads as cores given: part files differ in size and number (three
         // parts on two cores would leave one core idle for a third of the time), and the system
         // shares the cores between threads fairly, so the parts finish together.
         let workers = min(partWorkers * 2, tweetFiles.count)
+        // Each consumer is made here and then used by its worker thread alone.
+        let consumers = makeTweetConsumer.map { make in (0..<workers).map { _ in make() } }
+        let shared = Unchecked((session: template, files: tweetFiles, consumers: consumers))
         let limits = zipLimits
         var threads: [Thread] = []
-        for _ in 0..<workers {
+        for workerIndex in 0..<workers {
             let thread = Thread {
                 var batch: [ArchiveRecord] = []
                 let template = shared.value.session
                 let tweetFiles = shared.value.files
+                let consumer = shared.value.consumers?[workerIndex]
                 while let index = results.claim() {
                     var worker = template
                     worker.reading = ArchiveReading(source: template.reading.source)
@@ -469,6 +488,10 @@ private struct ReadingSession {
                         worker.files = try? ZipArchiveFiles(url: worker.reading.source.url, limits: limits)
                     }
                     worker.handle = { record in
+                        if let consumer, case let .tweet(tweet) = record {
+                            consumer.add(tweet)
+                            return
+                        }
                         batch.append(record)
                         if batch.count >= 256 {
                             queue.push(batch)

@@ -83,7 +83,8 @@ enum TweetExtractor {
         guard let base = bytes.baseAddress else { return nil }
         var cursor = Cursor(base: base, count: bytes.count)
         do throws(GiveUp) {
-            var outer = Fields()
+            // Most records are `{"tweet": {…}}`: the outer fields are made only when needed.
+            var outer: Fields?
             var inner = Fields()
             var wrapped = false
             try cursor.expect(0x7B)
@@ -99,7 +100,8 @@ enum TweetExtractor {
                     wrapped = true
                     try cursor.tweetObject(&inner)
                 } else {
-                    try cursor.tweetMember(key, &outer)
+                    if outer == nil { outer = Fields() }
+                    try cursor.tweetMember(key, &outer!)
                 }
             }
             cursor.depth -= 1
@@ -108,7 +110,7 @@ enum TweetExtractor {
             // Trailing white space belongs to the record when it is all there is.
             cursor.skipWhitespace()
             let end = cursor.index == cursor.count ? cursor.count : length
-            return (try cursor.resolve(wrapped ? inner : outer), end, newlines)
+            return (try cursor.resolve(wrapped ? inner : outer ?? Fields()), end, newlines)
         } catch {
             return nil
         }
@@ -382,6 +384,7 @@ enum TweetExtractor {
 
         /// Runs `member` for each member of the object here; anything but an object is skipped
         /// (the general path reads no member of it either).
+        @inline(__always)
         mutating func eachMember(_ member: (inout Cursor, Slot) throws(GiveUp) -> Void) throws(GiveUp) {
             guard peek == 0x7B else { return try skipValue() }
             index += 1
@@ -396,6 +399,7 @@ enum TweetExtractor {
         }
 
         /// Runs `element` for each element of the array here; anything but an array is skipped.
+        @inline(__always)
         mutating func eachElement(_ element: (inout Cursor) throws(GiveUp) -> Void) throws(GiveUp) {
             guard peek == 0x5B else { return try skipValue() }
             index += 1

@@ -114,10 +114,14 @@ public struct Finding: Sendable, Hashable, Codable {
     /// The spec's order: school, account, rule, evidence time, evidence id (then fingerprint, so
     /// that the order is total and the output byte-identical).
     public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
-        let ta = a.evidence.time.map { TwitterDate.iso8601($0) } ?? ""
-        let tb = b.evidence.time.map { TwitterDate.iso8601($0) } ?? ""
-        return (a.schoolId, a.account, a.rule, ta, a.evidence.id ?? "", a.fingerprint)
-            < (b.schoolId, b.account, b.rule, tb, b.evidence.id ?? "", b.fingerprint)
+        if a.schoolId != b.schoolId { return a.schoolId < b.schoolId }
+        if a.account != b.account { return a.account < b.account }
+        if a.rule != b.rule { return a.rule < b.rule }
+        // By the second, as the reports show it; no time first.
+        let ta = a.evidence.time.map { Int($0.timeIntervalSince1970.rounded(.down)) } ?? .min
+        let tb = b.evidence.time.map { Int($0.timeIntervalSince1970.rounded(.down)) } ?? .min
+        if ta != tb { return ta < tb }
+        return (a.evidence.id ?? "", a.fingerprint) < (b.evidence.id ?? "", b.fingerprint)
     }
 }
 

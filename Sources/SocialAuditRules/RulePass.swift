@@ -62,6 +62,30 @@ public struct RulePass: Sendable {
         }
     }
 
+    /// A pass for more of the same account's tweets on another thread: this pass as it is, with
+    /// nothing found or counted yet. Its findings come back with ``merge(_:)``.
+    public func shard() -> RulePass {
+        var copy = self
+        copy.findings = []
+        copy.contentFindings = []
+        copy.tweetsScanned = 0
+        copy.messagesScanned = 0
+        copy.conversationsScanned = 0
+        return copy
+    }
+
+    /// Takes up what a shard found and counted. The content findings are kept in one order
+    /// (``Finding/ordered(_:_:)``) whichever thread found them.
+    public mutating func merge(_ shard: RulePass) {
+        findings += shard.findings
+        contentFindings += shard.contentFindings
+        tweetsScanned += shard.tweetsScanned
+        messagesScanned += shard.messagesScanned
+        conversationsScanned += shard.conversationsScanned
+        findings.sort(by: Finding.ordered)
+        contentFindings.sort(by: Finding.ordered)
+    }
+
     /// Records what the archive reader could not read (the `archive.unreadable` rule reads them).
     public mutating func add(problems: [ArchiveProblem]) {
         subject.problems += problems

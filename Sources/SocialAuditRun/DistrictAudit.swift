@@ -196,7 +196,15 @@ public struct DistrictAudit: Sendable {
             var reader = ArchiveReader(source: source)
             reader.partWorkers = partWorkers
             reader.fastTweets = fastTweets
-            let reading = reader.read { record in pass.add(record) }
+            // Part files read at once run the tweets' rules on their own threads, each in a
+            // shard of the pass (made after the account's identity was read), merged after.
+            var shards: [PassShard] = []
+            let reading = reader.read({ record in pass.add(record) }, tweetConsumer: {
+                let shard = PassShard(pass.shard())
+                shards.append(shard)
+                return shard
+            })
+            for shard in shards { pass.merge(shard.pass) }
             pass.add(problems: reading.problems)
             outcome = ArchiveOutcome(reading: reading)
             if let content, let payload = try? JSONEncoder().encode(CachedAudit(
@@ -250,5 +258,18 @@ final class ParallelResults<Value: Sendable>: @unchecked Sendable {
         guard counter < limit else { return nil }
         counter += 1
         return counter - 1
+    }
+}
+
+/// One worker thread's part of an archive's rule pass: its tweets' content findings.
+private final class PassShard: TweetConsumer {
+    var pass: RulePass
+
+    init(_ pass: RulePass) {
+        self.pass = pass
+    }
+
+    func add(_ tweet: Tweet) {
+        pass.add(tweet)
     }
 }

@@ -198,6 +198,8 @@ private struct ReadingSession {
     var fastTweets = true
     /// Makes the consumer of one worker's tweets, when part files are read at once.
     var makeTweetConsumer: (() -> any TweetConsumer)?
+    /// A worker's consumer: its tweets go here rather than to `handle`.
+    var tweetConsumer: (any TweetConsumer)?
     /// Note tweets by creation second: long posts' whole texts.
     var notes: [Int: RecordDecoding.NoteTweet] = [:]
     /// A conversation whose next entry may continue it (the archive splits at 1,000 messages).
@@ -428,7 +430,7 @@ private struct ReadingSession {
     }
 
     /// A tweet read, however: its long text from the notes, counted and handed on.
-    mutating func accept(_ read: Tweet, deleted: Bool) {
+    mutating func accept(_ read: consuming Tweet, deleted: Bool) {
             var tweet = read
             if !notes.isEmpty, let created = tweet.createdAt,
                let note = notes[Int(created.timeIntervalSince1970.rounded(.down))] {
@@ -439,7 +441,11 @@ private struct ReadingSession {
             } else {
                 reading.tweets += 1
             }
-            handle(.tweet(tweet))
+            if let tweetConsumer {
+                tweetConsumer.add(tweet)
+            } else {
+                handle(.tweet(tweet))
+            }
     }
 
     /// Reads the record at the start of the bytes (perhaps followed by more of the file) straight
@@ -487,11 +493,8 @@ private struct ReadingSession {
                     if worker.reading.source.kind == .zip {
                         worker.files = try? ZipArchiveFiles(url: worker.reading.source.url, limits: limits)
                     }
+                    worker.tweetConsumer = consumer
                     worker.handle = { record in
-                        if let consumer, case let .tweet(tweet) = record {
-                            consumer.add(tweet)
-                            return
-                        }
                         batch.append(record)
                         if batch.count >= 256 {
                             queue.push(batch)

@@ -274,6 +274,7 @@ public enum ArchiveRecord: Sendable {
 extension StringProtocol {
     /// Whether the two are equal but for case: ASCII on bytes (handles are ASCII, and this runs
     /// per tweet), anything else through Foundation's case-insensitive comparison.
+    @inlinable
     public func equalsIgnoringCase<Other: StringProtocol>(_ other: Other) -> Bool {
         let a = utf8, b = other.utf8
         guard a.count == b.count else {
@@ -294,6 +295,7 @@ extension StringProtocol {
     }
 
     /// Whether the text's UTF-8 holds `byte`.
+    @inlinable
     public func containsByte(_ byte: UInt8) -> Bool {
         if let found = utf8.withContiguousStorageIfAvailable({ $0.firstIndex(of: byte) != nil }) { return found }
         return utf8.contains(byte)

@@ -122,23 +122,13 @@ public enum TwitterDate {
     }
 
     private static func monthNumber(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int? {
-        // Case-insensitive three-letter English month names.
-        let key = (String(UnicodeScalar(a | 0x20)) + String(UnicodeScalar(b | 0x20)) + String(UnicodeScalar(c | 0x20)))
-        switch key {
-        case "jan": return 1
-        case "feb": return 2
-        case "mar": return 3
-        case "apr": return 4
-        case "may": return 5
-        case "jun": return 6
-        case "jul": return 7
-        case "aug": return 8
-        case "sep": return 9
-        case "oct": return 10
-        case "nov": return 11
-        case "dec": return 12
-        default: return nil
-        }
+        // Case-insensitive three-letter English month names, compared as one number (every tweet
+        // has a date: no string is made for it).
+        let key = UInt32(a | 0x20) << 16 | UInt32(b | 0x20) << 8 | UInt32(c | 0x20)
+        let months: [UInt32] = [0x6A616E, 0x666562, 0x6D6172, 0x617072, 0x6D6179, 0x6A756E,
+                                0x6A756C, 0x617567, 0x736570, 0x6F6374, 0x6E6F76, 0x646563]
+        guard let index = months.firstIndex(of: key) else { return nil }
+        return index + 1
     }
 
     /// `2024-03-05T14:07:00Z`: the UTC form the reports and CSV use.

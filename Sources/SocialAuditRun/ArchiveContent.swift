@@ -2,9 +2,15 @@ import Foundation
 import SocialAuditArchive
 import SocialAuditCore
 
-/// An archive's content hash, for incremental runs: SHA-256 over the zip file's bytes, or over
-/// the data files of an extracted folder (path and bytes, in path order; media are not read
-/// by the audit and not hashed). Streamed in 1 MiB pieces.
+/// An archive's content, for incremental runs: its size and last modification (cheap to read)
+/// and SHA-256 over the zip file's bytes, or over the data files of an extracted folder (path
+/// and bytes, in path order; media are not read by the audit and not hashed), streamed in
+/// 1 MiB pieces.
+///
+/// A nightly run first compares size and modification time with what the state remembers, as
+/// `make` and `rsync` do: when both are unchanged the archive is taken as unchanged without
+/// reading a byte of it. Otherwise the hash decides (an archive copied again, with a new time
+/// but the same bytes, is not read again). `--full` reads every archive whatever the state says.
 enum ArchiveContent {
     struct Signature {
         var size: Int64
@@ -12,11 +18,15 @@ enum ArchiveContent {
         var hash: String
     }
 
-    static func signature(_ source: ArchiveSource) -> Signature? {
+    /// The files whose bytes make the content, in order, with their total size and latest time.
+    struct Listing {
+        var files: [URL]
+        var size: Int64
+        var modified: Double
+    }
+
+    static func listing(_ source: ArchiveSource) -> Listing? {
         let manager = FileManager.default
-        var hasher = SHA256()
-        var size: Int64 = 0
-        var modified: Double = 0
         var files: [URL] = []
         switch source.kind {
         case .zip:
@@ -28,21 +38,56 @@ enum ArchiveContent {
             }
             files.sort { $0.path < $1.path }
         }
+        var size: Int64 = 0
+        var modified: Double = 0
         for url in files {
+            guard let attributes = try? manager.attributesOfItem(atPath: url.path) else { return nil }
+            size += (attributes[.size] as? NSNumber)?.int64Value ?? 0
+            modified = max(modified, (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)
+        }
+        return Listing(files: files, size: size, modified: modified)
+    }
+
+    static func signature(_ source: ArchiveSource) -> Signature? {
+        guard let listing = listing(source) else { return nil }
+        return signature(source, listing)
+    }
+
+    static func signature(_ source: ArchiveSource, _ listing: Listing) -> Signature? {
+        var hasher = SHA256()
+        for url in listing.files {
             guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
             defer { try? handle.close() }
             if source.kind == .folder {
                 hasher.update(String(url.path.dropFirst(source.url.path.count)) + "\n")
-            }
-            if let attributes = try? manager.attributesOfItem(atPath: url.path) {
-                size += (attributes[.size] as? NSNumber)?.int64Value ?? 0
-                modified = max(modified, (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)
             }
             while true {
                 guard let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty else { break }
                 chunk.withUnsafeBytes { hasher.update($0) }
             }
         }
-        return Signature(size: size, modified: modified, hash: SHA256.hexString(hasher.finalize()))
+        return Signature(size: listing.size, modified: listing.modified, hash: SHA256.hexString(hasher.finalize()))
+    }
+}
+
+/// A content hash computed on its own thread while the archive is read (a full read needs it
+/// only for the next run; a folder of hundreds of megabytes takes a while to hash).
+final class PendingSignature: @unchecked Sendable {
+    private var result: ArchiveContent.Signature?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ source: ArchiveSource, _ listing: ArchiveContent.Listing) {
+        let thread = Thread { [self] in
+            result = ArchiveContent.signature(source, listing)
+            done.signal()
+        }
+        thread.start()
+    }
+
+    /// Waits for the hash.
+    var value: ArchiveContent.Signature? {
+        done.wait()
+        done.signal()
+        return result
     }
 }

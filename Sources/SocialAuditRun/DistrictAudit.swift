@@ -119,8 +119,10 @@ public struct DistrictAudit: Sendable {
         let outcomes = ParallelResults<ArchiveOutcome>(count: sources.count)
         let next = ParallelResults<Int>(count: 0)
         let total = sources.count
-        // Cores left over when there are fewer archives than jobs read an archive's parts at once.
-        let partWorkers = max(1, jobs / max(1, total))
+        // Each archive may read its part files at once on as many threads as there are jobs: the
+        // system shares the cores between all of them, so when only the last archives are left
+        // (or one large one), their parts still use every core.
+        let partWorkers = jobs
         DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, total))) { _ in
             while let index = next.claim(below: total) {
                 let match = matching.match(forArchive: index)
@@ -182,17 +184,33 @@ public struct DistrictAudit: Sendable {
         let subject = AccountSubject(tier: entry?.tier ?? .unregistered, inventory: entry, hasArchive: true,
                                      archiveName: source.name, matchedByAccountId: byId)
         var pass = RulePass(subject: subject, district: district)
-        let content = ArchiveContent.signature(source)
-        let cached = full ? nil : content.flatMap { signature in
-            (try? state?.cachedArchive(path: source.url.path)).flatMap { $0 }
-                .flatMap { $0.contentHash == signature.hash && $0.inputsKey == key ? $0 : nil }
+        let listing = ArchiveContent.listing(source)
+        let remembered = full ? nil : (try? state?.cachedArchive(path: source.url.path)).flatMap { $0 }
+            .flatMap { $0.inputsKey == key ? $0 : nil }
+        var content: ArchiveContent.Signature?
+        var cached: CachedArchive?
+        if let listing, let remembered {
+            if remembered.size == listing.size, remembered.modified == listing.modified {
+                // Same size and time as when it was read: unchanged, without reading it.
+                cached = remembered
+            } else if let signature = ArchiveContent.signature(source, listing) {
+                content = signature
+                cached = signature.hash == remembered.contentHash ? remembered : nil
+            }
         }
         var outcome: ArchiveOutcome
         if let cached, let saved = try? JSONDecoder().decode(CachedAudit.self, from: cached.payload) {
             pass.restore(subject: saved.subject, contentFindings: saved.contentFindings, tweets: saved.tweets,
                          conversations: saved.conversations, messages: saved.messages)
             outcome = ArchiveOutcome(reading: saved.reading, cache: cached, reused: true)
+            if let content {
+                // The same bytes at a new time: remember the new time.
+                outcome.cache?.size = content.size
+                outcome.cache?.modified = content.modified
+            }
         } else {
+            // The hash is needed only for the next run: it is made while the archive is read.
+            let pending = content == nil ? listing.map { PendingSignature(source, $0) } : nil
             var reader = ArchiveReader(source: source)
             reader.partWorkers = partWorkers
             reader.fastTweets = fastTweets
@@ -207,7 +225,7 @@ public struct DistrictAudit: Sendable {
             for shard in shards { pass.merge(shard.pass) }
             pass.add(problems: reading.problems)
             outcome = ArchiveOutcome(reading: reading)
-            if let content, let payload = try? JSONEncoder().encode(CachedAudit(
+            if let content = content ?? pending?.value, let payload = try? JSONEncoder().encode(CachedAudit(
                 subject: pass.subject, contentFindings: pass.contentFindings, tweets: pass.tweetsScanned,
                 conversations: pass.conversationsScanned, messages: pass.messagesScanned, reading: reading)) {
                 outcome.cache = CachedArchive(path: source.url.path, size: content.size, modified: content.modified,

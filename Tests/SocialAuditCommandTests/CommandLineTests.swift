@@ -342,6 +342,33 @@ struct CommandLineTests {
         #expect(try store.runs().map(\.asOf) == ["2026-11-01", "2026-11-02", "2026-11-02"])
     }
 
+    @Test("nightly: an archive touched but unchanged is not read again; one changed at the same size is")
+    func quickCheck() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")
+        let samples = folder.appendingPathComponent("samples")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Invocation.repository.appendingPathComponent("samples"), to: samples)
+        let state = folder.appendingPathComponent("state.sqlite").path
+        func run(_ asOf: String) throws -> Invocation {
+            let result = try Invocation.run(["run", "--config", samples.appendingPathComponent("socialaudit.json").path,
+                                             "--state", state, "--as-of", asOf, "--out", folder.appendingPathComponent("out").path,
+                                             "--templates", Invocation.repository.appendingPathComponent("templates").path])
+            #expect(result.status == 0, "\(result.stderr)\(result.stdout)")
+            return result
+        }
+        _ = try run("2026-11-01")
+        // Touched: a new time, the same bytes. Hashed, found the same, and not read again.
+        let tweets = samples.appendingPathComponent("archives/twitter-2026-10-27-unknown/data/tweets.js")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: tweets.path)
+        #expect(try run("2026-11-02").stdout.contains("(11 unchanged since the last run)"))
+        // Changed at the same size (and the time moved): read again.
+        var text = try String(contentsOf: tweets, encoding: .utf8)
+        text = text.replacingOccurrences(of: "Legs are done.", with: "Legs are gone.")
+        try text.write(to: tweets, atomically: false, encoding: .utf8)
+        #expect(try run("2026-11-03").stdout.contains("(10 unchanged since the last run)"))
+        #expect(try run("2026-11-04").stdout.contains("(11 unchanged since the last run)"))
+    }
+
     @Test("a review file suppresses a finding; an expired entry does not")
     func reviews() throws {
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")

@@ -66,60 +66,72 @@ struct NameMatcher: Sendable {
         return copy.withUTF8 { b in
             Self.byteClasses.withUnsafeBufferPointer { classes in
                 // A word: letters, digits and bytes outside ASCII, with apostrophes and hyphens
-                // inside it (those count only when a letter or digit follows them).
+                // inside it (those count only when a letter or digit follows them). Its hash is
+                // made as it is scanned: up to its last letter or digit, and up to the byte
+                // before its last apostrophe (for a possessive `'s`).
                 let n = b.count
                 var i = 0
                 while i < n {
                     // To the next word.
                     while i < n, classes[Int(b[i])] & Self.wordByte == 0 { i += 1 }
                     if i == n { break }
-                    let start = i
+                    var h: UInt64 = 0xcbf29ce484222325
+                    var hashOfWord = h
+                    // The last apostrophe inside the word (one that a letter or digit follows).
+                    var beforeApostrophe: UInt64 = 0
+                    var apostropheAt = -1
+                    var pendingHash: UInt64 = 0
+                    var pendingAt = -1
                     var end = i
                     var nonASCII = false
                     while i < n {
-                        let c = classes[Int(b[i])]
+                        let byte = b[i]
+                        let c = classes[Int(byte)]
                         if c & Self.wordByte != 0 {
+                            if pendingAt >= 0 {
+                                apostropheAt = pendingAt
+                                beforeApostrophe = pendingHash
+                                pendingAt = -1
+                            }
+                            h = (h ^ UInt64(c & Self.upper != 0 ? byte | 0x20 : byte)) &* 0x100000001b3
+                            hashOfWord = h
                             end = i + 1
                             if c & Self.highByte != 0 { nonASCII = true }
-                        } else if c & Self.joiner == 0 {
+                        } else if c & Self.joiner != 0 {
+                            if byte == 0x27 {
+                                pendingHash = h
+                                pendingAt = i
+                            }
+                            h = (h ^ UInt64(byte)) &* 0x100000001b3
+                        } else {
                             break
                         }
                         i += 1
                     }
-                    if nonASCII || isFirstWord(b, start, end) { return true }
+                    if nonASCII { return true }
+                    if firstWordBits.contains(hashOfWord) && firstWordHashes.contains(hashOfWord) { return true }
+                    // "Barnes's": the word before the `'s`.
+                    if apostropheAt == end - 2, b[end - 1] | 0x20 == 0x73,
+                       firstWordBits.contains(beforeApostrophe) && firstWordHashes.contains(beforeApostrophe) {
+                        return true
+                    }
                 }
                 return false
             }
         }
     }
 
-    private static let wordByte: UInt8 = 1, highByte: UInt8 = 2, joiner: UInt8 = 4
+    private static let wordByte: UInt8 = 1, highByte: UInt8 = 2, joiner: UInt8 = 4, upper: UInt8 = 8
     /// Each byte's class: a word's byte (letter, digit, above ASCII), an apostrophe or hyphen
     /// (which join the parts of a word), or anything else.
     private static let byteClasses: [UInt8] = (0..<256).map { byte -> UInt8 in
         switch byte {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return wordByte
+        case 0x41...0x5A: return wordByte | upper
+        case 0x30...0x39, 0x61...0x7A: return wordByte
         case 0x80...: return wordByte | highByte
         case 0x27, 0x2D: return joiner
         default: return 0
         }
-    }
-
-    /// Whether the word `b[start..<end]` (ASCII), or the word before its possessive `'s`, is
-    /// some name's first word.
-    private func isFirstWord(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        var h: UInt64 = 0xcbf29ce484222325
-        var beforeLastTwo = h
-        for k in start..<end {
-            if k == end - 2 { beforeLastTwo = h }
-            let byte = b[k]
-            h = (h ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)) &* 0x100000001b3
-        }
-        if firstWordBits.contains(h) && firstWordHashes.contains(h) { return true }
-        if end - start >= 2, b[end - 2] == 0x27, b[end - 1] | 0x20 == 0x73 {
-            return firstWordBits.contains(beforeLastTwo) && firstWordHashes.contains(beforeLastTwo)
-        }
-        return false
     }
 
     var isEmpty: Bool { names.isEmpty }

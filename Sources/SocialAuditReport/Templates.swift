@@ -57,9 +57,13 @@ public struct ReportTemplates: Sendable {
                 throw Failure.unreadable(file: url.path, reason: error.localizedDescription)
             }
             do {
-                templates[String(path.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
+                // Every template starts out escaping for HTML with the escaper below (a template's
+                // own `{{% CONTENT_TYPE: TEXT}}` still turns it off).
+                templates[String(path.dropLast(".mustache".count))] = try MustacheTemplate(string: Self.htmlPragma + text)
             } catch let error as MustacheTemplate.ParserError {
-                throw Failure.syntax(file: url.path, line: error.context.lineNumber, column: error.context.columnNumber,
+                let line = error.context.lineNumber
+                let column = error.context.columnNumber - (line == 1 ? Self.htmlPragma.count : 0)
+                throw Failure.syntax(file: url.path, line: line, column: max(1, column),
                                      message: "template syntax error: \(error.error)")
             }
         }
@@ -68,6 +72,12 @@ public struct ReportTemplates: Sendable {
         self.folder = folder
         library = MustacheLibrary(templates: templates)
     }
+
+    /// The pragma that selects ``ByteHTMLEscaping``, registered once.
+    static let htmlPragma: String = {
+        MustacheContentTypes.register(ByteHTMLEscaping(), named: "HTML_BYTES")
+        return "{{% CONTENT_TYPE: HTML_BYTES}}"
+    }()
 
     public func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""
@@ -84,5 +94,34 @@ public struct ReportTemplates: Sendable {
             bin.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("templates"),
         ]
         return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("district.mustache").path) }
+    }
+}
+
+/// HTML escaping on bytes: the same five characters as swift-mustache's own HTML content type
+/// (`<`, `>`, `&`, `"`, `'`), which goes character by character through a dictionary and was
+/// half of the time spent rendering a large school's page (measured with `make bench`).
+/// Working on bytes also escapes a `<` that a combining mark follows, which the
+/// character-wise escaper passes over.
+struct ByteHTMLEscaping: MustacheContentType {
+    func escapeText(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            for byte in bytes {
+                switch byte {
+                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])              // &lt;
+                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])              // &gt;
+                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])        // &amp;
+                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+                case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])        // &#39;
+                default: out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }

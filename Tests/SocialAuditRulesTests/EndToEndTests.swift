@@ -174,6 +174,23 @@ struct EndToEndTests {
                 == result.findings.map(\.fingerprint).sorted())
     }
 
+    @Test("the templates escape every value for HTML: the five characters, in any text, and a template may turn it off")
+    func templateEscaping() throws {
+        let folder = ArchiveFixture.temporaryFolder().appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("<p title=\"{{v}}\">{{v}}</p>{{{v}}}".utf8).write(to: folder.appendingPathComponent("page.mustache"))
+        try Data("{{% CONTENT_TYPE: TEXT}}{{v}}".utf8).write(to: folder.appendingPathComponent("plain.mustache"))
+        let templates = try ReportTemplates(folder: folder, required: ["page", "plain"])
+        let samples = ["plain", "<script>alert('x')</script>", "a & b \"c\" 'd' <e> &amp;", "é<\u{0301}>ü", "", "😀&😀"]
+        for value in samples {
+            // Scalar by scalar: a `<` that a combining mark follows is escaped too.
+            let entities: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
+            let escaped = value.unicodeScalars.map { entities[$0] ?? String($0) }.joined()
+            #expect(templates.render("page", ["v": value]) == "<p title=\"\(escaped)\">\(escaped)</p>\(value)")
+            #expect(templates.render("plain", ["v": value]) == value)
+        }
+    }
+
     @Test("findings.csv: the spec's header, CRLF, RFC 4180 quoting, formula-safe cells and a final line break")
     func csvCells() throws {
         let finding = Finding(

@@ -8,7 +8,9 @@
 #   3. A nightly run over unchanged archives (incremental, from the state) beside a full run.
 #
 # The generated districts are kept in .build/bench/ and reused while the generators are
-# unchanged. Times are wall clock and peak resident memory from /usr/bin/time -v.
+# unchanged. Times are wall clock and peak resident memory from /usr/bin/time -v; every
+# command (the baseline's too) runs RUNS times (default 3) and the median wall time is shown,
+# with the largest peak memory: a shared machine's noise moves single runs by 10-20%.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=.build/bench
@@ -16,7 +18,7 @@ mkdir -p "$out"
 swift build -c release >/dev/null
 bin=$PWD/.build/release/socialaudit
 stamp=$(cat scripts/make-bench-archive.py scripts/make-bench-district.py | sha256sum | cut -c1-12)
-command -v jq >/dev/null || { echo "make bench needs jq (apt-get install jq)"; exit 2; }
+for tool in jq unzip; do command -v $tool >/dev/null || { echo "make bench needs $tool (apt-get install $tool)"; exit 2; }; done
 
 district() {  # name archives tweets [--folder]
   local target="$out/$1-$stamp"
@@ -24,16 +26,22 @@ district() {  # name archives tweets [--folder]
   echo "$target"
 }
 
-timed() {  # log-file command... ; prints "seconds megabytes"
+runs=${RUNS:-3}
+
+timed() {  # log-file command... ; prints "median-seconds max-megabytes"
   local log=$1; shift
-  /usr/bin/time -v "$@" >/dev/null 2>"$log"
-  python3 - "$log" <<'PY'
-import re, sys
-log = open(sys.argv[1]).read()
-clock = re.search(r"Elapsed \(wall clock\).*: (\S+)", log).group(1).split(":")
-wall = sum(float(x) * 60 ** i for i, x in enumerate(reversed(clock)))
-rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", log).group(1)) / 1024
-print("%.2f %.1f" % (wall, rss))
+  for i in $(seq "$runs"); do
+    /usr/bin/time -v "$@" >/dev/null 2>"$log.$i"
+  done
+  python3 - "$log" "$runs" <<'PY'
+import re, statistics, sys
+walls, rsss = [], []
+for i in range(1, int(sys.argv[2]) + 1):
+    log = open("%s.%d" % (sys.argv[1], i)).read()
+    clock = re.search(r"Elapsed \(wall clock\).*: (\S+)", log).group(1).split(":")
+    walls.append(sum(float(x) * 60 ** i for i, x in enumerate(reversed(clock))))
+    rsss.append(int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", log).group(1)) / 1024)
+print("%.2f %.1f" % (statistics.median(walls), max(rsss)))
 PY
 }
 
@@ -60,6 +68,9 @@ files=("$one_dir"/archives/teacher00/data/tweets*.js)
 read -r jq_s jq_mb < <(timed "$out/jq.log" bash -c '
   for f in "$@"; do sed "1s/^window\.YTD\.tweets\.part[0-9]* = //" "$f" | jq -r ".[].tweet.entities.user_mentions[].screen_name"; done' _ "${files[@]}")
 row "baseline: sed + jq, mentions of 150k tweets (folder)" "$jq_s" "$jq_mb"
+# The floor for a zip: inflating its tweet files and nothing else, one after the other.
+read -r unzip_s unzip_mb < <(timed "$out/unzip.log" bash -c 'unzip -p "$1" "data/tweets*.js" >/dev/null' _ "$one_zip/archives/teacher00.zip")
+row "reference: unzip -p of the same zip's tweet files" "$unzip_s" "$unzip_mb" "inflate alone, one core"
 read -r z_s z_mb < <(audit "$out/a1.log" "$one_zip" --full --state "$out/state-a1.sqlite")
 row "socialaudit run, 150k tweets, zip" "$z_s" "$z_mb" "$(python3 -c "print('%.1fx faster than the baseline' % ($jq_s / $z_s))")"
 read -r d_s d_mb < <(audit "$out/a2.log" "$one_dir" --full --state "$out/state-a2.sqlite")
@@ -77,5 +88,5 @@ row "4 archives x 50k tweets, --jobs 2" "$s2" "$m2" "$(python3 -c "print('%.2fx 
 read -r i_s i_mb < <(audit "$out/c1.log" "$four" --state "$out/state-b2.sqlite")
 row "4 archives, nightly run, nothing changed" "$i_s" "$i_mb" "$(python3 -c "print('%.1f%% of the full run' % (100 * $i_s / $s2))")"
 echo
-echo "Targets (issue 8): 10x faster than the baseline, under 128 MB and flat with size; --jobs 2 at most 0.6x of"
-echo "--jobs 1; an unchanged nightly run under 5% of a full one."
+echo "Median of $runs runs each (RUNS=n to change). Targets (issue 8): 10x faster than the baseline, under 128 MB"
+echo "and flat with size; --jobs 2 at most 0.6x of --jobs 1; an unchanged nightly run under 5% of a full one."

@@ -83,6 +83,14 @@ read -r s1 m1 < <(audit "$out/b1.log" "$four" --full --jobs 1 --state "$out/stat
 row "4 archives x 50k tweets, --jobs 1" "$s1" "$m1"
 read -r s2 m2 < <(audit "$out/b2.log" "$four" --full --jobs 2 --state "$out/state-b2.sqlite")
 row "4 archives x 50k tweets, --jobs 2" "$s2" "$m2" "$(python3 -c "print('%.2fx the time of --jobs 1' % ($s2 / $s1))")"
+# What the two cores give: two separate --jobs 1 runs at once, against one alone. A machine whose
+# cores share their resources (a virtual machine's cores may be one physical core's threads)
+# slows both down, and no program gets 0.5x there.
+read -r p_s p_mb < <(timed "$out/pair.log" bash -c '
+  "$1" run --config "$2/socialaudit.json" --as-of 2026-11-01 --quiet --full --jobs 1 --state "$3/state-p1.sqlite" --out "$3/out-p1" &
+  "$1" run --config "$2/socialaudit.json" --as-of 2026-11-01 --quiet --full --jobs 1 --state "$3/state-p2.sqlite" --out "$3/out-p2"
+  wait' _ "$bin" "$four" "$out")
+row "reference: two --jobs 1 runs of it at once" "$p_s" "$p_mb" "$(python3 -c "print('%.2fx the time of one: the best --jobs 2 can do is %.2fx' % ($p_s / $s1, $p_s / $s1 / 2))")"
 
 # 3. Incremental: the same state, the archives unchanged since its last run.
 read -r i_s i_mb < <(audit "$out/c1.log" "$four" --state "$out/state-b2.sqlite")

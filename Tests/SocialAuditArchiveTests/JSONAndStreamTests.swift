@@ -202,6 +202,7 @@ struct TwitterDateTests {
     func entities() {
         #expect(HTMLEntities.decode("Tigers &amp; Bears &lt;3 &gt; &amp;lt; &#39;hi&#x27; & done") == "Tigers & Bears <3 > &lt; 'hi' & done")
         #expect(HTMLEntities.decode("no entities") == "no entities")
+        #expect(HTMLEntities.decode("é&amp;ü &#128512; &#0;x &nbsp;&bogus; &amp &averyveryverylongname; &#xZZ; &") == "é&ü 😀 \u{0}x \u{00A0}&bogus; &amp &averyveryverylongname; &#xZZ; &")
     }
 }
 

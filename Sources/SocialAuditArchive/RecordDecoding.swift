@@ -328,17 +328,14 @@ struct StatusLink {
 extension StatusLink {
     /// Whether `/status` occurs in the text (a link to a tweet needs it).
     static func mentionsStatus(_ url: String) -> Bool {
-        let needle: [UInt8] = Array("/status".utf8)
+        let needle: StaticString = "/status"
+        let count = needle.utf8CodeUnitCount
         var text = url
         return text.withUTF8 { b in
-            guard b.count >= needle.count else { return false }
+            guard b.count >= count, let base = b.baseAddress else { return false }
             var i = 0
-            while i <= b.count - needle.count {
-                if b[i] == 0x2F {
-                    var k = 1
-                    while k < needle.count, b[i + k] == needle[k] { k += 1 }
-                    if k == needle.count { return true }
-                }
+            while i <= b.count - count {
+                if b[i] == 0x2F, memcmp(base + i, needle.utf8Start, count) == 0 { return true }
                 i += 1
             }
             return false

@@ -47,6 +47,10 @@ public struct RuleDescription: Sendable {
 /// it the account's data, one tweet and one conversation at a time, and it reports what it finds.
 public protocol Rule: Sendable {
     var description: RuleDescription { get }
+    /// Whether the rule finds something in a tweet only where its text holds a word of the
+    /// district's lists (opted-out students' names, the lexicon): the rule pass then skips it for
+    /// a tweet in which one scan finds none of those lists' first words.
+    var looksOnlyForListedWords: Bool { get }
     /// Once per account, after its archive has been read (the set-up and coverage rules).
     func check(account: AccountSubject, in district: DistrictContext, report: inout FindingReporter)
     /// For every tweet of the account, as the archive is streamed.
@@ -56,6 +60,7 @@ public protocol Rule: Sendable {
 }
 
 public extension Rule {
+    var looksOnlyForListedWords: Bool { false }
     func check(account: AccountSubject, in district: DistrictContext, report: inout FindingReporter) {}
     func check(tweet: Tweet, of account: AccountSubject, in district: DistrictContext, report: inout FindingReporter) {}
     func check(conversation: Conversation, of account: AccountSubject, in district: DistrictContext, report: inout FindingReporter) {}

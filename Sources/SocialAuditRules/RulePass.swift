@@ -23,9 +23,13 @@ public struct RulePass: Sendable {
         rules = catalog.filter { !disabled.contains($0.description.id) && $0.description.severity(for: subject.tier) != nil }
         // Only content rules look at tweets and conversations: the per-tweet loop skips the rest.
         contentRules = rules.filter { $0.description.concern == .content }
+        listedWords = contentRules.contains(where: \.looksOnlyForListedWords)
+            ? NameMatcher.Prefilter(merging: [district.students.optedOutNames, district.lexicon.matcher]) : nil
     }
 
     private let contentRules: [any Rule]
+    /// The first words of the district's word lists, for the rules that look only for them.
+    private let listedWords: NameMatcher.Prefilter?
 
     /// The rules that run for this account, by id.
     public var ruleIds: [String] { rules.map(\.description.id) }
@@ -44,7 +48,10 @@ public struct RulePass: Sendable {
 
     public mutating func add(_ tweet: Tweet) {
         tweetsScanned += 1
+        // One scan of the text for all the word lists, rather than one per rule.
+        let mayHoldListedWords = listedWords?.mayMatch(tweet.text) ?? false
         for rule in contentRules {
+            if rule.looksOnlyForListedWords && !mayHoldListedWords { continue }
             var reporter = FindingReporter()
             rule.check(tweet: tweet, of: subject, in: district, report: &reporter)
             // At most one finding per rule per tweet.

@@ -146,6 +146,13 @@ struct RuleSupportTests {
             }
             #expect(checked > 50)
         }
+        // The lists merged, as the rule pass scans a tweet once for all of them.
+        let people = NameMatcher(lists[0].0, minimumWords: 2), words = NameMatcher(lists[1].0, minimumWords: 1)
+        let merged = NameMatcher.Prefilter(merging: [people, words])
+        for text in ["Riley B", "beer's", "nothing here", "Mary-Kate", "o'neil", "HAPPY", "x 2024"] {
+            #expect(merged.mayMatch(text) == (people.mayMatch(text) || words.mayMatch(text)), "\(text)")
+        }
+        #expect(!merged.mayMatch("nothing here") && merged.mayMatch("ann"))
     }
 
     @Test("the shipped lexicon has categories; the configuration replaces, extends or adds them")

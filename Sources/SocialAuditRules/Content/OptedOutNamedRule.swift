@@ -24,6 +24,8 @@ struct OptedOutNamedRule: Rule {
             RuleExample("a student who did not opt out", Scenario.account(.primary).tweeting(ExampleContent.post("Well done Jamie Student"))),
         ])
 
+    var looksOnlyForListedWords: Bool { true }
+
     func check(tweet: Tweet, of account: AccountSubject, in district: DistrictContext, report: inout FindingReporter) {
         let named = Set(district.students.optedOutNames.matches(in: tweet.text).map(\.tag))
         guard !named.isEmpty else { return }

@@ -23,6 +23,8 @@ struct UnprofessionalContentRule: Rule {
                 ExampleContent.post("cold beer on the porch"))),
         ])
 
+    var looksOnlyForListedWords: Bool { true }
+
     func check(tweet: Tweet, of account: AccountSubject, in district: DistrictContext, report: inout FindingReporter) {
         let matches = district.lexicon.matches(in: tweet.text)
         guard !matches.isEmpty else { return }

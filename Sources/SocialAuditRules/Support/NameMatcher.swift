@@ -14,12 +14,8 @@ struct NameMatcher: Sendable {
     private var names: [Name] = []
     /// Names by their first word, for a quick look-up per word of the text.
     private var byFirstWord: [String: [Int]] = [:]
-    /// Hashes of the first words that are ASCII once folded, for a quick no on most texts.
-    private var firstWordHashes: Set<UInt64> = []
-    /// A bit per hash value's low 16 bits: most words are no first word, and leave on one load.
-    private var firstWordBits = HashBits()
-    /// Whether some first word is not ASCII even when folded (then every text takes the full path).
-    private var hasNonASCIIFirstWord = false
+    /// The names' first words, for a quick no on most texts.
+    private(set) var prefilter = Prefilter()
 
     /// `minimumWords`: 2 for people's full names (a first name alone is no match); 1 for a lexicon.
     init(_ names: [(fullName: String, tag: String)], minimumWords: Int = 2) {
@@ -28,11 +24,108 @@ struct NameMatcher: Sendable {
             guard words.count >= minimumWords, !words.isEmpty else { continue }
             byFirstWord[words[0], default: []].append(self.names.count)
             self.names.append(Name(words: words, tag: tag))
-            if words[0].utf8.allSatisfy({ $0 < 0x80 }) {
-                firstWordHashes.insert(Self.hash(words[0].utf8))
-                firstWordBits.insert(Self.hash(words[0].utf8))
+            prefilter.add(firstWord: words[0])
+        }
+    }
+
+    /// The first words of one or more matchers' names: one scan of a text says whether any of
+    /// them may match it (the rule pass asks once per tweet for all the word lists).
+    struct Prefilter: Sendable {
+        /// Hashes of the first words that are ASCII once folded.
+        private var firstWordHashes: Set<UInt64> = []
+        /// A bit per hash value's low 16 bits: most words are no first word, and leave on one load.
+        private var firstWordBits = HashBits()
+        /// Whether some first word is not ASCII even when folded (then every text may match).
+        private var hasNonASCIIFirstWord = false
+        private(set) var isEmpty = true
+
+        init() {}
+
+        /// The first words of all these matchers.
+        init(merging matchers: [NameMatcher]) {
+            for matcher in matchers {
+                firstWordHashes.formUnion(matcher.prefilter.firstWordHashes)
+                for hash in matcher.prefilter.firstWordHashes { firstWordBits.insert(hash) }
+                hasNonASCIIFirstWord = hasNonASCIIFirstWord || matcher.prefilter.hasNonASCIIFirstWord
+                isEmpty = isEmpty && matcher.prefilter.isEmpty
+            }
+        }
+
+        mutating func add(firstWord: String) {
+            isEmpty = false
+            if firstWord.utf8.allSatisfy({ $0 < 0x80 }) {
+                firstWordHashes.insert(NameMatcher.hash(firstWord.utf8))
+                firstWordBits.insert(NameMatcher.hash(firstWord.utf8))
             } else {
                 hasNonASCIIFirstWord = true
+            }
+        }
+
+        /// A quick scan of the text's bytes: could any name start here? Words made only of ASCII are
+        /// lower-cased and looked up by hash; a word with any other byte answers yes (the full path
+        /// folds accents and widths). Most tweets name no student, and leave here.
+        ///
+        /// One pass over the bytes, each word hashed as it is scanned (every tweet passes here, so
+        /// this is measured in the benchmark).
+        func mayMatch(_ text: String) -> Bool {
+            if hasNonASCIIFirstWord { return true }
+            if isEmpty { return false }
+            var copy = text
+            return copy.withUTF8 { b in
+                NameMatcher.byteClasses.withUnsafeBufferPointer { classes in
+                    // A word: letters, digits and bytes outside ASCII, with apostrophes and hyphens
+                    // inside it (those count only when a letter or digit follows them). Its hash is
+                    // made as it is scanned: up to its last letter or digit, and up to the byte
+                    // before its last apostrophe (for a possessive `'s`).
+                    let n = b.count
+                    var i = 0
+                    while i < n {
+                        // To the next word.
+                        while i < n, classes[Int(b[i])] & NameMatcher.wordByte == 0 { i += 1 }
+                        if i == n { break }
+                        var h: UInt64 = 0xcbf29ce484222325
+                        var hashOfWord = h
+                        // The last apostrophe inside the word (one that a letter or digit follows).
+                        var beforeApostrophe: UInt64 = 0
+                        var apostropheAt = -1
+                        var pendingHash: UInt64 = 0
+                        var pendingAt = -1
+                        var end = i
+                        var nonASCII = false
+                        while i < n {
+                            let byte = b[i]
+                            let c = classes[Int(byte)]
+                            if c & NameMatcher.wordByte != 0 {
+                                if pendingAt >= 0 {
+                                    apostropheAt = pendingAt
+                                    beforeApostrophe = pendingHash
+                                    pendingAt = -1
+                                }
+                                h = (h ^ UInt64(c & NameMatcher.upper != 0 ? byte | 0x20 : byte)) &* 0x100000001b3
+                                hashOfWord = h
+                                end = i + 1
+                                if c & NameMatcher.highByte != 0 { nonASCII = true }
+                            } else if c & NameMatcher.joiner != 0 {
+                                if byte == 0x27 {
+                                    pendingHash = h
+                                    pendingAt = i
+                                }
+                                h = (h ^ UInt64(byte)) &* 0x100000001b3
+                            } else {
+                                break
+                            }
+                            i += 1
+                        }
+                        if nonASCII { return true }
+                        if firstWordBits.contains(hashOfWord) && firstWordHashes.contains(hashOfWord) { return true }
+                        // "Barnes's": the word before the `'s`.
+                        if apostropheAt == end - 2, b[end - 1] | 0x20 == 0x73,
+                           firstWordBits.contains(beforeApostrophe) && firstWordHashes.contains(beforeApostrophe) {
+                            return true
+                        }
+                    }
+                    return false
+                }
             }
         }
     }
@@ -53,78 +146,13 @@ struct NameMatcher: Sendable {
         return h
     }
 
-    /// A quick scan of the text's bytes: could any name start here? Words made only of ASCII are
-    /// lower-cased and looked up by hash; a word with any other byte answers yes (the full path
-    /// folds accents and widths). Most tweets name no student, and leave here.
-    ///
-    /// The loop only classifies bytes; a word is hashed once it ends (every tweet passes here
-    /// for each name list, so this is measured in the benchmark).
-    func mayMatch(_ text: String) -> Bool {
-        if hasNonASCIIFirstWord { return true }
-        if names.isEmpty { return false }
-        var copy = text
-        return copy.withUTF8 { b in
-            Self.byteClasses.withUnsafeBufferPointer { classes in
-                // A word: letters, digits and bytes outside ASCII, with apostrophes and hyphens
-                // inside it (those count only when a letter or digit follows them). Its hash is
-                // made as it is scanned: up to its last letter or digit, and up to the byte
-                // before its last apostrophe (for a possessive `'s`).
-                let n = b.count
-                var i = 0
-                while i < n {
-                    // To the next word.
-                    while i < n, classes[Int(b[i])] & Self.wordByte == 0 { i += 1 }
-                    if i == n { break }
-                    var h: UInt64 = 0xcbf29ce484222325
-                    var hashOfWord = h
-                    // The last apostrophe inside the word (one that a letter or digit follows).
-                    var beforeApostrophe: UInt64 = 0
-                    var apostropheAt = -1
-                    var pendingHash: UInt64 = 0
-                    var pendingAt = -1
-                    var end = i
-                    var nonASCII = false
-                    while i < n {
-                        let byte = b[i]
-                        let c = classes[Int(byte)]
-                        if c & Self.wordByte != 0 {
-                            if pendingAt >= 0 {
-                                apostropheAt = pendingAt
-                                beforeApostrophe = pendingHash
-                                pendingAt = -1
-                            }
-                            h = (h ^ UInt64(c & Self.upper != 0 ? byte | 0x20 : byte)) &* 0x100000001b3
-                            hashOfWord = h
-                            end = i + 1
-                            if c & Self.highByte != 0 { nonASCII = true }
-                        } else if c & Self.joiner != 0 {
-                            if byte == 0x27 {
-                                pendingHash = h
-                                pendingAt = i
-                            }
-                            h = (h ^ UInt64(byte)) &* 0x100000001b3
-                        } else {
-                            break
-                        }
-                        i += 1
-                    }
-                    if nonASCII { return true }
-                    if firstWordBits.contains(hashOfWord) && firstWordHashes.contains(hashOfWord) { return true }
-                    // "Barnes's": the word before the `'s`.
-                    if apostropheAt == end - 2, b[end - 1] | 0x20 == 0x73,
-                       firstWordBits.contains(beforeApostrophe) && firstWordHashes.contains(beforeApostrophe) {
-                        return true
-                    }
-                }
-                return false
-            }
-        }
-    }
+    /// Could any name start in `text`? (See ``Prefilter/mayMatch(_:)``.)
+    func mayMatch(_ text: String) -> Bool { prefilter.mayMatch(text) }
 
-    private static let wordByte: UInt8 = 1, highByte: UInt8 = 2, joiner: UInt8 = 4, upper: UInt8 = 8
+    fileprivate static let wordByte: UInt8 = 1, highByte: UInt8 = 2, joiner: UInt8 = 4, upper: UInt8 = 8
     /// Each byte's class: a word's byte (letter, digit, above ASCII), an apostrophe or hyphen
     /// (which join the parts of a word), or anything else.
-    private static let byteClasses: [UInt8] = (0..<256).map { byte -> UInt8 in
+    fileprivate static let byteClasses: [UInt8] = (0..<256).map { byte -> UInt8 in
         switch byte {
         case 0x41...0x5A: return wordByte | upper
         case 0x30...0x39, 0x61...0x7A: return wordByte

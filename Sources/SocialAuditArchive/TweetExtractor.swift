@@ -72,13 +72,17 @@ enum TweetExtractor {
     /// The tweet's fields, or nil where the record must go the general way. `bytes` is the
     /// record and nothing else.
     static func extract(_ bytes: UnsafeBufferPointer<UInt8>) -> RawTweet? {
-        guard let (raw, length, _) = extract(prefixOf: bytes), length == bytes.count else { return nil }
+        guard let (raw, length, _) = extract(prefixOf: bytes) else { return nil }
+        // Only white space may follow the record.
+        for byte in UnsafeBufferPointer(rebasing: bytes[length...]) where !(byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09) {
+            return nil
+        }
         return raw
     }
 
     /// The tweet record at the start of `bytes` (at its `{`, perhaps followed by more of the
-    /// file): its fields, its length and the line breaks in it; nil where the record must go the
-    /// general way, or does not end within `bytes`.
+    /// file): its fields, its length up to its closing brace and the line breaks in it; nil
+    /// where the record must go the general way, or does not end within `bytes`.
     static func extract(prefixOf bytes: UnsafeBufferPointer<UInt8>) -> (RawTweet, length: Int, newlines: Int)? {
         guard let base = bytes.baseAddress else { return nil }
         var cursor = Cursor(base: base, count: bytes.count)
@@ -105,12 +109,8 @@ enum TweetExtractor {
                 }
             }
             cursor.depth -= 1
-            let length = cursor.index
-            let newlines = cursor.newlines
-            // Trailing white space belongs to the record when it is all there is.
-            cursor.skipWhitespace()
-            let end = cursor.index == cursor.count ? cursor.count : length
-            return (try cursor.resolve(wrapped ? inner : outer ?? Fields()), end, newlines)
+            // The record ends at its closing brace; what follows is the stream's.
+            return (try cursor.resolve(wrapped ? inner : outer ?? Fields()), cursor.index, cursor.newlines)
         } catch {
             return nil
         }

@@ -115,6 +115,38 @@ struct FastPathTests {
         #expect(first?.newlines == record.filter { $0 == "\n" }.count)
     }
 
+    @Test("a record read straight from a chunk counts its own line breaks, wherever the chunk ends (a fuzzer's find)")
+    func lineBreaksAtChunkEnds() throws {
+        // The fast path once took the white space after a record as its own when the chunk ended
+        // there, and counted its line breaks short: every later record's line was off by one.
+        let found: [UInt8] = Array("windo".utf8) + [UInt8](repeating: 0x95, count: 65) + [0x77, 0xFF, 0xE5]
+            + [UInt8](repeating: 0xFF, count: 27) + Array("Sequ = [\n  {\n    }\n    },]".utf8)
+        let file = Array(TwitterJS.file("tweets", [TwitterJS.tweet(id: "1", text: "one"), "{\n  }", TwitterJS.tweet(id: "2", text: "two")]).utf8)
+            + Array("\n\n\n".utf8)
+        for bytes in [found, file] {
+            // Every chunk size: DataFileCheck stops the process if the paths disagree on a record
+            // or on its line breaks.
+            var outcomes: Set<String> = []
+            for chunk in 1...bytes.count {
+                let outcome = DataFileCheck.read(bytes, chunk: chunk)
+                outcomes.insert("\(outcome.records) \(outcome.tweets) \(outcome.badRecords) \(outcome.faults)")
+            }
+            #expect(outcomes.count == 1, "the same reading whatever the chunks: \(outcomes)")
+        }
+        // And through the reader: the record after the white space is reported at its own line.
+        var archive = fullArchive()
+        archive["data/tweets.js"] = "window.YTD.tweets.part0 = [ " + TwitterJS.tweet(id: "1", text: "one") + "\n\n,\n" + #"{"tweet":{"id_str":"2"}}"# + " ]"
+        for url in [try archive.writeZip(), try archive.writeFolder()] {
+            for fast in [true, false] {
+                var reader = ArchiveReader(url: url)
+                reader.fastTweets = fast
+                let reading = reader.read { _ in }
+                let problem = reading.problems.first { $0.file == "data/tweets.js" }
+                #expect(problem?.line == 1 + TwitterJS.tweet(id: "1", text: "one").filter { $0 == "\n" }.count + 3, "fast: \(fast)")
+            }
+        }
+    }
+
     @Test("every sample archive")
     func samples() throws {
         let folder = Invocation.repository.appendingPathComponent("samples/archives")

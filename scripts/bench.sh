@@ -98,3 +98,14 @@ row "4 archives, nightly run, nothing changed" "$i_s" "$i_mb" "$(python3 -c "pri
 echo
 echo "Median of $runs runs each (RUNS=n to change). Targets (issue 8): 10x faster than the baseline, under 128 MB"
 echo "and flat with size; --jobs 2 at most 0.6x of --jobs 1; an unchanged nightly run under 5% of a full one."
+
+# In-process, with ordo-one/benchmark (a package of its own in Bench/, so that normal builds
+# and CI never build it): reading a zip's tweets by the fast path and by the general one.
+reading="$out/reading-20k-$stamp.zip"
+[ -e "$reading" ] || python3 scripts/make-bench-archive.py "$reading" --tweets 20000 --parts 3 >/dev/null
+echo
+echo "In-process (ordo-one/benchmark, Bench/): the tweets of a 20 000-tweet zip read by the fast path and by the"
+echo "general one (JSON values, then decoding), one part file at a time, nothing else."
+SOCIALAUDIT_BENCH_ZIP="$PWD/$reading" swift package --package-path Bench benchmark --no-progress --format markdown 2>&1 \
+  | sed -n '/^tweets of a/,$p'
+

@@ -107,5 +107,5 @@ echo
 echo "In-process (ordo-one/benchmark, Bench/): the tweets of a 20 000-tweet zip read by the fast path and by the"
 echo "general one (JSON values, then decoding), one part file at a time, nothing else."
 SOCIALAUDIT_BENCH_ZIP="$PWD/$reading" swift package --package-path Bench benchmark --no-progress --format markdown 2>&1 \
-  | sed -n '/^tweets of a/,$p'
+  | sed -n '/tweets of a/,$p'
 

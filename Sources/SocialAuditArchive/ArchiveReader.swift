@@ -56,7 +56,8 @@ public struct ArchiveReader: Sendable {
     /// Limits on zip entries (zip bombs).
     public var zipLimits = ZipLimits()
     /// How many tweet part files are read at once; the records still reach the handler on the
-    /// calling thread, one at a time (in another order than the files', which nothing depends on).
+    /// calling thread, one at a time (in another order than the files', which nothing depends on),
+    /// unless `read` is given a tweet consumer per worker.
     public var partWorkers = 1
     /// Whether tweets are read by ``TweetExtractor`` (falling back to the general path for any
     /// record it does not take). Off only to compare the two paths.
@@ -431,21 +432,21 @@ private struct ReadingSession {
 
     /// A tweet read, however: its long text from the notes, counted and handed on.
     mutating func accept(_ read: consuming Tweet, deleted: Bool) {
-            var tweet = read
-            if !notes.isEmpty, let created = tweet.createdAt,
-               let note = notes[Int(created.timeIntervalSince1970.rounded(.down))] {
-                applyNote(note, to: &tweet)
-            }
-            if deleted {
-                reading.deletedTweets += 1
-            } else {
-                reading.tweets += 1
-            }
-            if let tweetConsumer {
-                tweetConsumer.add(tweet)
-            } else {
-                handle(.tweet(tweet))
-            }
+        var tweet = read
+        if !notes.isEmpty, let created = tweet.createdAt,
+           let note = notes[Int(created.timeIntervalSince1970.rounded(.down))] {
+            applyNote(note, to: &tweet)
+        }
+        if deleted {
+            reading.deletedTweets += 1
+        } else {
+            reading.tweets += 1
+        }
+        if let tweetConsumer {
+            tweetConsumer.add(tweet)
+        } else {
+            handle(.tweet(tweet))
+        }
     }
 
     /// Reads the record at the start of the bytes (perhaps followed by more of the file) straight
@@ -460,8 +461,9 @@ private struct ReadingSession {
     }
 
     /// Reads tweet part files on worker threads, each with its own view of the archive; their
-    /// tweets come back through a bounded queue and are handed on here, so memory stays bounded
-    /// and the handler is never called from two threads. Counts and problems are merged in the
+    /// tweets go to the worker's own consumer where there is one, else come back through a
+    /// bounded queue and are handed on here, so memory stays bounded and the handler is never
+    /// called from two threads. Counts and problems are merged in the
     /// files' order, so the reading is the same as a sequential one.
     mutating func readTweetsInParallel(_ tweetFiles: [DataFile]) {
         let queue = RecordQueue(capacity: 8)

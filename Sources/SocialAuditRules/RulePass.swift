@@ -81,14 +81,16 @@ public struct RulePass: Sendable {
         return copy
     }
 
-    /// Takes up what a shard found and counted. The content findings are kept in one order
+    /// Takes up what the shards found and counted. The content findings are kept in one order
     /// (``Finding/ordered(_:_:)``) whichever thread found them.
-    public mutating func merge(_ shard: RulePass) {
-        findings += shard.findings
-        contentFindings += shard.contentFindings
-        tweetsScanned += shard.tweetsScanned
-        messagesScanned += shard.messagesScanned
-        conversationsScanned += shard.conversationsScanned
+    public mutating func merge(_ shards: [RulePass]) {
+        for shard in shards {
+            findings += shard.findings
+            contentFindings += shard.contentFindings
+            tweetsScanned += shard.tweetsScanned
+            messagesScanned += shard.messagesScanned
+            conversationsScanned += shard.conversationsScanned
+        }
         findings.sort(by: Finding.ordered)
         contentFindings.sort(by: Finding.ordered)
     }

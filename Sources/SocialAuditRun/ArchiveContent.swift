@@ -48,11 +48,6 @@ enum ArchiveContent {
         return Listing(files: files, size: size, modified: modified)
     }
 
-    static func signature(_ source: ArchiveSource) -> Signature? {
-        guard let listing = listing(source) else { return nil }
-        return signature(source, listing)
-    }
-
     static func signature(_ source: ArchiveSource, _ listing: Listing) -> Signature? {
         var hasher = SHA256()
         for url in listing.files {

@@ -222,7 +222,7 @@ public struct DistrictAudit: Sendable {
                 shards.append(shard)
                 return shard
             })
-            for shard in shards { pass.merge(shard.pass) }
+            pass.merge(shards.map(\.pass))
             pass.add(problems: reading.problems)
             outcome = ArchiveOutcome(reading: reading)
             if let content = content ?? pending?.value, let payload = try? JSONEncoder().encode(CachedAudit(

@@ -67,35 +67,52 @@ public struct ReportWriter: Sendable {
         self.templates = templates
     }
 
-    /// The files, rendered on all cores: a district's pages and CSV files are independent, and
-    /// rendering them one after the other was a tenth of a large archive's audit (`make bench`).
+    /// Every file of the tree: ``pages(for:)`` and ``closingFiles(for:)``.
     public func files(for report: RunReport) throws -> [String: [UInt8]] {
+        try pages(for: report).merging(closingFiles(for: report)) { _, last in last }
+    }
+
+    /// The pages, CSV files and `findings.json`, rendered on all cores: a district's pages and
+    /// CSV files are independent, and rendering them one after the other was a tenth of a large
+    /// archive's audit (`make bench`). They do not depend on the e-mail summaries, which can be
+    /// composed and sent meanwhile.
+    public func pages(for report: RunReport) throws -> [String: [UInt8]] {
         typealias Job = @Sendable () throws -> [UInt8]
-        var jobs: [(String, Job)] = [
-            ("index.html", { Array(templates.render("district", HTMLContext.district(report)).utf8) }),
-            ("findings.csv", { Array(try FindingsCSV.render(report.findings, status: report.status).utf8) }),
-            ("findings.json", { try FindingsJSON.findings(report) }),
-            ("run.json", { try FindingsJSON.run(report) }),
+        var jobs: [(path: String, cost: Int, job: Job)] = [
+            ("index.html", report.findings.count, { Array(templates.render("district", HTMLContext.district(report)).utf8) }),
+            ("findings.csv", report.findings.count / 8, { Array(try FindingsCSV.render(report.findings, status: report.status).utf8) }),
+            ("findings.json", report.findings.count / 2, { FindingsJSON.findings(report) }),
         ]
-        for (name, bytes) in report.mailFiles {
-            jobs.append(("mail/\(name).eml", { bytes }))
-        }
+        var perSchool: [String: Int] = [:]
+        for finding in report.findings { perSchool[finding.schoolId, default: 0] += 1 }
         for school in report.reportSchools {
-            jobs.append(("schools/\(school.id)/index.html", {
+            let count = perSchool[school.id] ?? 0
+            jobs.append(("schools/\(school.id)/index.html", 2 * count, {
                 Array(templates.render("school", HTMLContext.school(report, id: school.id, name: school.name)).utf8)
             }))
-            jobs.append(("schools/\(school.id)/findings.csv", {
+            jobs.append(("schools/\(school.id)/findings.csv", count / 8, {
                 Array(try FindingsCSV.render(report.findings.filter { $0.schoolId == school.id }, status: report.status).utf8)
             }))
         }
+        // The longest first (by findings to show), so that the last to finish is a short one.
+        jobs.sort { ($0.cost, $1.path) > ($1.cost, $0.path) }
         let results = RenderResults(count: jobs.count)
-        let work = jobs.map(\.1)
+        let work = jobs.map(\.job)
         DispatchQueue.concurrentPerform(iterations: work.count) { index in
             results.set(index, Result { try work[index]() })
         }
         var files: [String: [UInt8]] = [:]
-        for (index, (path, _)) in jobs.enumerated() {
-            files[path] = try results.get(index).get()
+        for (index, job) in jobs.enumerated() {
+            files[job.path] = try results.get(index).get()
+        }
+        return files
+    }
+
+    /// `run.json` and the e-mail summaries, once they have been sent (or not).
+    public func closingFiles(for report: RunReport) throws -> [String: [UInt8]] {
+        var files = ["run.json": try FindingsJSON.run(report)]
+        for (name, bytes) in report.mailFiles {
+            files["mail/\(name).eml"] = bytes
         }
         return files
     }
@@ -189,41 +206,59 @@ enum FindingsJSON {
         return encoder
     }
 
-    struct Entry: Encodable {
-        var finding: Finding
-        var status: String
-        var ruleName: String
-        var policy: [String]
-
-        enum Keys: String, CodingKey {
-            case rule, ruleName, policy, severity, tier, schoolId, schoolName, account, accountId, evidence, students, summary, fingerprint, status
+    /// The findings with their status, rule name and policy sentences, keys in sorted order.
+    static func findings(_ report: RunReport) -> [UInt8] {
+        var json = JSONText(capacity: 1_200 * (report.findings.count + 1))
+        json.array(report.findings) { json, finding in
+            let rule = RuleCatalog.rule(finding.rule)?.description
+            json.object { json in
+                json.member("account", finding.account)
+                json.member("accountId", finding.accountId)
+                json.key("evidence")
+                evidence(finding.evidence, into: &json)
+                json.member("fingerprint", finding.fingerprint)
+                json.key("policy")
+                json.array(rule?.policy ?? []) { json, sentence in json.string(sentence) }
+                json.member("rule", finding.rule)
+                json.member("ruleName", rule?.name ?? finding.rule)
+                json.member("schoolId", finding.schoolId)
+                json.member("schoolName", finding.schoolName)
+                json.member("severity", finding.severity.rawValue)
+                json.member("status", report.status(finding))
+                json.key("students")
+                json.array(finding.students) { json, student in
+                    json.object { json in
+                        json.member("handle", student.handle)
+                        json.member("studentId", student.studentId)
+                    }
+                }
+                json.member("summary", finding.summary)
+                json.member("tier", finding.tier.rawValue)
+            }
         }
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(finding.rule, forKey: .rule)
-            try c.encode(ruleName, forKey: .ruleName)
-            try c.encode(policy, forKey: .policy)
-            try c.encode(finding.severity, forKey: .severity)
-            try c.encode(finding.tier, forKey: .tier)
-            try c.encode(finding.schoolId, forKey: .schoolId)
-            try c.encode(finding.schoolName, forKey: .schoolName)
-            try c.encode(finding.account, forKey: .account)
-            try c.encodeIfPresent(finding.accountId, forKey: .accountId)
-            try c.encode(finding.evidence, forKey: .evidence)
-            try c.encode(finding.students, forKey: .students)
-            try c.encode(finding.summary, forKey: .summary)
-            try c.encode(finding.fingerprint, forKey: .fingerprint)
-            try c.encode(status, forKey: .status)
-        }
+        return json.bytes + [0x0A]
     }
 
-    static func findings(_ report: RunReport) throws -> [UInt8] {
-        let entries = report.findings.map { finding in
-            let rule = RuleCatalog.rule(finding.rule)?.description
-            return Entry(finding: finding, status: report.status(finding), ruleName: rule?.name ?? finding.rule, policy: rule?.policy ?? [])
+    private static func evidence(_ evidence: Evidence, into json: inout JSONText) {
+        json.object { json in
+            json.key("compared")
+            json.array(evidence.compared) { json, compared in
+                json.object { json in
+                    json.member("label", compared.label)
+                    json.member("value", compared.value)
+                }
+            }
+            json.member("firstMessageAt", evidence.firstMessageAt)
+            json.member("id", evidence.id)
+            json.member("key", evidence.key)
+            json.member("kind", evidence.kind.rawValue)
+            json.member("lastMessageAt", evidence.lastMessageAt)
+            json.member("messageCount", evidence.messageCount)
+            json.member("participantCount", evidence.participantCount)
+            json.member("text", evidence.text)
+            json.member("time", evidence.time)
+            json.member("url", evidence.url)
         }
-        return Array(try encoder().encode(entries)) + [0x0A]
     }
 
     struct Run: Encodable {

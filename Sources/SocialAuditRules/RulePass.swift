@@ -22,12 +22,24 @@ public struct RulePass: Sendable {
         let disabled = Set(district.policy.disabledRules)
         rules = catalog.filter { !disabled.contains($0.description.id) && $0.description.severity(for: subject.tier) != nil }
         // Only content rules look at tweets and conversations: the per-tweet loop skips the rest.
-        contentRules = rules.filter { $0.description.concern == .content }
+        contentRules = rules.filter { $0.description.concern == .content }.map(ContentRule.init)
         listedWords = contentRules.contains(where: \.looksOnlyForListedWords)
             ? NameMatcher.Prefilter(merging: [district.students.optedOutNames, district.lexicon.matcher]) : nil
     }
 
-    private let contentRules: [any Rule]
+    /// The content rules, each in a box of its own: the per-tweet loop then borrows a rule where
+    /// iterating `[any Rule]` copied each one (its description's strings and arrays retained and
+    /// released again, a tenth of a whole audit's instructions).
+    private final class ContentRule: Sendable {
+        let rule: any Rule
+        let looksOnlyForListedWords: Bool
+        init(_ rule: any Rule) {
+            self.rule = rule
+            looksOnlyForListedWords = rule.looksOnlyForListedWords
+        }
+    }
+
+    private let contentRules: [ContentRule]
     /// The first words of the district's word lists, for the rules that look only for them.
     private let listedWords: NameMatcher.Prefilter?
 
@@ -50,22 +62,22 @@ public struct RulePass: Sendable {
         tweetsScanned += 1
         // One scan of the text for all the word lists, rather than one per rule.
         let mayHoldListedWords = listedWords?.mayMatch(tweet.text) ?? false
-        for rule in contentRules {
-            if rule.looksOnlyForListedWords && !mayHoldListedWords { continue }
+        for content in contentRules {
+            if content.looksOnlyForListedWords && !mayHoldListedWords { continue }
             var reporter = FindingReporter()
-            rule.check(tweet: tweet, of: subject, in: district, report: &reporter)
+            content.rule.check(tweet: tweet, of: subject, in: district, report: &reporter)
             // At most one finding per rule per tweet.
-            if let draft = reporter.drafts.first { contentFindings.append(record(draft, of: rule)) }
+            if let draft = reporter.drafts.first { contentFindings.append(record(draft, of: content.rule)) }
         }
     }
 
     public mutating func add(_ conversation: Conversation) {
         messagesScanned += conversation.messages.count
         conversationsScanned += 1
-        for rule in contentRules {
+        for content in contentRules {
             var reporter = FindingReporter()
-            rule.check(conversation: conversation, of: subject, in: district, report: &reporter)
-            if let draft = reporter.drafts.first { contentFindings.append(record(draft, of: rule)) }
+            content.rule.check(conversation: conversation, of: subject, in: district, report: &reporter)
+            if let draft = reporter.drafts.first { contentFindings.append(record(draft, of: content.rule)) }
         }
     }
 

@@ -67,22 +67,13 @@ enum ArchiveContent {
 
 /// A content hash computed on its own thread while the archive is read (a full read needs it
 /// only for the next run; a folder of hundreds of megabytes takes a while to hash).
-final class PendingSignature: @unchecked Sendable {
-    private var result: ArchiveContent.Signature?
-    private let done = DispatchSemaphore(value: 0)
+final class PendingSignature: Sendable {
+    private let work: Background<ArchiveContent.Signature?>
 
     init(_ source: ArchiveSource, _ listing: ArchiveContent.Listing) {
-        let thread = Thread { [self] in
-            result = ArchiveContent.signature(source, listing)
-            done.signal()
-        }
-        thread.start()
+        work = Background { ArchiveContent.signature(source, listing) }
     }
 
     /// Waits for the hash.
-    var value: ArchiveContent.Signature? {
-        done.wait()
-        done.signal()
-        return result
-    }
+    var value: ArchiveContent.Signature? { work.value }
 }

@@ -35,12 +35,15 @@ struct InputOptions: ParsableArguments {
 
     /// Reads the configuration, inventory and roster; on any problem, says every one of them on
     /// standard error and exits 2 before anything is written.
-    func load(_ overrides: ConfigurationOverrides) throws -> DistrictInputs {
+    /// The configuration and the inputs it names. `configured` is called with the configuration
+    /// before the inventory and roster are read (to start work that needs only the configuration).
+    func load(_ overrides: ConfigurationOverrides, configured: (Configuration) -> Void = { _ in }) throws -> DistrictInputs {
         var overrides = overrides
         overrides.inventory = inventory
         overrides.roster = roster
         do {
             let configuration = try ConfigurationReader.load(try configurationURL(), overrides: overrides)
+            configured(configuration)
             let rosterGiven = roster != nil || configuration.file.map(Self.namesRoster) == true
             return try DistrictInputs.load(configuration, rosterGiven: rosterGiven)
         } catch let error as InputError {
@@ -129,8 +132,13 @@ struct Run: ParsableCommand {
 
     func run() throws {
         Console.bootstrapLogging(verbose: verbose)
+        // The templates are parsed while the inventory and roster are read; a fault in them is
+        // reported after the inputs' own, as before.
+        var pendingTemplates: Background<Result<ReportTemplates, any Error>>?
         let district = try inputs.load(ConfigurationOverrides(
-            archives: archives, out: out, state: state, reviews: reviews, templates: templates))
+            archives: archives, out: out, state: state, reviews: reviews, templates: templates)) { configuration in
+            pendingTemplates = Background { Result { try Self.templates(configuration) } }
+        }
         for warning in district.warnings { Console.warning(warning) }
         let configuration = district.configuration
         let knownSchools = Set(district.inventory.inventory.schools.map(\.id) + [Finding.unassigned])
@@ -143,7 +151,13 @@ struct Run: ParsableCommand {
             Console.error("\(configuration.archives.path): the archives folder does not exist; nothing was written")
             throw ExitCode(2)
         }
-        let templates = try loadTemplates(configuration)
+        let templates: ReportTemplates
+        do {
+            templates = try (pendingTemplates?.value ?? Result { try Self.templates(configuration) }).get()
+        } catch {
+            Console.error(error.localizedDescription + "; nothing was written.")
+            throw ExitCode(2)
+        }
         let reviewList: [Review]
         do {
             reviewList = try ReviewsReader.load(configuration.reviews, required: reviews != nil)
@@ -198,6 +212,9 @@ struct Run: ParsableCommand {
             accounts: result.accounts, archivesRead: result.readings.count,
             tweetsScanned: result.tweetsScanned, messagesScanned: result.messagesScanned,
             errors: result.readings.flatMap { $0.problems.map(\.description) })
+        // The pages are rendered while the e-mail summaries are composed (and sent, with --mail).
+        let writer = ReportWriter(templates: templates)
+        let pages = Background { Result { try writer.pages(for: report) } }
         // The e-mail summaries: written as .eml either way, sent with --mail.
         var mailReport = report
         let composer = MailComposer(templates: templates, from: configuration.mail.from, reportBaseURL: configuration.mail.reportBaseURL,
@@ -219,7 +236,8 @@ struct Run: ParsableCommand {
             }
         }
         do {
-            try OutputFolder.replace(configuration.out, with: try ReportWriter(templates: templates).files(for: mailReport))
+            let files = try pages.value.get().merging(try writer.closingFiles(for: mailReport)) { _, last in last }
+            try OutputFolder.replace(configuration.out, with: files)
         } catch {
             Console.error("cannot write the reports to \(configuration.out.path): \(error.localizedDescription)")
             throw ExitCode(2)
@@ -249,18 +267,13 @@ struct Run: ParsableCommand {
 
     /// The templates: `--templates` or the configuration's (which must hold every template), else
     /// a `templates` folder beside the configuration, else the shipped ones.
-    private func loadTemplates(_ configuration: Configuration) throws -> ReportTemplates {
+    private static func templates(_ configuration: Configuration) throws -> ReportTemplates {
         var folder = configuration.templates
         if !configuration.templatesGiven, !FileManager.default.fileExists(atPath: folder.path),
            let executable = Bundle.main.executableURL, let shipped = ReportTemplates.shippedFolder(executable: executable) {
             folder = shipped
         }
-        do {
-            return try ReportTemplates(folder: folder)
-        } catch {
-            Console.error(error.localizedDescription + "; nothing was written.")
-            throw ExitCode(2)
-        }
+        return try ReportTemplates(folder: folder)
     }
 }
 

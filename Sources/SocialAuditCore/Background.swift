@@ -1,0 +1,27 @@
+import Foundation
+
+/// Work started on a thread of its own, whose result is taken when it is needed: for the
+/// independent steps of a run (parsing the templates while the inventory is read, hashing an
+/// archive while it is parsed, composing the e-mail while the pages are rendered), each a few
+/// milliseconds that would otherwise add up one after the other.
+public final class Background<Value>: @unchecked Sendable {
+    private var result: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    public init(_ work: @escaping @Sendable () -> Value) {
+        // A thread rather than a dispatch queue: the work may itself use every core through
+        // `concurrentPerform`, and must not wait behind it for a queue's thread.
+        let thread = Thread { [self] in
+            result = work()
+            done.signal()
+        }
+        thread.start()
+    }
+
+    /// Waits for the work to finish (at once when it has), and gives its result.
+    public var value: Value {
+        done.wait()
+        done.signal()
+        return result!
+    }
+}

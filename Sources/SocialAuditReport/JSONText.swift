@@ -1,0 +1,114 @@
+import Foundation
+import SocialAuditCore
+
+/// A JSON text written straight into bytes, pretty-printed with two spaces, for `findings.json`.
+///
+/// Written here rather than with Foundation's `JSONEncoder`: encoding a few hundred findings
+/// through `Encodable` containers took longer than rendering every HTML page of the run (the
+/// largest part of a nightly run that reads no archive, measured with `make bench`). The writer
+/// knows only what the file holds — objects whose keys the caller gives in sorted order, arrays,
+/// strings, integers, booleans — and a test holds its output to `JSONEncoder`'s.
+struct JSONText {
+    private(set) var bytes: [UInt8] = []
+    private var depth = 0
+    /// Whether the container being written has had a member or element yet.
+    private var started: [Bool] = []
+
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func object(_ members: (inout JSONText) -> Void) {
+        open(0x7B)
+        members(&self)
+        close(0x7D)
+    }
+
+    mutating func array<S: Sequence>(_ elements: S, _ element: (inout JSONText, S.Element) -> Void) {
+        open(0x5B)
+        for value in elements {
+            separate()
+            element(&self, value)
+        }
+        close(0x5D)
+    }
+
+    /// `"key" : ` before a member's value, after a comma and a new line when it is not the first.
+    mutating func key(_ key: StaticString) {
+        separate()
+        bytes.append(0x22)
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [0x22, 0x20, 0x3A, 0x20])
+    }
+
+    mutating func member(_ key: StaticString, _ value: String) {
+        self.key(key)
+        string(value)
+    }
+
+    mutating func member(_ key: StaticString, _ value: String?) {
+        if let value { member(key, value) }
+    }
+
+    mutating func member(_ key: StaticString, _ value: Int?) {
+        if let value {
+            self.key(key)
+            bytes.append(contentsOf: String(value).utf8)
+        }
+    }
+
+    mutating func member(_ key: StaticString, _ value: Date?) {
+        if let value { member(key, TwitterDate.iso8601(value)) }
+    }
+
+    mutating func string(_ value: String) {
+        bytes.append(0x22)
+        var value = value
+        value.withUTF8 { utf8 in
+            var start = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                start = index + 1
+                switch byte {
+                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
+                case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+                case 0x08: bytes.append(contentsOf: [0x5C, 0x62])
+                case 0x0C: bytes.append(contentsOf: [0x5C, 0x66])
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        }
+        bytes.append(0x22)
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        depth += 1
+        started.append(false)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        // An empty container stays on one line: `[]`, `{}`.
+        if started.removeLast() { newLine() }
+        bytes.append(bracket)
+    }
+
+    private mutating func separate() {
+        if started[started.count - 1] { bytes.append(0x2C) } else { started[started.count - 1] = true }
+        newLine()
+    }
+
+    private mutating func newLine() {
+        bytes.append(0x0A)
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+    }
+}

@@ -203,9 +203,21 @@ enum RecordDecoding {
     /// whose author is the first user mention (which gives the id).
     static func retweetedAccount(_ retweetedUser: Mention?, text: String, mentions: [Mention]) -> Mention? {
         if let retweetedUser { return retweetedUser }
-        guard text.hasPrefix("RT @") else { return nil }
+        let utf8 = text.utf8
+        guard utf8.count > 4, utf8.starts(with: "RT @".utf8) else { return nil }
         let rest = text.dropFirst(4)
-        let handle = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        let handle: Substring
+        // Most handles are ASCII letters, digits and `_` up to an ASCII byte: read as bytes. A byte
+        // outside ASCII on the way (a letter of another script, a combining mark) takes the
+        // character-wise path, which decides what is a letter.
+        if let end = rest.utf8.firstIndex(where: { !($0 >= 0x61 && $0 <= 0x7A || $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x30 && $0 <= 0x39 || $0 == 0x5F) }),
+           rest.utf8[end] < 0x80 {
+            handle = rest[..<end]
+        } else if !rest.utf8.contains(where: { $0 >= 0x80 }) {
+            handle = rest
+        } else {
+            handle = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        }
         guard !handle.isEmpty else { return nil }
         if let first = mentions.first, first.screenName.equalsIgnoringCase(handle) {
             return first

@@ -60,19 +60,20 @@ public struct MailComposer: Sendable {
     func message(report id: String, title: String, findings: [Finding], resolved: Int, recipients: [String], run: RunReport,
                  link: String?, path: String) -> MailMessage {
         let status = { (finding: Finding) in run.status(finding) }
-        let newCount = findings.filter { status($0) == "new" }.count
-        let openCount = findings.filter { status($0) == "open" }.count
-        let subject = "Social media audit — \(title), \(run.asOf): \(newCount) new, \(openCount) open"
+        // Counted in one pass, by severity and status (no copies of the findings).
+        var tally: [Severity: [String: Int]] = [:]
+        for finding in findings { tally[finding.severity, default: [:]][status(finding), default: 0] += 1 }
+        let total = { (status: String) in tally.values.reduce(0) { $0 + ($1[status] ?? 0) } }
+        let subject = "Social media audit — \(title), \(run.asOf): \(total("new")) new, \(total("open")) open"
         let counts: [[String: Any]] = Severity.allCases.map { severity in
-            let list = findings.filter { $0.severity == severity }
+            let own = tally[severity] ?? [:]
             let (symbol, colour): (String, String) = switch severity {
             case .high: ("▲", "#a40e26")
             case .medium: ("◆", "#8a4600")
             case .low: ("●", "#0b5cad")
             }
             return ["label": severity.rawValue.capitalized, "symbol": symbol, "colour": colour,
-                    "new": list.filter { status($0) == "new" }.count, "open": list.filter { status($0) == "open" }.count,
-                    "suppressed": list.filter { status($0) == "suppressed" }.count]
+                    "new": own["new"] ?? 0, "open": own["open"] ?? 0, "suppressed": own["suppressed"] ?? 0]
         }
         // Accounts with new high-severity findings: handle and rule, counted; nothing else of the finding.
         var newHigh: [String: Int] = [:]
@@ -84,11 +85,11 @@ public struct MailComposer: Sendable {
             return ["account": parts[0], "ruleName": RuleCatalog.rule(parts[1])?.description.name ?? parts[1], "count": newHigh[key]!]
         }
         var coverageSeen = Set<String>()
-        let coverage: [[String: Any]] = findings.filter { Self.coverageRules.contains($0.rule) && status($0) != "suppressed" }
-            .compactMap { finding in
-                guard coverageSeen.insert("\(finding.account) \(finding.rule)").inserted else { return nil }
-                return ["account": finding.account, "ruleName": RuleCatalog.rule(finding.rule)?.description.name ?? finding.rule]
-            }
+        var coverage: [[String: Any]] = []
+        for finding in findings where Self.coverageRules.contains(finding.rule) && status(finding) != "suppressed" {
+            guard coverageSeen.insert("\(finding.account) \(finding.rule)").inserted else { continue }
+            coverage.append(["account": finding.account, "ruleName": RuleCatalog.rule(finding.rule)?.description.name ?? finding.rule])
+        }
         var context: [String: Any] = [
             "title": "Social media audit — \(title)", "asOf": run.asOf, "districtName": run.district.name,
             "counts": counts, "resolved": resolved, "hasNewHigh": !newHighList.isEmpty, "newHigh": newHighList,

@@ -31,7 +31,7 @@ enum HTMLContext {
         Severity.allCases.map { severity in
             let info = severityInfo(severity)
             return ["key": severity.rawValue, "label": info.label, "symbol": info.symbol,
-                    "count": findings.filter { $0.severity == severity }.count]
+                    "count": findings.count { $0.severity == severity }]
         }
     }
 
@@ -50,7 +50,7 @@ enum HTMLContext {
     }
 
     static func accountRow(_ account: AuditedAccount, findings: [Finding], anchor: Bool) -> [String: Any] {
-        let count = findings.filter { $0.account == account.handle && $0.tier == account.tier }.count
+        let count = findings.count { $0.account == account.handle && $0.tier == account.tier }
         var note = ""
         if account.archiveName == nil {
             note = "no archive in this run"
@@ -94,21 +94,26 @@ enum HTMLContext {
 
     static func district(_ report: RunReport) -> [String: Any] {
         let findings = report.findings
-        let schools: [[String: Any]] = report.reportSchools.map { school in
-            let own = findings.filter { $0.schoolId == school.id }
+        // Counted in one pass: by school and by rule, each by severity.
+        var bySchool: [String: [Severity: Int]] = [:]
+        var byRule: [String: [Severity: Int]] = [:]
+        for finding in findings {
+            bySchool[finding.schoolId, default: [:]][finding.severity, default: 0] += 1
+            byRule[finding.rule, default: [:]][finding.severity, default: 0] += 1
+        }
+        let reportSchools = report.reportSchools
+        let schools: [[String: Any]] = reportSchools.map { school in
+            let own = bySchool[school.id] ?? [:]
             return ["id": school.id, "name": school.name, "href": "schools/\(school.id)/index.html",
-                    "accounts": report.accounts.filter { $0.schoolId == school.id }.count, "findings": own.count,
-                    "high": own.filter { $0.severity == .high }.count, "medium": own.filter { $0.severity == .medium }.count,
-                    "low": own.filter { $0.severity == .low }.count]
+                    "accounts": report.accounts.count { $0.schoolId == school.id }, "findings": own.values.reduce(0, +),
+                    "high": own[.high] ?? 0, "medium": own[.medium] ?? 0, "low": own[.low] ?? 0]
         }
         var rules: [[String: Any]] = []
         for rule in RuleCatalog.all {
             let id = rule.description.id
-            let own = findings.filter { $0.rule == id }
-            guard !own.isEmpty else { continue }
-            rules.append(["id": id, "name": rule.description.name, "summary": rule.description.summary, "count": own.count,
-                          "high": own.filter { $0.severity == .high }.count, "medium": own.filter { $0.severity == .medium }.count,
-                          "low": own.filter { $0.severity == .low }.count])
+            guard let own = byRule[id] else { continue }
+            rules.append(["id": id, "name": rule.description.name, "summary": rule.description.summary, "count": own.values.reduce(0, +),
+                          "high": own[.high] ?? 0, "medium": own[.medium] ?? 0, "low": own[.low] ?? 0])
         }
         let coverage: [[String: Any]] = findings.filter { coverageRules.contains($0.rule) }.map { finding in
             let info = severityInfo(finding.severity)
@@ -116,18 +121,18 @@ enum HTMLContext {
                     "severity": finding.severity.rawValue, "severityLabel": info.label, "severitySymbol": info.symbol,
                     "summary": finding.summary]
         }
-        let groups: [[String: Any]] = report.reportSchools.compactMap { school in
+        let groups: [[String: Any]] = reportSchools.compactMap { school in
             let accounts = report.accounts.filter { $0.schoolId == school.id }
             guard !accounts.isEmpty else { return nil }
             return ["schoolName": school.name, "accounts": accounts.map { accountRow($0, findings: findings, anchor: false) }]
         }
-        let schoolItems = report.reportSchools.map { school in (school.name, findings.filter { $0.schoolId == school.id }.count) }
+        let schoolItems = reportSchools.map { school in (school.name, bySchool[school.id]?.values.reduce(0, +) ?? 0) }
         let ruleItems = rules.map { ($0["name"] as! String, $0["count"] as! Int) }
         return [
             "districtName": report.district.name, "asOf": report.asOf, "countId": "total-findings",
             "totals": totals(findings, accounts: report.accounts, archives: report.archivesRead),
             "archivesPlural": plural(report.archivesRead),
-            "schoolCount": report.reportSchools.count, "schoolsPlural": plural(report.reportSchools.count),
+            "schoolCount": reportSchools.count, "schoolsPlural": plural(reportSchools.count),
             "severityCounts": severityCounts(findings),
             "hasCoverage": !coverage.isEmpty, "coverage": coverage,
             "schools": schools, "rules": rules, "hasFindings": !findings.isEmpty,
@@ -139,28 +144,44 @@ enum HTMLContext {
         ]
     }
 
+    /// Each rule's place in the catalog, which orders a page's rules.
+    static let catalogOrder: [String: Int] = Dictionary(
+        RuleCatalog.all.enumerated().map { ($1.description.id, $0) }, uniquingKeysWith: { first, _ in first })
+
     static func school(_ report: RunReport, id: String, name: String) -> [String: Any] {
-        let own = report.findings.filter { $0.schoolId == id }
-        let active = own.filter { report.status($0) != "suppressed" }
-        let suppressed = own.filter { report.status($0) == "suppressed" }
-        let accounts = report.accounts.filter { $0.schoolId == id }
-        // Findings grouped by account, then by rule in the catalog's order.
-        var sections: [[String: Any]] = []
-        var seen: [(String, Tier)] = []
-        for finding in active where !seen.contains(where: { $0 == (finding.account, finding.tier) }) {
-            seen.append((finding.account, finding.tier))
-        }
-        for (handle, tier) in seen {
-            let mine = active.filter { $0.account == handle && $0.tier == tier }
-            var rules: [[String: Any]] = []
-            for rule in RuleCatalog.all {
-                let list = mine.filter { $0.rule == rule.description.id }
-                guard !list.isEmpty else { continue }
-                rules.append(["id": rule.description.id, "name": rule.description.name,
-                              "policy": rule.description.policy.map(policyText),
-                              "findings": list.map { finding($0, status: report.status($0)) }])
+        // One pass over the findings (a large school's page has thousands): its own, set aside
+        // (suppressed) or to act on, and those grouped by account, then by rule.
+        var own: [Finding] = []
+        var suppressed: [Finding] = []
+        var active: [Finding] = []
+        var groups: [(handle: String, tier: Tier, byRule: [Int: [Finding]])] = []
+        var groupIndex: [String: Int] = [:]
+        for finding in report.findings where finding.schoolId == id {
+            own.append(finding)
+            guard report.status(finding) != "suppressed" else { suppressed.append(finding); continue }
+            active.append(finding)
+            let key = finding.account + "\u{0}" + finding.tier.rawValue
+            let index: Int
+            if let known = groupIndex[key] {
+                index = known
+            } else {
+                index = groups.count
+                groupIndex[key] = index
+                groups.append((finding.account, finding.tier, [:]))
             }
-            sections.append(["handle": handle, "tier": tier.label, "anchor": anchorId(handle, tier), "rules": rules])
+            // Only the catalog's rules have a section, in the catalog's order.
+            if let order = catalogOrder[finding.rule] { groups[index].byRule[order, default: []].append(finding) }
+        }
+        let accounts = report.accounts.filter { $0.schoolId == id }
+        // Findings grouped by account (in the findings' order), then by rule in the catalog's order.
+        var sections: [[String: Any]] = []
+        for group in groups {
+            let rules: [[String: Any]] = group.byRule.keys.sorted().map { order in
+                let description = RuleCatalog.all[order].description
+                return ["id": description.id, "name": description.name, "policy": description.policy.map(policyText),
+                        "findings": group.byRule[order]!.map { finding($0, status: report.status($0)) }]
+            }
+            sections.append(["handle": group.handle, "tier": group.tier.label, "anchor": anchorId(group.handle, group.tier), "rules": rules])
         }
         let resolved = report.resolved.filter { $0.schoolId == id }.map {
             ["account": $0.account, "ruleName": ruleName($0.rule), "fingerprint": $0.fingerprint]

@@ -48,29 +48,53 @@ public struct ReportTemplates: Sendable {
         while let path = enumerator?.nextObject() as? String {
             if path.hasSuffix(".mustache") { paths.append(path) }
         }
-        for path in paths.sorted() {
-            let url = URL(fileURLWithPath: root).appendingPathComponent(path)
-            let text: String
-            do {
-                text = try String(contentsOf: url, encoding: .utf8)
-            } catch {
-                throw Failure.unreadable(file: url.path, reason: error.localizedDescription)
-            }
-            do {
-                // Every template starts out escaping for HTML with the escaper below (a template's
-                // own `{{% CONTENT_TYPE: TEXT}}` still turns it off).
-                templates[String(path.dropLast(".mustache".count))] = try MustacheTemplate(string: Self.htmlPragma + text)
-            } catch let error as MustacheTemplate.ParserError {
-                let line = error.context.lineNumber
-                let column = error.context.columnNumber - (line == 1 ? Self.htmlPragma.count : 0)
-                throw Failure.syntax(file: url.path, line: line, column: max(1, column),
-                                     message: "template syntax error: \(error.error)")
-            }
+        // Parsed on all cores: swift-mustache takes about a millisecond per kilobyte of template,
+        // and a nightly run that reuses every archive waits for them.
+        let sorted = paths.sorted()
+        let parsed = ParsedTemplates(count: sorted.count)
+        DispatchQueue.concurrentPerform(iterations: sorted.count) { index in
+            parsed.set(index, Result { try Self.parse(URL(fileURLWithPath: root).appendingPathComponent(sorted[index])) })
+        }
+        for (index, path) in sorted.enumerated() {
+            templates[String(path.dropLast(".mustache".count))] = try parsed.results[index]!.get()
         }
         let missing = required.filter { templates[$0] == nil }
         if !missing.isEmpty { throw Failure.missingTemplates(folder: folder.path, names: missing) }
         self.folder = folder
         library = MustacheLibrary(templates: templates)
+    }
+
+    private static func parse(_ url: URL) throws -> MustacheTemplate {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw Failure.unreadable(file: url.path, reason: error.localizedDescription)
+        }
+        do {
+            // Every template starts out escaping for HTML with the escaper below (a template's
+            // own `{{% CONTENT_TYPE: TEXT}}` still turns it off).
+            return try MustacheTemplate(string: Self.htmlPragma + text)
+        } catch let error as MustacheTemplate.ParserError {
+            let line = error.context.lineNumber
+            let column = error.context.columnNumber - (line == 1 ? Self.htmlPragma.count : 0)
+            throw Failure.syntax(file: url.path, line: line, column: max(1, column),
+                                 message: "template syntax error: \(error.error)")
+        }
+    }
+
+    /// The templates parsed by several threads, each at its own index.
+    private final class ParsedTemplates: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var results: [Result<MustacheTemplate, any Error>?]
+
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ result: Result<MustacheTemplate, any Error>) {
+            lock.lock()
+            results[index] = result
+            lock.unlock()
+        }
     }
 
     /// The pragma that selects ``ByteHTMLEscaping``, registered once.
@@ -104,10 +128,11 @@ public struct ReportTemplates: Sendable {
 /// character-wise escaper passes over.
 struct ByteHTMLEscaping: MustacheContentType {
     func escapeText(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
+        var utf8 = text
+        return utf8.withUTF8 { bytes in
+            // Most values need no escaping: they are returned as they are, not copied.
             guard bytes.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
-                return String(decoding: bytes, as: UTF8.self)
+                return text
             }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 16)

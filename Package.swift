@@ -121,7 +121,9 @@ let package = Package(
             dependencies: ["SocialAuditRules", "SocialAuditRun", "SocialAuditReport", "SocialAuditInventory",
                            "SocialAuditArchive", "SocialAuditCore", "SocialAuditTestSupport",
                            // A real CSV reader, to read findings.csv back as a spreadsheet would.
-                           .product(name: "CSV", package: "CSV.swift")]
+                           .product(name: "CSV", package: "CSV.swift"),
+                           // swift-mustache's own renderer, the reference for the compiled one.
+                           .product(name: "Mustache", package: "swift-mustache")]
         ),
         .testTarget(
             name: "SocialAuditStateTests",

@@ -79,7 +79,7 @@ public struct ReportWriter: Sendable {
     public func pages(for report: RunReport) throws -> [String: [UInt8]] {
         typealias Job = @Sendable () throws -> [UInt8]
         var jobs: [(path: String, cost: Int, job: Job)] = [
-            ("index.html", report.findings.count, { Array(templates.render("district", HTMLContext.district(report)).utf8) }),
+            ("index.html", report.findings.count, { templates.renderBytes("district", HTMLContext.district(report)) }),
             ("findings.csv", report.findings.count / 8, { Array(try FindingsCSV.render(report.findings, status: report.status).utf8) }),
             ("findings.json", report.findings.count / 2, { FindingsJSON.findings(report) }),
         ]
@@ -88,7 +88,7 @@ public struct ReportWriter: Sendable {
         for school in report.reportSchools {
             let count = perSchool[school.id] ?? 0
             jobs.append(("schools/\(school.id)/index.html", 2 * count, {
-                Array(templates.render("school", HTMLContext.school(report, id: school.id, name: school.name)).utf8)
+                templates.renderBytes("school", HTMLContext.school(report, id: school.id, name: school.name))
             }))
             jobs.append(("schools/\(school.id)/findings.csv", count / 8, {
                 Array(try FindingsCSV.render(report.findings.filter { $0.schoolId == school.id }, status: report.status).utf8)

@@ -15,6 +15,9 @@ public struct ReportTemplates: Sendable {
 
     public let folder: URL
     let library: MustacheLibrary
+    /// The templates ``CompiledTemplate`` renders (all of the shipped ones), and those it leaves to the library.
+    let compiled: [String: CompiledTemplate]
+    let uncompiled: Set<String>
 
     public enum Failure: Error, LocalizedError {
         case missingFolder(String)
@@ -62,6 +65,10 @@ public struct ReportTemplates: Sendable {
         if !missing.isEmpty { throw Failure.missingTemplates(folder: folder.path, names: missing) }
         self.folder = folder
         library = MustacheLibrary(templates: templates)
+        var compiled: [String: CompiledTemplate] = [:]
+        for (name, template) in templates { compiled[name] = CompiledTemplate(template) }
+        self.compiled = compiled
+        uncompiled = Set(templates.keys).subtracting(compiled.keys)
     }
 
     private static func parse(_ url: URL) throws -> MustacheTemplate {
@@ -104,7 +111,27 @@ public struct ReportTemplates: Sendable {
     }()
 
     public func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        if let bytes = compiledRendering(name, context) { return String(decoding: bytes, as: UTF8.self) }
+        return library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// The rendered template as UTF-8.
+    public func renderBytes(_ name: String, _ context: [String: Any]) -> [UInt8] {
+        compiledRendering(name, context) ?? Array((library.render(context, withTemplate: name) ?? "").utf8)
+    }
+
+    /// Nil when the template, a partial it includes or a value of the context is one that only
+    /// swift-mustache's own renderer handles.
+    func compiledRendering(_ name: String, _ context: [String: Any]) -> [UInt8]? {
+        guard let template = compiled[name], let root = TemplateValue(context) else { return nil }
+        var rendering = TemplateRendering(partials: compiled, uncompiled: uncompiled)
+        rendering.stack = [root]
+        do {
+            try rendering.render(template.steps, escaping: .libraryDefault, indentation: nil)
+        } catch {
+            return nil
+        }
+        return rendering.out
     }
 
     /// Where the shipped templates are: beside an installed binary (`PREFIX/share/socialaudit/templates`),

@@ -1,0 +1,174 @@
+import Foundation
+import Mustache
+import Testing
+import SocialAuditCore
+import SocialAuditInventory
+import SocialAuditRun
+import SocialAuditTestSupport
+@testable import SocialAuditReport
+
+/// The compiled renderer against swift-mustache's own, byte for byte.
+@Suite("Compiled templates")
+struct CompiledTemplateTests {
+    /// Both renderings of `name`: (compiled, nil when it declines; the library's).
+    static func both(_ templates: [String: String], _ name: String, _ context: [String: Any]) throws -> ([UInt8]?, [UInt8]) {
+        var parsed: [String: MustacheTemplate] = [:]
+        for (key, text) in templates { parsed[key] = try MustacheTemplate(string: ReportTemplates.htmlPragma + text) }
+        let library = MustacheLibrary(templates: parsed)
+        var compiled: [String: CompiledTemplate] = [:]
+        for (key, template) in parsed { compiled[key] = CompiledTemplate(template) }
+        let reference = Array((library.render(context, withTemplate: name) ?? "").utf8)
+        guard let template = compiled[name], let root = TemplateValue(context) else { return (nil, reference) }
+        var rendering = TemplateRendering(partials: compiled, uncompiled: Set(parsed.keys).subtracting(compiled.keys))
+        rendering.stack = [root]
+        do {
+            try rendering.render(template.steps, escaping: .libraryDefault, indentation: nil)
+        } catch {
+            return (nil, reference)
+        }
+        return (rendering.out, reference)
+    }
+
+    @Test("the shipped templates compile, and the samples' pages and e-mail render to the library's bytes")
+    func shipped() throws {
+        let folder = Invocation.repository.appendingPathComponent("templates")
+        let templates = try ReportTemplates(folder: folder)
+        #expect(templates.uncompiled.isEmpty, "every shipped template compiles: \(templates.uncompiled.sorted())")
+        let configuration = try ConfigurationReader.load(Invocation.repository.appendingPathComponent("samples/socialaudit.json"))
+        let inputs = try DistrictInputs.load(configuration, rosterGiven: true)
+        let result = try DistrictAudit(inputs: inputs, asOf: TwitterDate.parse("2026-11-01")!).run()
+        let inventory = inputs.inventory.inventory
+        var statuses: [String: String] = [:]
+        for (index, finding) in result.findings.enumerated() { statuses[finding.fingerprint] = ["new", "open", "suppressed"][index % 3] }
+        let report = RunReport(district: inventory.district, schools: inventory.schools, asOf: "2026-11-01",
+                               startedAt: Date(timeIntervalSince1970: 0), finishedAt: Date(timeIntervalSince1970: 1),
+                               findings: result.findings, statuses: statuses, resolved: [], trend: [], accounts: result.accounts,
+                               archivesRead: result.readings.count, tweetsScanned: result.tweetsScanned,
+                               messagesScanned: result.messagesScanned, errors: [])
+        var contexts: [(String, [String: Any])] = [("district", HTMLContext.district(report))]
+        for school in report.reportSchools { contexts.append(("school", HTMLContext.school(report, id: school.id, name: school.name))) }
+        #expect(contexts.count > 3)
+        for (name, context) in contexts {
+            let fast = try #require(templates.compiledRendering(name, context), "\(name) renders by the compiled path")
+            let reference = Array((templates.library.render(context, withTemplate: name) ?? "").utf8)
+            #expect(fast == reference, "\(name): the compiled rendering differs from swift-mustache's")
+        }
+    }
+
+    @Test("what the compiled renderer leaves to the library: transforms, inheritance, other value types")
+    func declines() throws {
+        let context: [String: Any] = ["list": [["x": "a"], ["x": "b"]], "x": "y"]
+        for template in ["{{#list}}{{#first()}}first {{/first()}}{{x}}{{/list}}", "{{<p}}{{$b}}B{{/b}}{{/p}}", "{{x}}{{>*x}}"] {
+            let (fast, reference) = try Self.both(["t": template, "p": "[{{$b}}default{{/b}}]"], "t", context)
+            #expect(fast == nil, "\(template) is left to the library")
+            #expect(!reference.isEmpty)
+        }
+        // A value of another type (here a Double and an optional) makes the whole rendering the library's.
+        for value in [1.5 as Any, Optional<String>.none as Any, Date(timeIntervalSince1970: 0) as Any] {
+            let (fast, _) = try Self.both(["t": "{{x}}"], "t", ["x": value])
+            #expect(fast == nil)
+        }
+        // A partial the library has but the renderer does not compile: the library's too.
+        let (fast, _) = try Self.both(["t": "a{{>p}}b", "p": "{{<q}}{{/q}}", "q": "Q"], "t", [:])
+        #expect(fast == nil)
+    }
+
+    /// Random templates of every construct the reports use — text with spaces, tabs, CRLF and
+    /// characters to escape, variables escaped and not, `.` and dotted names, sections and
+    /// inverted sections over every kind of value, comments, content-type pragmas, partials
+    /// inline and standalone with indentation, nested — over random contexts.
+    @Test("random templates and contexts: the compiled renderer gives the library's bytes, or declines")
+    func random() throws {
+        var random = SplitMix(seed: 0x5EED)
+        var compiledCount = 0, refused = 0
+        let cases = 3000
+        for index in 0..<cases {
+            let templates = ["t": Self.template(&random, depth: 0, partials: true),
+                             "p": Self.template(&random, depth: 1, partials: true),
+                             "q": Self.template(&random, depth: 2, partials: false)]
+            let context = Self.context(&random)
+            let result: ([UInt8]?, [UInt8])
+            do {
+                result = try Self.both(templates, "t", context)
+            } catch {
+                refused += 1  // a random template the library refuses to parse (none should, but it is the library's call)
+                continue
+            }
+            if let fast = result.0 {
+                compiledCount += 1
+                #expect(fast == result.1, "case \(index): \(templates) with \(context)\ncompiled: \(String(decoding: fast, as: UTF8.self).debugDescription)\nlibrary:  \(String(decoding: result.1, as: UTF8.self).debugDescription)")
+                if fast != result.1 { break }
+            }
+        }
+        #expect(refused == 0)
+        #expect(compiledCount > cases * 3 / 4, "most random templates render by the compiled path (\(compiledCount) of \(cases))")
+    }
+
+    /// Names for variables: the library prints a list or a dictionary as Swift describes it, which
+    /// the compiled renderer leaves to it, so these name text, numbers and booleans (and `.`,
+    /// which is text inside `strs` and the whole context outside).
+    static let names = ["x", "y", "n", "flag", "off", "obj.x", "obj.a.b", ".x", "missing", "obj.missing", "obj.a.missing"]
+    static let texts = ["a", " ", "  ", "\t", "\n", "\r\n", "<&>\"'", "é😀", "x y", "\n  ", " \n"]
+
+    static func template(_ random: inout SplitMix, depth: Int, partials: Bool) -> String {
+        var out = ""
+        for _ in 0..<random.below(8) {
+            let name = names[random.below(names.count)]
+            switch random.below(14) {
+            case 0, 1, 2: out += texts[random.below(texts.count)]
+            case 3: out += "{{\(name)}}"
+            case 4: out += "{{{\(name)}}}"
+            case 5: out += "{{& \(name) }}"
+            case 6: out += "{{! a comment }}"
+            case 7: out += random.below(2) == 0 ? "{{% CONTENT_TYPE: TEXT}}" : "{{% CONTENT_TYPE: HTML_BYTES}}"
+            case 8, 9, 10:
+                guard depth < 3 else { continue }
+                let kind = random.below(2) == 0 ? "#" : "^"
+                let section = ["list", "empty", "flag", "off", "obj", "x", "n", "missing", "strs", "obj.a"][random.below(10)]
+                let standalone = random.below(2) == 0
+                let open = standalone ? "\n\(String(repeating: " ", count: random.below(3))){{\(kind)\(section)}}\n" : "{{\(kind)\(section)}}"
+                let close = standalone ? "\n  {{/\(section)}}\n" : "{{/\(section)}}"
+                out += open + template(&random, depth: depth + 1, partials: partials) + close
+            case 11, 12:
+                guard partials else { continue }
+                let partial = depth == 0 ? (random.below(2) == 0 ? "p" : "q") : "q"
+                if random.below(2) == 0 {
+                    out += "\n\(String(repeating: " ", count: random.below(4))){{>\(partial)}}\n"
+                } else {
+                    out += "{{>\(partial)}}"
+                }
+            default: out += depth > 0 ? "{{.}}" : "{{x}}"
+            }
+        }
+        return out
+    }
+
+    static func context(_ random: inout SplitMix) -> [String: Any] {
+        func text() -> String { (0..<random.below(3)).map { _ in texts[random.below(texts.count)] }.joined() }
+        var item: [String: Any] = ["x": text()]
+        if random.below(2) == 0 { item["flag"] = random.below(2) == 0 }
+        if random.below(2) == 0 { item["n"] = random.below(3) - 1 }
+        var context: [String: Any] = [
+            "x": text(), "y": random.below(1000) - 500, "n": 0, "flag": true, "off": false, "empty": [[String: Any]](),
+            "list": (0..<random.below(4)).map { _ in item },
+            "obj": ["x": text(), "a": ["b": text()] as [String: Any]] as [String: Any],
+            "strs": (0..<random.below(3)).map { _ in text() },
+        ]
+        if random.below(3) == 0 { context.removeValue(forKey: "flag") }
+        return context
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so that a failing case can be found again.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}

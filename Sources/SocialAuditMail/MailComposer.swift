@@ -166,30 +166,43 @@ public enum MIME {
 
     /// Quoted-printable (RFC 2045): CRLF line ends, lines of at most 76 characters.
     public static func quotedPrintable(_ text: String) -> String {
-        var out: [String] = []
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
-        for line in normalized.split(separator: "\n", omittingEmptySubsequences: false) {
-            var encoded = ""
-            var length = 0
-            let bytes = Array(line.utf8)
-            for (index, byte) in bytes.enumerated() {
-                let isLast = index == bytes.count - 1
-                var piece: String
-                if (byte >= 33 && byte <= 126 && byte != 61) || (byte == 32 && !isLast) || (byte == 9 && !isLast) {
-                    piece = String(UnicodeScalar(byte))
-                } else {
-                    piece = String(format: "=%02X", byte)
-                }
-                if length + piece.count > 75 {
-                    encoded += "=\r\n"
-                    length = 0
-                }
-                encoded += piece
-                length += piece.count
+        // On bytes (a String per byte and `String(format:)` took most of composing a message).
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        let normalized = Array(text.utf8)
+        out.reserveCapacity(normalized.count + normalized.count / 8)
+        var length = 0
+        var index = 0
+        while index <= normalized.count {
+            // A line ends at "\n", "\r\n" or the end; each is written as CRLF.
+            let atEnd = index == normalized.count
+            let lineEnd = atEnd || normalized[index] == 0x0A
+                || (normalized[index] == 0x0D && index + 1 < normalized.count && normalized[index + 1] == 0x0A)
+            if lineEnd {
+                if atEnd { break }
+                out.append(contentsOf: [0x0D, 0x0A])
+                length = 0
+                index += normalized[index] == 0x0D ? 2 : 1
+                continue
             }
-            out.append(encoded)
+            let byte = normalized[index]
+            let isLast = index + 1 == normalized.count || normalized[index + 1] == 0x0A
+                || (normalized[index + 1] == 0x0D && index + 2 < normalized.count && normalized[index + 2] == 0x0A)
+            let literal = (byte >= 33 && byte <= 126 && byte != 61) || ((byte == 32 || byte == 9) && !isLast)
+            let width = literal ? 1 : 3
+            if length + width > 75 {
+                out.append(contentsOf: [0x3D, 0x0D, 0x0A])  // =CRLF, a soft line break
+                length = 0
+            }
+            if literal {
+                out.append(byte)
+            } else {
+                out.append(contentsOf: [0x3D, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            }
+            length += width
+            index += 1
         }
-        return out.joined(separator: "\r\n")
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `Wed, 25 Nov 2026 15:55:02 +0000`

@@ -75,11 +75,13 @@ struct CompiledTemplate: Sendable {
             guard mirror.displayStyle == .enum, let (kind, payload) = mirror.children.first.map({ ($0.label, $0.value) }) else {
                 return nil
             }
-            let fields = Dictionary(Mirror(reflecting: payload).children.map { ($0.label ?? "", $0.value) }, uniquingKeysWith: { a, _ in a })
-            switch kind {
-            case "text":
+            if kind == "text" {
                 guard let text = payload as? String else { return nil }
                 steps.append(.text(Array(text.utf8)))
+                continue
+            }
+            let fields = Dictionary(Mirror(reflecting: payload).children.map { ($0.label ?? "", $0.value) }, uniquingKeysWith: { a, _ in a })
+            switch kind {
             case "variable", "unescapedVariable":
                 guard let name = fields["name"] as? String, let transforms = fields["transforms"] as? [String], transforms.isEmpty else {
                     return nil
@@ -131,6 +133,48 @@ indirect enum TemplateValue {
     /// Nil for a value of a type the library would treat in a way this renderer does not
     /// (an optional, a custom renderable, a lambda, a struct read through `Mirror`, …).
     init?(_ value: Any) {
+        // The types the reports use, by their exact type first: a cast that fails is slow, and
+        // a context has thousands of values.
+        let type = Swift.type(of: value)
+        if type == String.self {
+            self = .text(value as! String)
+        } else if type == [String: Any].self {
+            guard let object = Self.object(value as! [String: Any]) else { return nil }
+            self = object
+        } else if type == Int.self {
+            self = .integer(value as! Int)
+        } else if type == Bool.self {
+            self = .boolean(value as! Bool)
+        } else if type == [[String: Any]].self {
+            var values: [TemplateValue] = []
+            values.reserveCapacity((value as! [[String: Any]]).count)
+            for item in value as! [[String: Any]] {
+                guard let converted = Self.object(item) else { return nil }
+                values.append(converted)
+            }
+            self = .list(values)
+        } else if type == [String].self {
+            self = .list((value as! [String]).map { .text($0) })
+        } else if type == [[String: String]].self {
+            self = .list((value as! [[String: String]]).map { .object($0.mapValues { .text($0) }) })
+        } else if type == [String: String].self {
+            self = .object((value as! [String: String]).mapValues { .text($0) })
+        } else {
+            self.init(other: value)
+        }
+    }
+
+    private static func object(_ object: [String: Any]) -> TemplateValue? {
+        var values: [String: TemplateValue] = [:]
+        values.reserveCapacity(object.count)
+        for (key, item) in object {
+            guard let converted = TemplateValue(item) else { return nil }
+            values[key] = converted
+        }
+        return .object(values)
+    }
+
+    private init?(other value: Any) {
         switch value {
         case let text as String: self = .text(text)
         case let integer as Int: self = .integer(integer)

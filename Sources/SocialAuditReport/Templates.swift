@@ -56,17 +56,22 @@ public struct ReportTemplates: Sendable {
         let sorted = paths.sorted()
         let parsed = ParsedTemplates(count: sorted.count)
         DispatchQueue.concurrentPerform(iterations: sorted.count) { index in
-            parsed.set(index, Result { try Self.parse(URL(fileURLWithPath: root).appendingPathComponent(sorted[index])) })
+            parsed.set(index, Result {
+                let template = try Self.parse(URL(fileURLWithPath: root).appendingPathComponent(sorted[index]))
+                return (template, CompiledTemplate(template))
+            })
         }
+        var compiled: [String: CompiledTemplate] = [:]
         for (index, path) in sorted.enumerated() {
-            templates[String(path.dropLast(".mustache".count))] = try parsed.results[index]!.get()
+            let name = String(path.dropLast(".mustache".count))
+            let (template, compiledTemplate) = try parsed.results[index]!.get()
+            templates[name] = template
+            compiled[name] = compiledTemplate
         }
         let missing = required.filter { templates[$0] == nil }
         if !missing.isEmpty { throw Failure.missingTemplates(folder: folder.path, names: missing) }
         self.folder = folder
         library = MustacheLibrary(templates: templates)
-        var compiled: [String: CompiledTemplate] = [:]
-        for (name, template) in templates { compiled[name] = CompiledTemplate(template) }
         self.compiled = compiled
         uncompiled = Set(templates.keys).subtracting(compiled.keys)
     }
@@ -93,11 +98,11 @@ public struct ReportTemplates: Sendable {
     /// The templates parsed by several threads, each at its own index.
     private final class ParsedTemplates: @unchecked Sendable {
         private let lock = NSLock()
-        private(set) var results: [Result<MustacheTemplate, any Error>?]
+        private(set) var results: [Result<(MustacheTemplate, CompiledTemplate?), any Error>?]
 
         init(count: Int) { results = Array(repeating: nil, count: count) }
 
-        func set(_ index: Int, _ result: Result<MustacheTemplate, any Error>) {
+        func set(_ index: Int, _ result: Result<(MustacheTemplate, CompiledTemplate?), any Error>) {
             lock.lock()
             results[index] = result
             lock.unlock()

@@ -62,6 +62,7 @@ struct InputOptions: ParsableArguments {
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Audit every archive and write the reports.",
         discussion: """
             Reads each archive in the archives folder (a .zip from Twitter/X or the folder it extracts to), \
@@ -281,6 +282,7 @@ extension Severity: ExpressibleByArgument {}
 
 struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "scan",
         abstract: "Read archives and print what each holds, without auditing.",
         discussion: """
             A quick look at archives as they come from staff: the account, the archive's date, how many \
@@ -317,6 +319,7 @@ struct Scan: ParsableCommand {
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check the configuration, inventory and roster, and say what is wrong and where.",
         discussion: """
             Reads the configuration (--config, else ./socialaudit.json when it exists), the inventory \
@@ -352,6 +355,7 @@ struct Validate: ParsableCommand {
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List the rules: id, tiers, severities and the policy behind each.",
         discussion: """
             The rule ids are an interface: reports, review files and the configuration's `severity` and \
@@ -371,6 +375,7 @@ extension RuleReference.Format: ExpressibleByArgument {}
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Explain one rule: what fires it, the policy sentence, examples.")
 
     @Argument(help: ArgumentHelp("A rule id, such as student.dm (socialaudit rules lists them).", valueName: "rule-id"))
@@ -390,6 +395,7 @@ struct Explain: ParsableCommand {
 
 struct Mail: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "mail",
         abstract: "Send the e-mail summaries of the last run.",
         discussion: """
             Sends OUT/mail/*.eml, written by the last `run`, through the configured transport: \

@@ -90,6 +90,44 @@ struct MailTests {
         #expect(MIME.rfc5322Date(TwitterDate.parse("2024-02-29T00:00:00Z")!) == "Thu, 29 Feb 2024 00:00:00 +0000")
     }
 
+    @Test("quoted-printable decodes back to the text (line ends as CRLF), no line over 76, no space or tab before a line end")
+    func quotedPrintableRoundTrip() throws {
+        /// RFC 2045 decoding: soft line breaks removed, =XX turned back into bytes.
+        func decode(_ encoded: String) -> [UInt8] {
+            let bytes = Array(encoded.replacingOccurrences(of: "=\r\n", with: "").utf8)
+            var out: [UInt8] = []
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "="), index + 2 < bytes.count + 0,
+                   let value = UInt8(String(decoding: bytes[index + 1...index + 2], as: UTF8.self), radix: 16) {
+                    out.append(value)
+                    index += 3
+                } else {
+                    out.append(bytes[index])
+                    index += 1
+                }
+            }
+            return out
+        }
+        let pieces = ["a", " ", "\t", "=", "é", "😀", "\n", "\r\n", "x", "  ", "==", "\u{7F}", "~", String(repeating: "w", count: 80)]
+        var state: UInt64 = 0x9E37_79B9
+        for _ in 0..<400 {
+            var text = ""
+            for _ in 0..<Int(state % 40) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let encoded = MIME.quotedPrintable(text)
+            let lines = encoded.components(separatedBy: "\r\n")
+            #expect(lines.allSatisfy { $0.utf8.count <= 76 }, "\(text.debugDescription)")
+            #expect(lines.allSatisfy { !$0.hasSuffix(" ") && !$0.hasSuffix("\t") }, "\(text.debugDescription)")
+            #expect(encoded.utf8.allSatisfy { $0 < 0x80 })
+            let expected = Array(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n").utf8)
+            #expect(decode(encoded) == expected, "\(text.debugDescription) → \(encoded.debugDescription)")
+        }
+    }
+
     @Test("a written summary reads back: sender, recipients and subject, with CRLF or LF line ends")
     func readBack() throws {
         let (messages, _, _) = try sampleMessages()

@@ -122,89 +122,85 @@ struct CompiledTemplate: Sendable {
     }
 }
 
-/// The context's values, taken out of `Any` once.
-indirect enum TemplateValue {
+/// A value of the context, taken out of `Any` when the template reaches it (a context has
+/// thousands of values; converting them all first cost as much as rendering).
+enum TemplateValue {
     case text(String)
     case integer(Int)
     case boolean(Bool)
-    case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object([String: Any])
+    case textObject([String: String])
+    case objects([[String: Any]])
+    case textObjects([[String: String]])
+    case texts([String])
+    case values([Any])
 
     /// Nil for a value of a type the library would treat in a way this renderer does not
     /// (an optional, a custom renderable, a lambda, a struct read through `Mirror`, …).
     init?(_ value: Any) {
-        // The types the reports use, by their exact type first: a cast that fails is slow, and
-        // a context has thousands of values.
+        // The types the reports use, by their exact type first: a cast that fails is slow.
         let type = Swift.type(of: value)
         if type == String.self {
             self = .text(value as! String)
         } else if type == [String: Any].self {
-            guard let object = Self.object(value as! [String: Any]) else { return nil }
-            self = object
+            self = .object(value as! [String: Any])
         } else if type == Int.self {
             self = .integer(value as! Int)
         } else if type == Bool.self {
             self = .boolean(value as! Bool)
         } else if type == [[String: Any]].self {
-            var values: [TemplateValue] = []
-            values.reserveCapacity((value as! [[String: Any]]).count)
-            for item in value as! [[String: Any]] {
-                guard let converted = Self.object(item) else { return nil }
-                values.append(converted)
-            }
-            self = .list(values)
+            self = .objects(value as! [[String: Any]])
         } else if type == [String].self {
-            self = .list((value as! [String]).map { .text($0) })
+            self = .texts(value as! [String])
         } else if type == [[String: String]].self {
-            self = .list((value as! [[String: String]]).map { .object($0.mapValues { .text($0) }) })
+            self = .textObjects(value as! [[String: String]])
         } else if type == [String: String].self {
-            self = .object((value as! [String: String]).mapValues { .text($0) })
+            self = .textObject(value as! [String: String])
+        } else if let object = value as? [String: Any] {
+            self = .object(object)
+        } else if let list = value as? [Any] {
+            self = .values(list)
         } else {
-            self.init(other: value)
-        }
-    }
-
-    private static func object(_ object: [String: Any]) -> TemplateValue? {
-        var values: [String: TemplateValue] = [:]
-        values.reserveCapacity(object.count)
-        for (key, item) in object {
-            guard let converted = TemplateValue(item) else { return nil }
-            values[key] = converted
-        }
-        return .object(values)
-    }
-
-    private init?(other value: Any) {
-        switch value {
-        case let text as String: self = .text(text)
-        case let integer as Int: self = .integer(integer)
-        case let boolean as Bool: self = .boolean(boolean)
-        case let object as [String: Any]:
-            var values: [String: TemplateValue] = [:]
-            values.reserveCapacity(object.count)
-            for (key, item) in object {
-                guard let converted = TemplateValue(item) else { return nil }
-                values[key] = converted
-            }
-            self = .object(values)
-        case let list as [[String: Any]]:
-            var values: [TemplateValue] = []
-            values.reserveCapacity(list.count)
-            for item in list {
-                guard let converted = TemplateValue(item) else { return nil }
-                values.append(converted)
-            }
-            self = .list(values)
-        case let list as [String]: self = .list(list.map { .text($0) })
-        case let list as [Any]:
-            var values: [TemplateValue] = []
-            for item in list {
-                guard let converted = TemplateValue(item) else { return nil }
-                values.append(converted)
-            }
-            self = .list(values)
-        default:
             return nil
+        }
+    }
+
+    /// A dictionary's value for `name`: nil when it has none.
+    func child(_ name: String) throws(TemplateRendering.Unsupported) -> TemplateValue? {
+        switch self {
+        case let .object(values):
+            guard let value = values[name] else { return nil }
+            guard let converted = TemplateValue(value) else { throw TemplateRendering.Unsupported() }
+            return converted
+        case let .textObject(values):
+            return values[name].map { .text($0) }
+        default:
+            // Text, numbers and lists have no named children (the library's Mirror finds none).
+            return nil
+        }
+    }
+
+    var isList: Bool {
+        switch self {
+        case .objects, .textObjects, .texts, .values: true
+        default: false
+        }
+    }
+
+    /// A list's items, in order.
+    func items() throws(TemplateRendering.Unsupported) -> [TemplateValue] {
+        switch self {
+        case let .objects(list): return list.map { .object($0) }
+        case let .textObjects(list): return list.map { .textObject($0) }
+        case let .texts(list): return list.map { .text($0) }
+        case let .values(list):
+            var items: [TemplateValue] = []
+            for item in list {
+                guard let converted = TemplateValue(item) else { throw TemplateRendering.Unsupported() }
+                items.append(converted)
+            }
+            return items
+        default: return []
         }
     }
 }
@@ -237,29 +233,29 @@ struct TemplateRendering {
             case let .text(bytes):
                 out.append(contentsOf: bytes)
             case let .variable(path, escaped):
-                guard let value = lookup(path) else { break }
+                guard let value = try lookup(path) else { break }
                 switch value {
                 case let .text(text): try append(text, escaping: escaped ? escaping : nil)
                 case let .integer(number): try append(String(number), escaping: escaped ? escaping : nil)
                 case let .boolean(flag): try append(flag ? "true" : "false", escaping: escaped ? escaping : nil)
-                case .list, .object: throw Unsupported()  // the library prints Swift's description of them
+                default: throw Unsupported()  // the library prints Swift's description of lists and dictionaries
                 }
             case let .section(path, inner, inverted):
-                let value = lookup(path)
+                let value = try lookup(path)
                 if inverted {
                     switch value {
                     case .none: try render(inner, escaping: escaping, indentation: indentation)
                     case let .boolean(flag): if !flag { try render(inner, escaping: escaping, indentation: indentation) }
-                    case let .list(items):
-                        if items.isEmpty { try renderPushing(value!, inner, escaping: escaping, indentation: indentation) }
+                    case let .some(list) where list.isList:
+                        if try list.items().isEmpty { try renderPushing(list, inner, escaping: escaping, indentation: indentation) }
                     default: break
                     }
                 } else {
                     switch value {
                     case .none: break
                     case let .boolean(flag): if flag { try render(inner, escaping: escaping, indentation: indentation) }
-                    case let .list(items):
-                        for item in items { try renderPushing(item, inner, escaping: escaping, indentation: indentation) }
+                    case let .some(list) where list.isList:
+                        for item in try list.items() { try renderPushing(item, inner, escaping: escaping, indentation: indentation) }
                     case let .some(item): try renderPushing(item, inner, escaping: escaping, indentation: indentation)
                     }
                 }
@@ -287,27 +283,28 @@ struct TemplateRendering {
         try render(steps, escaping: escaping, indentation: indentation)
     }
 
-    private func lookup(_ path: CompiledTemplate.Path) -> TemplateValue? {
+    private func lookup(_ path: CompiledTemplate.Path) throws(Unsupported) -> TemplateValue? {
         switch path {
         case .current:
             return stack.last
         case let .top(names):
-            return stack.last.flatMap { descend($0, names[...]) }
+            guard let top = stack.last else { return nil }
+            return try descend(top, names[...])
         case let .stack(names):
             guard let first = names.first else { return stack.last }
             for object in stack.reversed() {
-                if case let .object(values) = object, let child = values[first] {
-                    return descend(child, names.dropFirst())
+                if let child = try object.child(first) {
+                    return try descend(child, names.dropFirst())
                 }
             }
             return nil
         }
     }
 
-    private func descend(_ value: TemplateValue, _ names: ArraySlice<String>) -> TemplateValue? {
+    private func descend(_ value: TemplateValue, _ names: ArraySlice<String>) throws(Unsupported) -> TemplateValue? {
         var value = value
         for name in names {
-            guard case let .object(values) = value, let child = values[name] else { return nil }
+            guard let child = try value.child(name) else { return nil }
             value = child
         }
         return value

@@ -168,19 +168,23 @@ public struct Lexicon: Sendable {
     }
 
     /// The lexicon that ships with the tool (Resources/lexicon.json).
-    public static let shipped: Lexicon = {
+    public static let shipped = Lexicon(categories: shippedCategories)
+
+    /// Its categories alone: ``configured(_:)`` lays the configuration's over them without
+    /// building the shipped lexicon's matcher too.
+    static let shippedCategories: [String: [String]] = {
         guard let url = Bundle.module.url(forResource: "lexicon", withExtension: "json"),
               let data = try? Data(contentsOf: url),
               let categories = try? JSONDecoder().decode([String: [String]].self, from: data) else {
-            return Lexicon(categories: [:])
+            return [:]
         }
-        return Lexicon(categories: categories)
+        return categories
     }()
 
     /// The shipped lexicon with the configuration's categories laid over it: a category of the
     /// same name replaces the shipped one; `+name` adds to it; a new name adds a category.
     public static func configured(_ overrides: [String: [String]]?) -> Lexicon {
-        var categories = shipped.categories
+        var categories = shippedCategories
         for (name, words) in overrides ?? [:] {
             if name.hasPrefix("+") {
                 categories[String(name.dropFirst()), default: []] += words

@@ -224,6 +224,16 @@ public final class StateStore: Sendable {
                 """).execute(arguments: [outcome.asOf, TwitterDate.iso8601(outcome.startedAt), TwitterDate.iso8601(outcome.finishedAt),
                                  outcome.findings.count, outcome.schools.joined(separator: ",")])
             let runId = db.lastInsertedRowID
+            // Resolved first: the last-seen update below is for what is still unresolved.
+            for resolved in outcome.resolved {
+                try db.cachedStatement(sql: "UPDATE finding SET resolvedRun = ?, resolvedAsOf = ? WHERE fingerprint = ?")
+                    .execute(arguments: [runId, outcome.asOf, resolved.fingerprint])
+            }
+            // What the state holds of each finding: a finding seen again, unchanged, needs no
+            // statement of its own (one per finding was most of the time spent here).
+            var held: [String: (severity: String, schoolId: String, resolved: Bool)] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT fingerprint, severity, schoolId, resolvedRun IS NOT NULL FROM finding")
+            while let row = try rows.next() { held[row[0]] = (row[1], row[2], row[3]) }
             for finding in outcome.findings {
                 let status = outcome.statuses[finding.fingerprint] ?? "new"
                 if status == "new" {
@@ -237,6 +247,9 @@ public final class StateStore: Sendable {
                           lastSeenAsOf = excluded.lastSeenAsOf, resolvedRun = NULL, resolvedAsOf = NULL
                         """).execute(arguments: [finding.fingerprint, finding.rule, finding.account, finding.schoolId,
                                          finding.severity.rawValue, runId, outcome.asOf, runId, outcome.asOf])
+                } else if let row = held[finding.fingerprint], !row.resolved, row.severity == finding.severity.rawValue,
+                          row.schoolId == finding.schoolId {
+                    continue  // its last sighting is set below, with every other unresolved finding of the run's schools
                 } else {
                     try db.cachedStatement(sql: """
                         INSERT INTO finding (fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf, lastSeenRun, lastSeenAsOf)
@@ -247,10 +260,16 @@ public final class StateStore: Sendable {
                                          finding.severity.rawValue, runId, outcome.asOf, runId, outcome.asOf])
                 }
             }
-            for resolved in outcome.resolved {
-                try db.cachedStatement(sql: "UPDATE finding SET resolvedRun = ?, resolvedAsOf = ? WHERE fingerprint = ?")
-                    .execute(arguments: [runId, outcome.asOf, resolved.fingerprint])
+            // Every finding of the run's schools still unresolved is one this run found (the
+            // others were resolved above): seen in this run.
+            var scope = ""
+            var arguments: StatementArguments = [runId, outcome.asOf, runId]
+            if !outcome.schools.isEmpty {
+                scope = " AND schoolId IN (\(Array(repeating: "?", count: outcome.schools.count).joined(separator: ", ")))"
+                arguments += StatementArguments(outcome.schools)
             }
+            try db.execute(sql: "UPDATE finding SET lastSeenRun = ?, lastSeenAsOf = ? WHERE resolvedRun IS NULL AND lastSeenRun != ?" + scope,
+                           arguments: arguments)
             // Counts per school and for the district (`*`).
             var counts: [String: [String: Int]] = [:]
             for finding in outcome.findings {

@@ -133,8 +133,8 @@ struct Run: ParsableCommand {
 
     func run() throws {
         Console.bootstrapLogging(verbose: verbose)
-        // The templates are parsed while the inventory and roster are read; a fault in them is
-        // reported after the inputs' own, as before.
+        // The templates are parsed while the inventory, roster, reviews and state are read; a
+        // fault in them is reported after those inputs' own, before any archive is read.
         var pendingTemplates: Background<Result<ReportTemplates, any Error>>?
         let district = try inputs.load(ConfigurationOverrides(
             archives: archives, out: out, state: state, reviews: reviews, templates: templates)) { configuration in
@@ -150,13 +150,6 @@ struct Run: ParsableCommand {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: configuration.archives.path, isDirectory: &isFolder), isFolder.boolValue else {
             Console.error("\(configuration.archives.path): the archives folder does not exist; nothing was written")
-            throw ExitCode(2)
-        }
-        let templates: ReportTemplates
-        do {
-            templates = try (pendingTemplates?.value ?? Result { try Self.templates(configuration) }).get()
-        } catch {
-            Console.error(error.localizedDescription + "; nothing was written.")
             throw ExitCode(2)
         }
         let reviewList: [Review]
@@ -194,6 +187,19 @@ struct Run: ParsableCommand {
         do {
             known = try store.knownFindings()
             previousTrend = try store.trend(limit: 9)
+        } catch {
+            Console.error(error.localizedDescription)
+            throw ExitCode(2)
+        }
+        // The templates are needed from here on; a fault in them stops the run before any archive is read.
+        let templates: ReportTemplates
+        do {
+            templates = try (pendingTemplates?.value ?? Result { try Self.templates(configuration) }).get()
+        } catch {
+            Console.error(error.localizedDescription + "; nothing was written.")
+            throw ExitCode(2)
+        }
+        do {
             result = try audit.run(progress: Console.progress)
         } catch {
             Console.progress(nil)

@@ -84,6 +84,26 @@ struct StateTests {
         #expect(limited.resolved.map(\.fingerprint) == ["a"])
     }
 
+    @Test("a run marks what it saw again as seen, in its own schools only, and records a changed severity or school")
+    func seenAgain() throws {
+        let state = try store()
+        _ = try run(state, [finding("a"), finding("b", school: "tuscola-high"), finding("c")], asOf: "2026-10-01")
+        var changed = finding("c", school: "bethel-middle")
+        changed.severity = .low
+        let second = try run(state, [finding("a"), changed], asOf: "2026-10-02", schools: ["pisgah-high", "bethel-middle"])
+        #expect(second.statuses == ["a": "open", "c": "open"] && second.resolved.isEmpty)
+        let known = try state.knownFindings()
+        #expect(known["a"]?.lastSeenAsOf == "2026-10-02", "a finding found again was seen in this run")
+        #expect(known["b"]?.lastSeenAsOf == "2026-10-01" && known["b"]?.resolvedAsOf == nil, "another school's finding is left alone")
+        #expect(known["c"]?.lastSeenAsOf == "2026-10-02" && known["c"]?.schoolId == "bethel-middle")
+        let severity = try state.queue.read { db in try String.fetchOne(db, sql: "SELECT severity FROM finding WHERE fingerprint = 'c'") }
+        #expect(severity == "low")
+        let third = try run(state, [finding("a")], asOf: "2026-10-03")
+        #expect(third.resolved.map(\.fingerprint).sorted() == ["b", "c"])
+        let after = try state.knownFindings()
+        #expect(after["a"]?.lastSeenAsOf == "2026-10-03" && after["b"]?.lastSeenAsOf == "2026-10-01" && after["b"]?.resolvedAsOf == "2026-10-03")
+    }
+
     @Test("the schema is migrated in versions, and an existing file opens again")
     func reopen() throws {
         let folder = ArchiveFixture.temporaryFolder()

@@ -315,6 +315,16 @@ struct TemplateRendering {
         case .none:
             out.append(contentsOf: text.utf8)
         case .htmlBytes:
+            var text = text
+            let clean = text.withUTF8 { bytes in
+                // Most values have nothing to escape: copied whole.
+                guard bytes.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+                    out.append(contentsOf: bytes)
+                    return true
+                }
+                return false
+            }
+            if clean { return }
             for byte in text.utf8 {
                 switch byte {
                 case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])              // &lt;

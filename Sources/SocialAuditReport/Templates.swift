@@ -14,7 +14,7 @@ public struct ReportTemplates: Sendable {
                                   "mail/summary.txt", "mail/summary.html"]
 
     public let folder: URL
-    let library: MustacheLibrary
+    let library: LazyLibrary
     /// The templates ``CompiledTemplate`` renders (all of the shipped ones), and those it leaves to the library.
     let compiled: [String: CompiledTemplate]
     let uncompiled: Set<String>
@@ -44,68 +44,77 @@ public struct ReportTemplates: Sendable {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Failure.missingFolder(folder.path)
         }
-        var templates: [String: MustacheTemplate] = [:]
         let root = folder.standardizedFileURL.path
         let enumerator = FileManager.default.enumerator(atPath: root)
         var paths: [String] = []
         while let path = enumerator?.nextObject() as? String {
             if path.hasSuffix(".mustache") { paths.append(path) }
         }
-        // Parsed on all cores: swift-mustache takes about a millisecond per kilobyte of template,
-        // and a nightly run that reuses every archive waits for them.
-        let sorted = paths.sorted()
-        let parsed = ParsedTemplates(count: sorted.count)
-        DispatchQueue.concurrentPerform(iterations: sorted.count) { index in
-            parsed.set(index, Result {
-                let template = try Self.parse(URL(fileURLWithPath: root).appendingPathComponent(sorted[index]))
-                return (template, CompiledTemplate(template))
-            })
-        }
+        // Every template starts out escaping for HTML with the escaper below (a template's own
+        // `{{% CONTENT_TYPE: TEXT}}` still turns it off).
+        var texts: [String: String] = [:]
         var compiled: [String: CompiledTemplate] = [:]
-        for (index, path) in sorted.enumerated() {
+        var parsed: [String: MustacheTemplate] = [:]
+        for path in paths.sorted() {
+            let url = URL(fileURLWithPath: root).appendingPathComponent(path)
             let name = String(path.dropLast(".mustache".count))
-            let (template, compiledTemplate) = try parsed.results[index]!.get()
-            templates[name] = template
-            compiled[name] = compiledTemplate
+            let text: String
+            do {
+                text = Self.htmlPragma + (try String(contentsOf: url, encoding: .utf8))
+            } catch {
+                throw Failure.unreadable(file: url.path, reason: error.localizedDescription)
+            }
+            texts[name] = text
+            if let template = CompiledTemplate(parsing: text) {
+                compiled[name] = template
+            } else {
+                // Left to swift-mustache, which parses it now and reports what is wrong with it.
+                parsed[name] = try Self.parse(text, file: url.path)
+            }
         }
-        let missing = required.filter { templates[$0] == nil }
+        let missing = required.filter { texts[$0] == nil }
         if !missing.isEmpty { throw Failure.missingTemplates(folder: folder.path, names: missing) }
         self.folder = folder
-        library = MustacheLibrary(templates: templates)
+        library = LazyLibrary(texts: texts, parsed: parsed)
         self.compiled = compiled
-        uncompiled = Set(templates.keys).subtracting(compiled.keys)
+        uncompiled = Set(parsed.keys)
     }
 
-    private static func parse(_ url: URL) throws -> MustacheTemplate {
-        let text: String
+    private static func parse(_ text: String, file: String) throws -> MustacheTemplate {
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw Failure.unreadable(file: url.path, reason: error.localizedDescription)
-        }
-        do {
-            // Every template starts out escaping for HTML with the escaper below (a template's
-            // own `{{% CONTENT_TYPE: TEXT}}` still turns it off).
-            return try MustacheTemplate(string: Self.htmlPragma + text)
+            return try MustacheTemplate(string: text)
         } catch let error as MustacheTemplate.ParserError {
             let line = error.context.lineNumber
             let column = error.context.columnNumber - (line == 1 ? Self.htmlPragma.count : 0)
-            throw Failure.syntax(file: url.path, line: line, column: max(1, column),
-                                 message: "template syntax error: \(error.error)")
+            throw Failure.syntax(file: file, line: line, column: max(1, column), message: "template syntax error: \(error.error)")
         }
     }
 
-    /// The templates parsed by several threads, each at its own index.
-    private final class ParsedTemplates: @unchecked Sendable {
+    /// swift-mustache's library of every template, for what ``CompiledTemplate`` leaves to it:
+    /// the templates it compiled are parsed by the library the first time one is needed (a run
+    /// over the shipped templates never needs one).
+    final class LazyLibrary: @unchecked Sendable {
         private let lock = NSLock()
-        private(set) var results: [Result<(MustacheTemplate, CompiledTemplate?), any Error>?]
+        private let texts: [String: String]
+        private var parsed: [String: MustacheTemplate]
+        private var library: MustacheLibrary?
 
-        init(count: Int) { results = Array(repeating: nil, count: count) }
+        init(texts: [String: String], parsed: [String: MustacheTemplate]) {
+            self.texts = texts
+            self.parsed = parsed
+        }
 
-        func set(_ index: Int, _ result: Result<(MustacheTemplate, CompiledTemplate?), any Error>) {
+        func get() -> MustacheLibrary {
             lock.lock()
-            results[index] = result
-            lock.unlock()
+            defer { lock.unlock() }
+            if let library { return library }
+            for (name, text) in texts where parsed[name] == nil {
+                // What the compiled parser accepts, the library parses too (a test holds them to it).
+                parsed[name] = try? MustacheTemplate(string: text)
+            }
+            let made = MustacheLibrary(templates: parsed)
+            library = made
+            return made
         }
     }
 
@@ -117,12 +126,12 @@ public struct ReportTemplates: Sendable {
 
     public func render(_ name: String, _ context: [String: Any]) -> String {
         if let bytes = compiledRendering(name, context) { return String(decoding: bytes, as: UTF8.self) }
-        return library.render(context, withTemplate: name) ?? ""
+        return library.get().render(context, withTemplate: name) ?? ""
     }
 
     /// The rendered template as UTF-8.
     public func renderBytes(_ name: String, _ context: [String: Any]) -> [UInt8] {
-        compiledRendering(name, context) ?? Array((library.render(context, withTemplate: name) ?? "").utf8)
+        compiledRendering(name, context) ?? Array((library.get().render(context, withTemplate: name) ?? "").utf8)
     }
 
     /// Nil when the template, a partial it includes or a value of the context is one that only

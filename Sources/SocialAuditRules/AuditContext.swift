@@ -63,7 +63,7 @@ public struct DistrictContext: Sendable {
     public let students: StudentDirectory
     /// Organizations by normalized handle and by account id.
     public let organizationHandles: Set<String>
-    public let organizationIds: Set<String>
+    public private(set) var organizationIds: Set<String>
     public let schoolIds: Set<String>
     public let peopleByEmail: [String: Person]
     let names: NameMatcher
@@ -90,6 +90,12 @@ public struct DistrictContext: Sendable {
         for person in inventory.people { people[person.email.lowercased()] = person }
         peopleByEmail = people
         names = NameMatcher(students.map { ("\($0.firstName) \($0.lastName)", $0.studentId) })
+    }
+
+    /// Account ids learned from the archives of inventory accounts that give none (as
+    /// `extraAccountIds` at creation).
+    public mutating func learnOrganizationIds(_ extraAccountIds: [String: String]) {
+        organizationIds.formUnion(extraAccountIds.values)
     }
 
     public func person(_ email: String?) -> Person? {

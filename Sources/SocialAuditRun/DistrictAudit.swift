@@ -142,8 +142,20 @@ public struct DistrictAudit: Sendable {
             throw Failure.archivesFolder(error.localizedDescription)
         }
         let inventory = inputs.inventory.inventory
+        let policy = inputs.configuration.policy
+        // The district's context (the lexicon's and the roster's name matchers take a few
+        // milliseconds) is made while the archives are identified.
+        let (students, asOf) = (inputs.roster.students, self.asOf)
+        let pendingDistrict = Background {
+            DistrictContext(inventory: inventory, students: students, policy: policy, lexicon: .configured(policy.lexicon), asOf: asOf)
+        }
         // Who each archive belongs to (manifest and account only), to know its tier before its tweets.
-        let identities = listing.sources.map { ArchiveReader(source: $0).identify() }
+        let sourcesToIdentify = listing.sources
+        let identified = ParallelResults<ArchiveReading>(count: sourcesToIdentify.count)
+        DispatchQueue.concurrentPerform(iterations: sourcesToIdentify.count) { index in
+            identified.set(index, ArchiveReader(source: sourcesToIdentify[index]).identify())
+        }
+        let identities = sourcesToIdentify.indices.map { identified.get($0)! }
         let matching = ArchiveMatching.match(
             identities.map { ArchiveIdentity(accountId: $0.account?.accountId, username: $0.account?.username) },
             to: inventory)
@@ -152,9 +164,11 @@ public struct DistrictAudit: Sendable {
         for match in matching.matches where inventory.accounts[match.account].accountId == nil {
             if let id = identities[match.archive].account?.accountId { learnedIds[inventory.accounts[match.account].handle] = id }
         }
-        let policy = inputs.configuration.policy
-        let district = DistrictContext(inventory: inventory, students: inputs.roster.students, policy: policy,
-                                       lexicon: .configured(policy.lexicon), asOf: asOf, extraAccountIds: learnedIds)
+        let district = {
+            var district = pendingDistrict.value
+            district.learnOrganizationIds(learnedIds)
+            return district
+        }()
 
         let key = inputsKey(learnedIds: learnedIds)
         // Each archive is audited on its own (one rule pass, one read); archives run in parallel,

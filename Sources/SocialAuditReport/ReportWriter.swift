@@ -158,7 +158,9 @@ public enum FindingsCSV {
             out.append(contentsOf: [0x0D, 0x0A])
         }
         row(columns)
-        for finding in findings.sorted(by: Finding.ordered) {
+        // In the spec's order (the report's findings already are: not sorted again).
+        let ordered = zip(findings, findings.dropFirst()).allSatisfy { !Finding.ordered($1, $0) }
+        for finding in ordered ? findings : findings.sorted(by: Finding.ordered) {
             row([
                 finding.schoolId, finding.schoolName, finding.account, finding.tier.rawValue, finding.rule,
                 finding.severity.rawValue, status(finding), finding.evidence.kind.rawValue, finding.evidence.id ?? "",
@@ -171,26 +173,28 @@ public enum FindingsCSV {
 
     /// One cell, quoted (quotes doubled) when it holds a quote, a comma, CR or LF.
     static func append(_ cell: String, to out: inout [UInt8]) {
-        let bytes = cell.utf8
-        guard bytes.contains(where: { $0 == 0x22 || $0 == 0x2C || $0 == 0x0D || $0 == 0x0A }) else {
-            out.append(contentsOf: bytes)
-            return
+        var cell = cell
+        cell.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == 0x22 || $0 == 0x2C || $0 == 0x0D || $0 == 0x0A }) else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            out.append(0x22)
+            for byte in bytes {
+                if byte == 0x22 { out.append(0x22) }
+                out.append(byte)
+            }
+            out.append(0x22)
         }
-        out.append(0x22)
-        for byte in bytes {
-            if byte == 0x22 { out.append(0x22) }
-            out.append(byte)
-        }
-        out.append(0x22)
     }
 
     /// A cell that begins with = + - @, a tab or a carriage return would be read by a spreadsheet
     /// as a formula (CSV injection); a leading apostrophe makes it text.
     public static func inert(_ value: String) -> String {
-        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            return "'" + value
+        switch value.utf8.first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return "'" + value
+        default: return value
         }
-        return value
     }
 }
 

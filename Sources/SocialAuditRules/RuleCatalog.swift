@@ -12,6 +12,10 @@ public enum RuleCatalog {
     ]
 
     public static func rule(_ id: String) -> (any Rule)? {
-        all.first { $0.description.id == id }
+        positions[id].map { all[$0] }
     }
+
+    /// Each rule's place in ``all``, by id (reports look a rule up for every finding).
+    public static let positions: [String: Int] = Dictionary(
+        all.enumerated().map { ($1.description.id, $0) }, uniquingKeysWith: { first, _ in first })
 }

@@ -449,6 +449,10 @@ struct CommandLineTests {
         let unwritable = try Invocation.run(base + ["--out", blocker.appendingPathComponent("out").path, "--state", state.path])
         #expect(unwritable.status == 2)
         #expect(unwritable.stderr.contains("cannot write the reports"))
+        // The state is recorded only after the reports are written: one run, the first.
+        let runs = try StateStore(url: state).runs()
+        #expect(runs.count == 1, "a run whose reports could not be written is not recorded")
+        #expect(!FileManager.default.fileExists(atPath: state.path + "-journal"))
 
         // A state file that is not a database.
         let corrupt = folder.appendingPathComponent("corrupt.sqlite")

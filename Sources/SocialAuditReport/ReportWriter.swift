@@ -36,7 +36,9 @@ public struct RunReport: Sendable {
         self.asOf = asOf
         self.startedAt = startedAt
         self.finishedAt = finishedAt
-        self.findings = findings.sorted(by: Finding.ordered)
+        // The audit gives them in order already: checked, not sorted again.
+        self.findings = zip(findings, findings.dropFirst()).allSatisfy { !Finding.ordered($1, $0) } ? findings
+            : findings.sorted(by: Finding.ordered)
         self.statuses = statuses
         self.resolved = resolved
         self.trend = trend

@@ -218,84 +218,103 @@ public final class StateStore: Sendable {
     /// Statements are compiled once per run (`cachedStatement`), not once per finding: with
     /// thousands of findings, compiling them was most of the time spent here.
     public func record(_ outcome: RunOutcome) throws -> Int64 {
+        try record(outcome, commitIf: { true })
+    }
+
+    /// The run abandoned before its commit: `commitIf` said no.
+    public struct Abandoned: Error, LocalizedError {
+        public var errorDescription: String? { "the run was not recorded: its reports could not be written" }
+    }
+
+    /// ``record(_:)``, with every statement made and the commit left to `commitIf`, which may
+    /// wait: a run records its state while its reports are written, and commits only once they
+    /// are (when `commitIf` gives false, the transaction is rolled back and nothing changes).
+    @discardableResult
+    public func record(_ outcome: RunOutcome, commitIf: () -> Bool) throws -> Int64 {
         try queue.write { db in
-            try db.cachedStatement(sql: """
-                INSERT INTO run (asOf, startedAt, finishedAt, outcome, findings, schools) VALUES (?, ?, ?, 'completed', ?, ?)
-                """).execute(arguments: [outcome.asOf, TwitterDate.iso8601(outcome.startedAt), TwitterDate.iso8601(outcome.finishedAt),
-                                 outcome.findings.count, outcome.schools.joined(separator: ",")])
-            let runId = db.lastInsertedRowID
-            // Resolved first: the last-seen update below is for what is still unresolved.
-            for resolved in outcome.resolved {
-                try db.cachedStatement(sql: "UPDATE finding SET resolvedRun = ?, resolvedAsOf = ? WHERE fingerprint = ?")
-                    .execute(arguments: [runId, outcome.asOf, resolved.fingerprint])
-            }
-            // What the state holds of each finding: a finding seen again, unchanged, needs no
-            // statement of its own (one per finding was most of the time spent here).
-            var held: [String: (severity: String, schoolId: String, resolved: Bool)] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT fingerprint, severity, schoolId, resolvedRun IS NOT NULL FROM finding")
-            while let row = try rows.next() { held[row[0]] = (row[1], row[2], row[3]) }
-            for finding in outcome.findings {
-                let status = outcome.statuses[finding.fingerprint] ?? "new"
-                if status == "new" {
-                    // New, or seen again after it had been resolved: its life starts again.
-                    try db.cachedStatement(sql: """
-                        INSERT INTO finding (fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf, lastSeenRun, lastSeenAsOf)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT(fingerprint) DO UPDATE SET rule = excluded.rule, account = excluded.account,
-                          schoolId = excluded.schoolId, severity = excluded.severity, firstSeenRun = excluded.firstSeenRun,
-                          firstSeenAsOf = excluded.firstSeenAsOf, lastSeenRun = excluded.lastSeenRun,
-                          lastSeenAsOf = excluded.lastSeenAsOf, resolvedRun = NULL, resolvedAsOf = NULL
-                        """).execute(arguments: [finding.fingerprint, finding.rule, finding.account, finding.schoolId,
-                                         finding.severity.rawValue, runId, outcome.asOf, runId, outcome.asOf])
-                } else if let row = held[finding.fingerprint], !row.resolved, row.severity == finding.severity.rawValue,
-                          row.schoolId == finding.schoolId {
-                    continue  // its last sighting is set below, with every other unresolved finding of the run's schools
-                } else {
-                    try db.cachedStatement(sql: """
-                        INSERT INTO finding (fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf, lastSeenRun, lastSeenAsOf)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT(fingerprint) DO UPDATE SET severity = excluded.severity, schoolId = excluded.schoolId,
-                          lastSeenRun = excluded.lastSeenRun, lastSeenAsOf = excluded.lastSeenAsOf, resolvedRun = NULL, resolvedAsOf = NULL
-                        """).execute(arguments: [finding.fingerprint, finding.rule, finding.account, finding.schoolId,
-                                         finding.severity.rawValue, runId, outcome.asOf, runId, outcome.asOf])
-                }
-            }
-            // Every finding of the run's schools still unresolved is one this run found (the
-            // others were resolved above): seen in this run.
-            var scope = ""
-            var arguments: StatementArguments = [runId, outcome.asOf, runId]
-            if !outcome.schools.isEmpty {
-                scope = " AND schoolId IN (\(Array(repeating: "?", count: outcome.schools.count).joined(separator: ", ")))"
-                arguments += StatementArguments(outcome.schools)
-            }
-            try db.execute(sql: "UPDATE finding SET lastSeenRun = ?, lastSeenAsOf = ? WHERE resolvedRun IS NULL AND lastSeenRun != ?" + scope,
-                           arguments: arguments)
-            // Counts per school and for the district (`*`).
-            var counts: [String: [String: Int]] = [:]
-            for finding in outcome.findings {
-                let status = outcome.statuses[finding.fingerprint] ?? "new"
-                counts[finding.schoolId, default: [:]][status, default: 0] += 1
-                counts["*", default: [:]][status, default: 0] += 1
-            }
-            for resolved in outcome.resolved {
-                counts[resolved.schoolId, default: [:]]["resolved", default: 0] += 1
-                counts["*", default: [:]]["resolved", default: 0] += 1
-            }
-            if counts["*"] == nil { counts["*"] = [:] }
-            for (school, count) in counts {
-                try db.cachedStatement(sql: "INSERT INTO runCount (runId, schoolId, new, open, suppressed, resolved) VALUES (?, ?, ?, ?, ?, ?)")
-                    .execute(arguments: [runId, school, count["new"] ?? 0, count["open"] ?? 0, count["suppressed"] ?? 0, count["resolved"] ?? 0])
-            }
-            for archive in outcome.archives {
-                try db.cachedStatement(sql: """
-                    INSERT INTO archive (path, size, modified, contentHash, inputsKey, payload, lastRun) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(path) DO UPDATE SET size = excluded.size, modified = excluded.modified,
-                      contentHash = excluded.contentHash, inputsKey = excluded.inputsKey, payload = excluded.payload, lastRun = excluded.lastRun
-                    """).execute(arguments: [archive.path, archive.size, archive.modified, archive.contentHash, archive.inputsKey,
-                                     archive.payload, runId])
-            }
+            let runId = try statements(outcome, db)
+            guard commitIf() else { throw Abandoned() }
             return runId
         }
+    }
+
+    private func statements(_ outcome: RunOutcome, _ db: Database) throws -> Int64 {
+        try db.cachedStatement(sql: """
+            INSERT INTO run (asOf, startedAt, finishedAt, outcome, findings, schools) VALUES (?, ?, ?, 'completed', ?, ?)
+            """).execute(arguments: [outcome.asOf, TwitterDate.iso8601(outcome.startedAt), TwitterDate.iso8601(outcome.finishedAt),
+                             outcome.findings.count, outcome.schools.joined(separator: ",")])
+        let runId = db.lastInsertedRowID
+        // Resolved first: the last-seen update below is for what is still unresolved.
+        for resolved in outcome.resolved {
+            try db.cachedStatement(sql: "UPDATE finding SET resolvedRun = ?, resolvedAsOf = ? WHERE fingerprint = ?")
+                .execute(arguments: [runId, outcome.asOf, resolved.fingerprint])
+        }
+        // What the state holds of each finding: a finding seen again, unchanged, needs no
+        // statement of its own (one per finding was most of the time spent here).
+        var held: [String: (severity: String, schoolId: String, resolved: Bool)] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT fingerprint, severity, schoolId, resolvedRun IS NOT NULL FROM finding")
+        while let row = try rows.next() { held[row[0]] = (row[1], row[2], row[3]) }
+        for finding in outcome.findings {
+            let status = outcome.statuses[finding.fingerprint] ?? "new"
+            if status == "new" {
+                // New, or seen again after it had been resolved: its life starts again.
+                try db.cachedStatement(sql: """
+                    INSERT INTO finding (fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf, lastSeenRun, lastSeenAsOf)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(fingerprint) DO UPDATE SET rule = excluded.rule, account = excluded.account,
+                      schoolId = excluded.schoolId, severity = excluded.severity, firstSeenRun = excluded.firstSeenRun,
+                      firstSeenAsOf = excluded.firstSeenAsOf, lastSeenRun = excluded.lastSeenRun,
+                      lastSeenAsOf = excluded.lastSeenAsOf, resolvedRun = NULL, resolvedAsOf = NULL
+                    """).execute(arguments: [finding.fingerprint, finding.rule, finding.account, finding.schoolId,
+                                     finding.severity.rawValue, runId, outcome.asOf, runId, outcome.asOf])
+            } else if let row = held[finding.fingerprint], !row.resolved, row.severity == finding.severity.rawValue,
+                      row.schoolId == finding.schoolId {
+                continue  // its last sighting is set below, with every other unresolved finding of the run's schools
+            } else {
+                try db.cachedStatement(sql: """
+                    INSERT INTO finding (fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf, lastSeenRun, lastSeenAsOf)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(fingerprint) DO UPDATE SET severity = excluded.severity, schoolId = excluded.schoolId,
+                      lastSeenRun = excluded.lastSeenRun, lastSeenAsOf = excluded.lastSeenAsOf, resolvedRun = NULL, resolvedAsOf = NULL
+                    """).execute(arguments: [finding.fingerprint, finding.rule, finding.account, finding.schoolId,
+                                     finding.severity.rawValue, runId, outcome.asOf, runId, outcome.asOf])
+            }
+        }
+        // Every finding of the run's schools still unresolved is one this run found (the
+        // others were resolved above): seen in this run.
+        var scope = ""
+        var arguments: StatementArguments = [runId, outcome.asOf, runId]
+        if !outcome.schools.isEmpty {
+            scope = " AND schoolId IN (\(Array(repeating: "?", count: outcome.schools.count).joined(separator: ", ")))"
+            arguments += StatementArguments(outcome.schools)
+        }
+        try db.execute(sql: "UPDATE finding SET lastSeenRun = ?, lastSeenAsOf = ? WHERE resolvedRun IS NULL AND lastSeenRun != ?" + scope,
+                       arguments: arguments)
+        // Counts per school and for the district (`*`).
+        var counts: [String: [String: Int]] = [:]
+        for finding in outcome.findings {
+            let status = outcome.statuses[finding.fingerprint] ?? "new"
+            counts[finding.schoolId, default: [:]][status, default: 0] += 1
+            counts["*", default: [:]][status, default: 0] += 1
+        }
+        for resolved in outcome.resolved {
+            counts[resolved.schoolId, default: [:]]["resolved", default: 0] += 1
+            counts["*", default: [:]]["resolved", default: 0] += 1
+        }
+        if counts["*"] == nil { counts["*"] = [:] }
+        for (school, count) in counts {
+            try db.cachedStatement(sql: "INSERT INTO runCount (runId, schoolId, new, open, suppressed, resolved) VALUES (?, ?, ?, ?, ?, ?)")
+                .execute(arguments: [runId, school, count["new"] ?? 0, count["open"] ?? 0, count["suppressed"] ?? 0, count["resolved"] ?? 0])
+        }
+        for archive in outcome.archives {
+            try db.cachedStatement(sql: """
+                INSERT INTO archive (path, size, modified, contentHash, inputsKey, payload, lastRun) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(path) DO UPDATE SET size = excluded.size, modified = excluded.modified,
+                  contentHash = excluded.contentHash, inputsKey = excluded.inputsKey, payload = excluded.payload, lastRun = excluded.lastRun
+                """).execute(arguments: [archive.path, archive.size, archive.modified, archive.contentHash, archive.inputsKey,
+                                 archive.payload, runId])
+        }
+        return runId
     }
 }
 

@@ -242,17 +242,26 @@ struct Run: ParsableCommand {
                 MailOutcome(message: $0.report, recipients: $0.recipients, outcome: .notSent, detail: "written to mail/\($0.report).eml; run with --mail, or socialaudit mail, to send")
             }
         }
+        // The run is recorded in the state while the reports are written, and committed once
+        // they are: a run whose reports cannot be written leaves the state as it was.
+        let written = Verdict()
+        let outcome = RunOutcome(asOf: day, startedAt: startedAt, finishedAt: finishedAt, findings: result.findings,
+                                 statuses: lifecycle.statuses, resolved: lifecycle.resolved, schools: school,
+                                 archives: result.archivesRead)
+        var recorded: Background<Result<Int64, any Error>>?
         do {
             let files = try pages.value.get().merging(try writer.closingFiles(for: mailReport)) { _, last in last }
+            recorded = Background { Result { try store.record(outcome, commitIf: { written.wait() }) } }
             try OutputFolder.replace(configuration.out, with: files)
         } catch {
+            written.give(false)
+            _ = recorded?.value
             Console.error("cannot write the reports to \(configuration.out.path): \(error.localizedDescription)")
             throw ExitCode(2)
         }
+        written.give(true)
         do {
-            try store.record(RunOutcome(asOf: day, startedAt: startedAt, finishedAt: finishedAt, findings: result.findings,
-                                        statuses: lifecycle.statuses, resolved: lifecycle.resolved, schools: school,
-                                        archives: result.archivesRead))
+            _ = try recorded?.value.get()
             if mail { try store.recordMail(mailReport.mail) }
         } catch {
             Console.error("the reports were written, but the state file \(configuration.state.path) could not be updated: \(error.localizedDescription)")

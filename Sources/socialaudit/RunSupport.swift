@@ -59,3 +59,25 @@ enum RunJSON {
         _ = rename(temporary.path, url.path)
     }
 }
+
+/// A yes or no that one thread gives and another waits for (whether the reports were written,
+/// for the state's transaction waiting to commit).
+final class Verdict: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var verdict: Bool?
+
+    /// The first verdict stands.
+    func give(_ value: Bool) {
+        condition.lock()
+        if verdict == nil { verdict = value }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func wait() -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while verdict == nil { condition.wait() }
+        return verdict!
+    }
+}

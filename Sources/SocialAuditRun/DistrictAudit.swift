@@ -134,7 +134,18 @@ public struct DistrictAudit: Sendable {
         }
     }
 
-    public func run(progress: (@Sendable (String) -> Void)? = nil) throws -> AuditResult {
+    /// What a run knows before it reads any archive's content: the archives, whom each belongs
+    /// to, the district's context and the key of the inputs. It needs no state, so a run makes it
+    /// while the state is opened.
+    public struct Preparation: Sendable {
+        let listing: ArchiveDiscovery.Listing
+        let identities: [ArchiveReading]
+        let matching: ArchiveMatching
+        let district: DistrictContext
+        let key: String
+    }
+
+    public func prepare() throws -> Preparation {
         let listing: ArchiveDiscovery.Listing
         do {
             listing = try ArchiveDiscovery.list(inputs.configuration.archives)
@@ -164,13 +175,18 @@ public struct DistrictAudit: Sendable {
         for match in matching.matches where inventory.accounts[match.account].accountId == nil {
             if let id = identities[match.archive].account?.accountId { learnedIds[inventory.accounts[match.account].handle] = id }
         }
-        let district = {
-            var district = pendingDistrict.value
-            district.learnOrganizationIds(learnedIds)
-            return district
-        }()
+        var district = pendingDistrict.value
+        district.learnOrganizationIds(learnedIds)
+        return Preparation(listing: listing, identities: identities, matching: matching, district: district,
+                           key: inputsKey(learnedIds: learnedIds))
+    }
 
-        let key = inputsKey(learnedIds: learnedIds)
+    /// The audit; `preparation` is ``prepare()``'s, made here when not given.
+    public func run(_ preparation: Preparation? = nil, progress: (@Sendable (String) -> Void)? = nil) throws -> AuditResult {
+        let prepared = try preparation ?? prepare()
+        let (listing, identities, matching, district, key) = (prepared.listing, prepared.identities, prepared.matching,
+                                                              prepared.district, prepared.key)
+        let inventory = inputs.inventory.inventory
         // Each archive is audited on its own (one rule pass, one read); archives run in parallel,
         // `jobs` at a time, and their results are merged in the archives' order, so the output
         // does not depend on which finished first.

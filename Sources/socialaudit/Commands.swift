@@ -152,6 +152,13 @@ struct Run: ParsableCommand {
             Console.error("\(configuration.archives.path): the archives folder does not exist; nothing was written")
             throw ExitCode(2)
         }
+        // What the audit knows before it reads any archive's content (whom each archive belongs
+        // to, the district's context) is made while the reviews and the state are read.
+        let day = asOf ?? RunDate.today(in: configuration.timeZone)
+        let startedAt = Date()
+        let unstated = DistrictAudit(inputs: district, asOf: RunDate.start(of: day, in: configuration.timeZone),
+                                     schools: school, full: full, jobs: jobs)
+        let preparation = Background { Result { try unstated.prepare() } }
         let reviewList: [Review]
         do {
             reviewList = try ReviewsReader.load(configuration.reviews, required: reviews != nil)
@@ -177,10 +184,6 @@ struct Run: ParsableCommand {
             throw ExitCode(2)
         }
 
-        let day = asOf ?? RunDate.today(in: configuration.timeZone)
-        let startedAt = Date()
-        let audit = DistrictAudit(inputs: district, asOf: RunDate.start(of: day, in: configuration.timeZone),
-                                  schools: school, state: store, full: full, jobs: jobs)
         let result: AuditResult
         let known: [String: KnownFinding]
         let previousTrend: [TrendPoint]
@@ -200,7 +203,9 @@ struct Run: ParsableCommand {
             throw ExitCode(2)
         }
         do {
-            result = try audit.run(progress: Console.progress)
+            var audit = unstated
+            audit.state = store
+            result = try audit.run(preparation.value.get(), progress: Console.progress)
         } catch {
             Console.progress(nil)
             Console.error(error.localizedDescription)

@@ -68,6 +68,12 @@ struct CompiledTemplate: Sendable {
     }
 }
 
+/// An object of the context that the compiled renderer reads by name without a dictionary;
+/// swift-mustache reads it through Mirror, so its stored properties carry the same names.
+protocol TemplateObject: AnyObject {
+    func value(named name: String) -> TemplateValue?
+}
+
 /// A value of the context, taken out of `Any` when the template reaches it (a context has
 /// thousands of values; converting them all first cost as much as rendering).
 enum TemplateValue {
@@ -80,6 +86,7 @@ enum TemplateValue {
     case textObjects([[String: String]])
     case texts([String])
     case values([Any])
+    case view(any TemplateObject)
 
     /// Nil for a value of a type the library would treat in a way this renderer does not
     /// (an optional, a custom renderable, a lambda, a struct read through `Mirror`, …).
@@ -102,6 +109,8 @@ enum TemplateValue {
             self = .textObjects(value as! [[String: String]])
         } else if type == [String: String].self {
             self = .textObject(value as! [String: String])
+        } else if let view = value as? any TemplateObject {
+            self = .view(view)
         } else if let object = value as? [String: Any] {
             self = .object(object)
         } else if let list = value as? [Any] {
@@ -120,6 +129,8 @@ enum TemplateValue {
             return converted
         case let .textObject(values):
             return values[name].map { .text($0) }
+        case let .view(view):
+            return view.value(named: name)
         default:
             // Text, numbers and lists have no named children (the library's Mirror finds none).
             return nil

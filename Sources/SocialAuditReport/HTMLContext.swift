@@ -207,28 +207,69 @@ enum HTMLContext {
         }
     }
 
-    static func finding(_ finding: Finding, status: String) -> [String: Any] {
-        let info = severityInfo(finding.severity)
+    static func finding(_ finding: Finding, status: String) -> FindingView {
+        FindingView(finding, status: status)
+    }
+}
+
+/// A finding as the templates see it: a stored property per name the templates use, rather
+/// than a dictionary per finding (a large school's page has thousands). The compiled renderer
+/// reads it through ``TemplateObject``; swift-mustache reads the same properties through Mirror,
+/// a missing one (`tweet` of a conversation) as a missing key.
+final class FindingView: TemplateObject, @unchecked Sendable {
+    let severity: String
+    let severityLabel: String
+    let severitySymbol: String
+    let status: String
+    let summary: String
+    let fingerprint: String
+    let hasCompared: Bool
+    let compared: [[String: String]]
+    let tweet: [String: String]?
+    let dm: [String: Any]?
+
+    init(_ finding: Finding, status: String) {
+        let info = HTMLContext.severityInfo(finding.severity)
         let evidence = finding.evidence
-        var context: [String: Any] = [
-            "severity": finding.severity.rawValue, "severityLabel": info.label, "severitySymbol": info.symbol,
-            "status": status, "summary": finding.summary, "fingerprint": finding.fingerprint,
-            "hasCompared": !evidence.compared.isEmpty,
-            "compared": evidence.compared.map { ["label": $0.label, "value": $0.value] },
-        ]
+        severity = finding.severity.rawValue
+        severityLabel = info.label
+        severitySymbol = info.symbol
+        self.status = status
+        summary = finding.summary
+        fingerprint = finding.fingerprint
+        hasCompared = !evidence.compared.isEmpty
+        compared = evidence.compared.map { ["label": $0.label, "value": $0.value] }
         switch evidence.kind {
         case .tweet:
-            context["tweet"] = ["id": evidence.id ?? "", "text": evidence.text ?? "", "url": evidence.url ?? "",
-                                "time": evidence.time.map(TwitterDate.iso8601) ?? ""] as [String: Any]
+            tweet = ["id": evidence.id ?? "", "text": evidence.text ?? "", "url": evidence.url ?? "",
+                     "time": evidence.time.map(TwitterDate.iso8601) ?? ""]
+            dm = nil
         case .dm:
             let count = evidence.messageCount ?? 0
-            context["dm"] = ["id": evidence.id ?? "", "messages": count, "plural": plural(count),
-                             "participants": evidence.participantCount ?? 0,
-                             "first": evidence.firstMessageAt.map(TwitterDate.iso8601) ?? "",
-                             "last": evidence.lastMessageAt.map(TwitterDate.iso8601) ?? ""] as [String: Any]
+            tweet = nil
+            dm = ["id": evidence.id ?? "", "messages": count, "plural": HTMLContext.plural(count),
+                  "participants": evidence.participantCount ?? 0,
+                  "first": evidence.firstMessageAt.map(TwitterDate.iso8601) ?? "",
+                  "last": evidence.lastMessageAt.map(TwitterDate.iso8601) ?? ""]
         default:
-            break
+            tweet = nil
+            dm = nil
         }
-        return context
+    }
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "severity": .text(severity)
+        case "severityLabel": .text(severityLabel)
+        case "severitySymbol": .text(severitySymbol)
+        case "status": .text(status)
+        case "summary": .text(summary)
+        case "fingerprint": .text(fingerprint)
+        case "hasCompared": .boolean(hasCompared)
+        case "compared": .textObjects(compared)
+        case "tweet": tweet.map { .textObject($0) }
+        case "dm": dm.map { .object($0) }
+        default: nil
+        }
     }
 }

@@ -63,6 +63,26 @@ struct CompiledTemplateTests {
         }
     }
 
+    @Test("a finding's view answers by name for exactly its stored properties, the names swift-mustache reads through Mirror")
+    func findingView() {
+        for kind in [EvidenceKind.tweet, .dm, .account] {
+            let finding = Finding(rule: "student.reply", severity: .high, tier: .personal, schoolId: "s", schoolName: "S",
+                                  account: "a", accountId: nil,
+                                  evidence: Evidence(kind: kind, id: "1", time: Date(timeIntervalSince1970: 0), text: "t",
+                                                     messageCount: 2, compared: [ComparedValue("l", "v")]),
+                                  students: [], summary: "sum", fingerprint: "f")
+            let view = FindingView(finding, status: "open")
+            let properties = Mirror(reflecting: view).children
+            #expect(properties.count == 10)
+            for property in properties {
+                let label = property.label ?? ""
+                let isNil = Mirror(reflecting: property.value).displayStyle == .optional && Mirror(reflecting: property.value).children.isEmpty
+                #expect((view.value(named: label) == nil) == isNil, "\(kind): \(label)")
+            }
+            #expect(view.value(named: "nothing") == nil && view.value(named: "tweet.id") == nil)
+        }
+    }
+
     @Test("what the compiled renderer leaves to the library: transforms, inheritance, other value types")
     func declines() throws {
         let context: [String: Any] = ["list": [["x": "a"], ["x": "b"]], "x": "y"]

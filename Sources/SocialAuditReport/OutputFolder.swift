@@ -38,6 +38,7 @@ public enum OutputFolder {
     private static func writeTree(_ files: [String: [UInt8]], into staging: URL, manager: FileManager) throws {
         let folderMode: [FileAttributeKey: Any] = [.posixPermissions: 0o750]
         try manager.createDirectory(at: staging, withIntermediateDirectories: true, attributes: folderMode)
+        var made: Set<String> = [staging.path]
         for path in files.keys.sorted() {
             // Paths come from ids (school ids, report names): none may leave the output folder.
             let parts = path.split(separator: "/", omittingEmptySubsequences: false)
@@ -45,7 +46,10 @@ public enum OutputFolder {
                 throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: path])
             }
             let url = staging.appendingPathComponent(path)
-            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: folderMode)
+            let folder = url.deletingLastPathComponent()
+            if made.insert(folder.path).inserted {
+                try manager.createDirectory(at: folder, withIntermediateDirectories: true, attributes: folderMode)
+            }
             try writeFile(url.path, files[path]!)
         }
     }

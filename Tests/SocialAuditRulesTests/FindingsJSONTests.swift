@@ -94,4 +94,23 @@ struct FindingsJSONTests {
         #expect(back?.count == findings.count)
         #expect(back?.contains { $0["summary"] as? String == awkward } == true)
     }
+
+    @Test("a JSON string is JSONEncoder's, with escapes anywhere in runs of every length (the writer skips eight bytes at a time)")
+    func strings() throws {
+        let pieces = ["a", "é", "\"", "\\", "\n", "\u{1}", "\u{1F}", "😀", "abcdefghijklmno", "/", "\t", "\u{7F}", " "]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        var state: UInt64 = 42
+        for _ in 0..<2000 {
+            var text = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for _ in 0..<Int(state >> 60) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            var json = JSONText()
+            json.string(text)
+            #expect(json.bytes == Array(try encoder.encode(text)), "\(text.debugDescription)")
+        }
+    }
 }

@@ -273,25 +273,7 @@ struct TemplateRendering {
             out.append(contentsOf: text.utf8)
         case .htmlBytes:
             var text = text
-            let clean = text.withUTF8 { bytes in
-                // Most values have nothing to escape: copied whole.
-                guard bytes.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
-                    out.append(contentsOf: bytes)
-                    return true
-                }
-                return false
-            }
-            if clean { return }
-            for byte in text.utf8 {
-                switch byte {
-                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])              // &lt;
-                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])              // &gt;
-                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])        // &amp;
-                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-                case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])        // &#39;
-                default: out.append(byte)
-                }
-            }
+            text.withUTF8 { ByteHTMLEscaping.append($0, to: &out) }
         case .identity:
             out.append(contentsOf: text.utf8)
         case .libraryDefault:

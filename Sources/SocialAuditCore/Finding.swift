@@ -123,6 +123,12 @@ public struct Finding: Sendable, Hashable, Codable {
         if ta != tb { return ta < tb }
         return (a.evidence.id ?? "", a.fingerprint) < (b.evidence.id ?? "", b.fingerprint)
     }
+
+    /// `findings` in the spec's order: as given when they already are (the audit gives them so,
+    /// and a report sorts thousands more than once), sorted otherwise.
+    public static func inOrder(_ findings: [Finding]) -> [Finding] {
+        zip(findings, findings.dropFirst()).allSatisfy { !ordered($1, $0) } ? findings : findings.sorted(by: ordered)
+    }
 }
 
 /// An account as the run audited it: what was read of its archive, for the reports' account tables.

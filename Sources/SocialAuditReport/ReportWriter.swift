@@ -36,9 +36,7 @@ public struct RunReport: Sendable {
         self.asOf = asOf
         self.startedAt = startedAt
         self.finishedAt = finishedAt
-        // The audit gives them in order already: checked, not sorted again.
-        self.findings = zip(findings, findings.dropFirst()).allSatisfy { !Finding.ordered($1, $0) } ? findings
-            : findings.sorted(by: Finding.ordered)
+        self.findings = Finding.inOrder(findings)
         self.statuses = statuses
         self.resolved = resolved
         self.trend = trend
@@ -160,9 +158,7 @@ public enum FindingsCSV {
             out.append(contentsOf: [0x0D, 0x0A])
         }
         row(columns)
-        // In the spec's order (the report's findings already are: not sorted again).
-        let ordered = zip(findings, findings.dropFirst()).allSatisfy { !Finding.ordered($1, $0) }
-        for finding in ordered ? findings : findings.sorted(by: Finding.ordered) {
+        for finding in Finding.inOrder(findings) {
             row([
                 finding.schoolId, finding.schoolName, finding.account, finding.tier.rawValue, finding.rule,
                 finding.severity.rawValue, status(finding), finding.evidence.kind.rawValue, finding.evidence.id ?? "",

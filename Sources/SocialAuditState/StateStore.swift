@@ -76,10 +76,26 @@ public final class StateStore: Sendable {
     public init(url: URL) throws {
         self.url = url
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        queue = try DatabaseQueue(path: url.path, configuration: Self.configuration)
+        try Self.migrator.migrate(queue)
+    }
+
+    /// A state file whose schema is already this version's, found where it is said to be.
+    public struct NotCurrent: Error {}
+
+    /// Opens an existing state file without writing to it: no folder, no file, no migration is
+    /// made; ``NotCurrent`` when there is no file or its schema needs migrating.
+    public init(existing url: URL) throws {
+        self.url = url
+        guard FileManager.default.fileExists(atPath: url.path) else { throw NotCurrent() }
+        queue = try DatabaseQueue(path: url.path, configuration: Self.configuration)
+        guard try queue.read({ try Self.migrator.hasCompletedMigrations($0) }) else { throw NotCurrent() }
+    }
+
+    private static var configuration: Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
-        queue = try DatabaseQueue(path: url.path, configuration: configuration)
-        try Self.migrator.migrate(queue)
+        return configuration
     }
 
     static var migrator: DatabaseMigrator {
@@ -383,9 +399,18 @@ public final class StateLock: @unchecked Sendable {
         _ = pid.withCString { pwrite(descriptor, $0, strlen($0), 0) }
     }
 
-    deinit {
+    /// Gives the lock up now (else when the lock is released): the file is emptied and unlocked.
+    public func release() {
+        guard releasing.withLock({ () -> Bool in defer { released = true }; return !released }) else { return }
         _ = ftruncate(descriptor, 0)
         flock(descriptor, LOCK_UN)
         close(descriptor)
+    }
+
+    private let releasing = NSLock()
+    private var released = false
+
+    deinit {
+        release()
     }
 }

@@ -131,14 +131,25 @@ struct Run: ParsableCommand {
         }
     }
 
+    /// Runs shown in the reports' trend: the last nine and this one.
+    static let trendRuns = 9
+
     func run() throws {
         Console.bootstrapLogging(verbose: verbose)
         // The templates are parsed while the inventory, roster, reviews and state are read; a
         // fault in them is reported after those inputs' own, before any archive is read.
+        // So is the state, when it exists already.
         var pendingTemplates: Background<Result<ReportTemplates, any Error>>?
+        var pendingState: Background<Result<OpenedState, OpenedState.Failure>?>?
+        // A run stopped by its inputs leaves the lock file as it found it.
+        var stateTaken = false
+        defer {
+            if !stateTaken, case let .success(early)? = pendingState?.value { early.lock.release() }
+        }
         let district = try inputs.load(ConfigurationOverrides(
             archives: archives, out: out, state: state, reviews: reviews, templates: templates)) { configuration in
             pendingTemplates = Background { Result { try Self.templates(configuration) } }
+            pendingState = Background { OpenedState.openAhead(configuration.state, trendRuns: Self.trendRuns) }
         }
         for warning in district.warnings { Console.warning(warning) }
         let configuration = district.configuration
@@ -167,33 +178,27 @@ struct Run: ParsableCommand {
             throw ExitCode(2)
         }
         // One run at a time per state file; a second one exits 3 at once.
-        let lock: StateLock
-        do {
-            lock = try StateLock(state: configuration.state)
-        } catch let error as StateLock.Failure {
+        let opened: OpenedState
+        switch pendingState?.value ?? OpenedState.open(configuration.state, trendRuns: Self.trendRuns) {
+        case let .success(state):
+            opened = state
+        case let .failure(.lock(error)):
             Console.error(error.localizedDescription)
             if case .held = error { throw ExitCode(3) }
             throw ExitCode(2)
-        }
-        defer { withExtendedLifetime(lock) {} }
-        let store: StateStore
-        do {
-            store = try StateStore(url: configuration.state)
-        } catch {
+        case let .failure(.store(error)):
             Console.error("the state file \(configuration.state.path) cannot be used: \(error.localizedDescription)")
             throw ExitCode(2)
-        }
-
-        let result: AuditResult
-        let known: [String: KnownFinding]
-        let previousTrend: [TrendPoint]
-        do {
-            known = try store.knownFindings()
-            previousTrend = try store.trend(limit: 9)
-        } catch {
+        case let .failure(.reading(error)):
             Console.error(error.localizedDescription)
             throw ExitCode(2)
         }
+        stateTaken = true
+        defer { withExtendedLifetime(opened.lock) {} }
+        let store = opened.store
+        let known = opened.known
+        let previousTrend = opened.trend
+        let result: AuditResult
         // The templates are needed from here on; a fault in them stops the run before any archive is read.
         let templates: ReportTemplates
         do {

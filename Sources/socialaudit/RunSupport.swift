@@ -3,6 +3,7 @@ import SocialAuditCore
 import SocialAuditRun
 import SocialAuditMail
 import SocialAuditInventory
+import SocialAuditState
 
 /// The run's date: `--as-of`, else today in the district's time zone.
 enum RunDate {
@@ -79,5 +80,58 @@ final class Verdict: @unchecked Sendable {
         defer { condition.unlock() }
         while verdict == nil { condition.wait() }
         return verdict!
+    }
+}
+
+/// The state a run reads before its audit: the lock, the store, the findings it knows and the
+/// trend of the last runs. A nightly run opens it while its inventory, roster and reviews are
+/// read (some 5 ms of a 40 ms run); its faults are still reported where a run reports them,
+/// after those inputs' own.
+struct OpenedState {
+    enum Failure: Error {
+        case lock(StateLock.Failure)
+        case store(any Error)
+        case reading(any Error)
+    }
+
+    let lock: StateLock
+    let store: StateStore
+    let known: [String: KnownFinding]
+    let trend: [TrendPoint]
+
+    /// ``openAhead(_:trendRuns:)`` opens it before the inputs are known to be usable, so only if
+    /// that writes nothing (a run whose inputs are unusable writes nothing, not even a new state
+    /// file, a lock file or a migration), and gives nil when it would.
+    static func open(_ state: URL, trendRuns: Int) -> Result<OpenedState, Failure> {
+        open(state, trendRuns: trendRuns, ahead: false)!
+    }
+
+    static func openAhead(_ state: URL, trendRuns: Int) -> Result<OpenedState, Failure>? {
+        guard FileManager.default.fileExists(atPath: state.path + ".lock") else { return nil }
+        return open(state, trendRuns: trendRuns, ahead: true)
+    }
+
+    private static func open(_ state: URL, trendRuns: Int, ahead: Bool) -> Result<OpenedState, Failure>? {
+        let lock: StateLock
+        do {
+            lock = try StateLock(state: state)
+        } catch let error as StateLock.Failure {
+            return .failure(.lock(error))
+        } catch {
+            return .failure(.lock(.cannotOpen(path: state.path + ".lock", reason: error.localizedDescription)))
+        }
+        let store: StateStore
+        do {
+            store = ahead ? try StateStore(existing: state) : try StateStore(url: state)
+        } catch is StateStore.NotCurrent {
+            return nil
+        } catch {
+            return .failure(.store(error))
+        }
+        do {
+            return .success(OpenedState(lock: lock, store: store, known: try store.knownFindings(), trend: try store.trend(limit: trendRuns)))
+        } catch {
+            return .failure(.reading(error))
+        }
     }
 }

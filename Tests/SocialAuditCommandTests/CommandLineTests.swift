@@ -397,6 +397,48 @@ struct CommandLineTests {
         #expect(bad.stderr.contains("[0].expires"))
     }
 
+    @Test("a nightly run opens its existing state while it reads its inputs: refused inputs leave state and lock file as they were, a held lock still exits 3 after the inputs' faults")
+    func stateOpenedAhead() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let state = folder.appendingPathComponent("state.sqlite")
+        let base = ["run", "--config", "samples/socialaudit.json", "--as-of", "2026-11-01", "--state", state.path,
+                    "--out", folder.appendingPathComponent("out").path]
+        #expect(try Invocation.run(base).status == 0)
+        let stateBefore = try Data(contentsOf: state)
+        let lockBefore = try Data(contentsOf: URL(fileURLWithPath: state.path + ".lock"))
+        #expect(lockBefore.isEmpty, "a finished run leaves its lock file empty")
+
+        // Refused inputs: exit 2, and neither the state nor its lock file is touched.
+        let inventory = folder.appendingPathComponent("inventory.json")
+        try Data("{ \"schools\": [ ".utf8).write(to: inventory)
+        for _ in 0..<3 {
+            let refused = try Invocation.run(base + ["--inventory", inventory.path])
+            #expect(refused.status == 2)
+            #expect(refused.stderr.contains("inventory.json"))
+            #expect(try Data(contentsOf: state) == stateBefore)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: state.path + ".lock")) == lockBefore)
+        }
+
+        // Held by another run: exit 3, said once the inputs are known to be usable; with refused
+        // inputs the inputs' fault is said (exit 2), as when the state was opened after them.
+        do {
+            let held = try StateLock(state: state)
+            let second = try Invocation.run(base)
+            #expect(second.status == 3)
+            #expect(second.stderr.contains("another run holds the lock"))
+            let both = try Invocation.run(base + ["--inventory", inventory.path])
+            #expect(both.status == 2)
+            #expect(!both.stderr.contains("another run holds the lock"))
+            withExtendedLifetime(held) {}
+        }
+
+        // Unchanged: the next run reads the same state and records its run.
+        let again = try Invocation.run(base)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try StateStore(url: state).runs().count == 2)
+    }
+
     @Test("a second run on the same state file exits 3 at once and names the holder; a killed holder blocks nothing")
     func lock() throws {
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")

@@ -25,3 +25,25 @@ public final class Background<Value>: @unchecked Sendable {
         return result!
     }
 }
+
+/// A value made the first time it is asked for, once, whichever thread asks first (another
+/// thread asking meanwhile waits for it). For what a run may not need at all: a nightly run
+/// whose archives are all unchanged reads no tweet, so never builds the lexicon's matcher.
+public final class Lazy<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: Value?
+    private let make: @Sendable () -> Value
+
+    public init(_ make: @escaping @Sendable () -> Value) {
+        self.make = make
+    }
+
+    public var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let value = make()
+        made = value
+        return value
+    }
+}

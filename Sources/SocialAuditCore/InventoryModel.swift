@@ -121,7 +121,7 @@ public struct InventoryAccount: Sendable, Hashable, Codable {
 public enum Handle {
     /// The handle as written, without white space around it or a leading `@`: how reports show it.
     public static func display(_ handle: String) -> String {
-        var h = Substring(handle.trimmingCharacters(in: .whitespaces))
+        var h = Substring(handle.trimmingWhitespace())
         while h.first == "@" { h.removeFirst() }
         return String(h)
     }
@@ -142,7 +142,7 @@ public enum Handle {
             guard hasUpper else { return handle }
             return String(decoding: handle.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
         }
-        var h = Substring(handle.trimmingCharacters(in: .whitespaces))
+        var h = Substring(handle.trimmingWhitespace())
         while h.first == "@" { h.removeFirst() }
         return h.lowercased()
     }
@@ -168,5 +168,29 @@ public struct Student: Sendable, Hashable, Codable {
         self.firstName = firstName
         self.lastName = lastName
         self.directoryOptOut = directoryOptOut
+    }
+}
+
+public extension String {
+    /// The string without white space at either end, as `trimmingCharacters(in: .whitespaces)`
+    /// trims it, without Foundation: a roster's fields and the inventory's handles are trimmed
+    /// one by one, and Foundation's bridged scan cost about 9 µs each, a tenth of a nightly
+    /// run's reading of its inputs. The set is CoreFoundation's: tab, U+0020, U+00A0, U+1680,
+    /// U+2000 to U+200B, U+202F, U+205F and U+3000 (a test holds it to Foundation's, scalar by scalar).
+    func trimmingWhitespace() -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+            default: false
+            }
+        }
+        let scalars = unicodeScalars
+        // Most fields start and end with a visible ASCII character: nothing to do.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return self
+        }
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let end = scalars.lastIndex(where: { !isSpace($0) })!
+        return String(scalars[start...end])
     }
 }

@@ -57,7 +57,7 @@ public enum RosterReader {
         var position: [String: Int] = [:]
         var ignored: [String] = []
         for (index, raw) in header.fields.enumerated() {
-            let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            let name = raw.trimmingWhitespace().lowercased()
             if columns.contains(name) {
                 if position[name] != nil {
                     problems.append(InputProblem(file: file, line: header.line, message: "the column '\(name)' appears twice in the header"))
@@ -83,7 +83,7 @@ public enum RosterReader {
         for record in records.dropFirst() {
             func value(_ column: String) -> String? {
                 guard let index = position[column], index < record.fields.count else { return nil }
-                let text = record.fields[index].trimmingCharacters(in: .whitespaces)
+                let text = record.fields[index].trimmingWhitespace()
                 return text.isEmpty ? nil : text
             }
             let place = InputPlace(line: record.line)
@@ -151,7 +151,7 @@ public enum RosterReader {
                     json.report(fields.path(column), "expected a string, found \(member.kindName)")
                     return nil
                 }
-                guard let text = member.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+                guard let text = member.text?.trimmingWhitespace(), !text.isEmpty else { return nil }
                 return text
             }, place: place, file: file, problems: &problems)
             if let student {

@@ -152,16 +152,29 @@ public struct StudentDirectory: Sendable {
 
 /// Words and phrases by category, matched as whole words, case-insensitively.
 public struct Lexicon: Sendable {
-    public var categories: [String: [String]]
-    let matcher: NameMatcher
+    public let categories: [String: [String]]
+    /// The matcher of every phrase, made when a tweet is first read (a few milliseconds for the
+    /// shipped lexicon, which a nightly run that reads no archive does not need).
+    private let lazyMatcher: Lazy<NameMatcher>
+    /// The matcher, once a rule pass has ``resolve()``d it: no lock on every tweet.
+    private var resolved: NameMatcher?
 
     public init(categories: [String: [String]]) {
         self.categories = categories
-        var phrases: [(String, String)] = []
-        for name in categories.keys.sorted() {
-            for phrase in categories[name] ?? [] { phrases.append((phrase, name)) }
+        lazyMatcher = Lazy {
+            var phrases: [(String, String)] = []
+            for name in categories.keys.sorted() {
+                for phrase in categories[name] ?? [] { phrases.append((phrase, name)) }
+            }
+            return NameMatcher(phrases, minimumWords: 1)
         }
-        matcher = NameMatcher(phrases, minimumWords: 1)
+    }
+
+    var matcher: NameMatcher { resolved ?? lazyMatcher.value }
+
+    /// Makes the matcher now (once for every copy of this lexicon) and keeps it in this copy.
+    mutating func resolve() {
+        if resolved == nil { resolved = lazyMatcher.value }
     }
 
     /// The categories `text` matches, sorted, with the words matched.

@@ -6,7 +6,7 @@ import SocialAuditCore
 /// It keeps no tweets: only the findings, the connected applications and the login records.
 public struct RulePass: Sendable {
     public private(set) var subject: AccountSubject
-    public let district: DistrictContext
+    public private(set) var district: DistrictContext
     private let rules: [any Rule]
     private var findings: [Finding] = []
     /// The findings of tweets and conversations (kept for incremental runs: they depend on the
@@ -23,8 +23,19 @@ public struct RulePass: Sendable {
         rules = catalog.filter { !disabled.contains($0.description.id) && $0.description.severity(for: subject.tier) != nil }
         // Only content rules look at tweets and conversations: the per-tweet loop skips the rest.
         contentRules = rules.filter { $0.description.concern == .content }.map(ContentRule.init)
-        listedWords = contentRules.contains(where: \.looksOnlyForListedWords)
-            ? NameMatcher.Prefilter(merging: [district.students.optedOutNames, district.lexicon.matcher]) : nil
+        wantsListedWords = contentRules.contains(where: \.looksOnlyForListedWords)
+    }
+
+    /// Makes what reading content needs, on the first tweet or conversation: the lexicon's
+    /// matcher and the first words of the word lists. A pass restored from the state reads no
+    /// content and needs neither.
+    private mutating func prepareForContent() {
+        guard !preparedForContent else { return }
+        preparedForContent = true
+        district.lexicon.resolve()
+        if wantsListedWords {
+            listedWords = NameMatcher.Prefilter(merging: [district.students.optedOutNames, district.lexicon.matcher])
+        }
     }
 
     /// The content rules, each in a box of its own: the per-tweet loop then borrows a rule where
@@ -41,7 +52,9 @@ public struct RulePass: Sendable {
 
     private let contentRules: [ContentRule]
     /// The first words of the district's word lists, for the rules that look only for them.
-    private let listedWords: NameMatcher.Prefilter?
+    private var listedWords: NameMatcher.Prefilter?
+    private let wantsListedWords: Bool
+    private var preparedForContent = false
 
     /// The rules that run for this account, by id.
     public var ruleIds: [String] { rules.map(\.description.id) }
@@ -59,6 +72,7 @@ public struct RulePass: Sendable {
     }
 
     public mutating func add(_ tweet: Tweet) {
+        prepareForContent()
         tweetsScanned += 1
         // One scan of the text for all the word lists, rather than one per rule.
         let mayHoldListedWords = listedWords?.mayMatch(tweet.text) ?? false
@@ -72,6 +86,7 @@ public struct RulePass: Sendable {
     }
 
     public mutating func add(_ conversation: Conversation) {
+        prepareForContent()
         messagesScanned += conversation.messages.count
         conversationsScanned += 1
         for content in contentRules {
@@ -85,6 +100,7 @@ public struct RulePass: Sendable {
     /// nothing found or counted yet. Its findings come back with ``merge(_:)``.
     public func shard() -> RulePass {
         var copy = self
+        copy.prepareForContent()
         copy.findings = []
         copy.contentFindings = []
         copy.tweetsScanned = 0

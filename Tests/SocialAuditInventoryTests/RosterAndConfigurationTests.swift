@@ -17,6 +17,30 @@ struct RosterTests {
         #expect(roster.students.contains { $0.firstName.unicodeScalars.contains { !$0.isASCII } || $0.lastName.unicodeScalars.contains { !$0.isASCII } })
     }
 
+    @Test("fields and handles are trimmed exactly as Foundation's trimmingCharacters(in: .whitespaces) trims them")
+    func trimming() {
+        // Tab and every kind of Unicode space separator are trimmed; line breaks, zero-width
+        // characters and combining marks are not.
+        let pieces = ["", " ", "\t", "\u{A0}", "\u{2003}", "\u{3000}", "\u{202F}", "\n", "\r\n", "\u{200B}", "\u{301}", "\u{FEFF}",
+                      "a", "Z", "é", "e\u{301}", "ß", "名", "🙂", "@", "_", "1", "x y", "\u{85}", "\u{2028}"]
+        // The set, scalar by scalar, over the Basic Multilingual Plane and a few beyond.
+        for value in Array(0...0xFFFF) + [0x1F642, 0xE0020, 0x10FFFF] {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = " x" + String(Character(scalar))
+            #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces), "U+\(String(value, radix: 16))")
+        }
+        var generator = SystemRandomNumberGenerator()
+        var texts = pieces
+        for _ in 0..<5_000 {
+            texts.append((0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces), "\(Array(text.unicodeScalars))")
+            // And in the same Unicode scalars, not only canonically equal.
+            #expect(Array(text.trimmingWhitespace().unicodeScalars) == Array(text.trimmingCharacters(in: .whitespaces).unicodeScalars))
+        }
+    }
+
     @Test("quoted fields keep commas, doubled quotes and line breaks; a BOM and CRLF are read")
     func quotedFields() throws {
         let text = "\u{FEFF}" + Self.header + "\r\n"

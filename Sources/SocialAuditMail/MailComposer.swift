@@ -59,10 +59,24 @@ public struct MailComposer: Sendable {
 
     func message(report id: String, title: String, findings: [Finding], resolved: Int, recipients: [String], run: RunReport,
                  link: String?, path: String) -> MailMessage {
-        let status = { (finding: Finding) in run.status(finding) }
-        // Counted in one pass, by severity and status (no copies of the findings).
+        // One pass over the findings, each one's status looked up once: counted by severity and
+        // status, and the few the summary names (new high-severity ones, coverage gaps).
         var tally: [Severity: [String: Int]] = [:]
-        for finding in findings { tally[finding.severity, default: [:]][status(finding), default: 0] += 1 }
+        var newHigh: [String: Int] = [:]
+        var coverageSeen = Set<String>()
+        var coverage: [[String: Any]] = []
+        for finding in findings {
+            let status = run.status(finding)
+            tally[finding.severity, default: [:]][status, default: 0] += 1
+            // Accounts with new high-severity findings: handle and rule, counted; nothing else of the finding.
+            if finding.severity == .high && status == "new" {
+                newHigh["\(finding.account)\u{0}\(finding.rule)", default: 0] += 1
+            }
+            if status != "suppressed" && Self.coverageRules.contains(finding.rule),
+               coverageSeen.insert("\(finding.account) \(finding.rule)").inserted {
+                coverage.append(["account": finding.account, "ruleName": RuleCatalog.rule(finding.rule)?.description.name ?? finding.rule])
+            }
+        }
         let total = { (status: String) in tally.values.reduce(0) { $0 + ($1[status] ?? 0) } }
         let subject = "Social media audit — \(title), \(run.asOf): \(total("new")) new, \(total("open")) open"
         let counts: [[String: Any]] = Severity.allCases.map { severity in
@@ -75,20 +89,9 @@ public struct MailComposer: Sendable {
             return ["label": severity.rawValue.capitalized, "symbol": symbol, "colour": colour,
                     "new": own["new"] ?? 0, "open": own["open"] ?? 0, "suppressed": own["suppressed"] ?? 0]
         }
-        // Accounts with new high-severity findings: handle and rule, counted; nothing else of the finding.
-        var newHigh: [String: Int] = [:]
-        for finding in findings where finding.severity == .high && status(finding) == "new" {
-            newHigh["\(finding.account)\u{0}\(finding.rule)", default: 0] += 1
-        }
         let newHighList: [[String: Any]] = newHigh.keys.sorted().map { key in
             let parts = key.split(separator: "\u{0}").map(String.init)
             return ["account": parts[0], "ruleName": RuleCatalog.rule(parts[1])?.description.name ?? parts[1], "count": newHigh[key]!]
-        }
-        var coverageSeen = Set<String>()
-        var coverage: [[String: Any]] = []
-        for finding in findings where Self.coverageRules.contains(finding.rule) && status(finding) != "suppressed" {
-            guard coverageSeen.insert("\(finding.account) \(finding.rule)").inserted else { continue }
-            coverage.append(["account": finding.account, "ruleName": RuleCatalog.rule(finding.rule)?.description.name ?? finding.rule])
         }
         var context: [String: Any] = [
             "title": "Social media audit — \(title)", "asOf": run.asOf, "districtName": run.district.name,

@@ -18,6 +18,17 @@ struct JSONText {
         bytes.reserveCapacity(capacity)
     }
 
+    /// A value written on its own, to be put in a text at `depth` with ``value(written:)``:
+    /// what many findings repeat (a rule's policy sentences) is escaped once.
+    init(fragmentAt depth: Int) {
+        self.depth = depth
+    }
+
+    /// A value made by a text ``init(fragmentAt:)`` of this text's depth, after ``key(_:)``.
+    mutating func value(written fragment: JSONText) {
+        bytes.append(contentsOf: fragment.bytes)
+    }
+
     mutating func object(_ members: (inout JSONText) -> Void) {
         open(0x7B)
         members(&self)

@@ -211,8 +211,16 @@ enum FindingsJSON {
     /// The findings with their status, rule name and policy sentences, keys in sorted order.
     static func findings(_ report: RunReport) -> [UInt8] {
         var json = JSONText(capacity: 1_200 * (report.findings.count + 1))
+        // Each rule's name and policy sentences (most of the file's bytes), escaped once per rule.
+        var rules: [String: (name: String, policy: JSONText)] = [:]
+        for id in Set(report.findings.map(\.rule)) {
+            let rule = RuleCatalog.rule(id)?.description
+            var policy = JSONText(fragmentAt: 2)
+            policy.array(rule?.policy ?? []) { json, sentence in json.string(sentence) }
+            rules[id] = (rule?.name ?? id, policy)
+        }
         json.array(report.findings) { json, finding in
-            let rule = RuleCatalog.rule(finding.rule)?.description
+            let rule = rules[finding.rule]!
             json.object { json in
                 json.member("account", finding.account)
                 json.member("accountId", finding.accountId)
@@ -220,9 +228,9 @@ enum FindingsJSON {
                 evidence(finding.evidence, into: &json)
                 json.member("fingerprint", finding.fingerprint)
                 json.key("policy")
-                json.array(rule?.policy ?? []) { json, sentence in json.string(sentence) }
+                json.value(written: rule.policy)
                 json.member("rule", finding.rule)
-                json.member("ruleName", rule?.name ?? finding.rule)
+                json.member("ruleName", rule.name)
                 json.member("schoolId", finding.schoolId)
                 json.member("schoolName", finding.schoolName)
                 json.member("severity", finding.severity.rawValue)

@@ -21,6 +21,11 @@ public enum FindingRecords {
 
     public struct Malformed: Error, CustomStringConvertible {
         public let offset: Int
+
+        public init(offset: Int) {
+            self.offset = offset
+        }
+
         public var description: String { "malformed finding records at byte \(offset)" }
     }
 
@@ -114,10 +119,13 @@ public enum FindingRecords {
         }
     }
 
-    struct Writer {
-        var bytes: [UInt8] = []
+    /// The encoding's pieces, for other records of the state's cache (``CachedAudit``'s).
+    public struct Writer {
+        public var bytes: [UInt8] = []
 
-        mutating func unsigned(_ value: UInt64) {
+        public init() {}
+
+        public mutating func unsigned(_ value: UInt64) {
             var value = value
             while value >= 0x80 {
                 bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
@@ -126,12 +134,12 @@ public enum FindingRecords {
             bytes.append(UInt8(value))
         }
 
-        mutating func integer(_ value: Int) {
+        public mutating func integer(_ value: Int) {
             let value = Int64(value)
             unsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
         }
 
-        mutating func string(_ value: String) {
+        public mutating func string(_ value: String) {
             var value = value
             value.withUTF8 { utf8 in
                 unsigned(UInt64(utf8.count))
@@ -139,29 +147,48 @@ public enum FindingRecords {
             }
         }
 
-        mutating func date(_ value: Date) {
+        public mutating func date(_ value: Date) {
             let bits = value.timeIntervalSince1970.bitPattern
             for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
         }
 
         /// The byte before an optional value: whether it follows.
-        mutating func present<T>(_ value: T?) -> Bool {
+        public mutating func present<T>(_ value: T?) -> Bool {
             bytes.append(value == nil ? 0 : 1)
             return value != nil
         }
+
+        public mutating func bool(_ value: Bool) {
+            bytes.append(value ? 1 : 0)
+        }
+
+        public mutating func optional<T>(_ value: T?, _ write: (inout Writer, T) -> Void) {
+            if present(value), let value { write(&self, value) }
+        }
+
+        public mutating func list<T>(_ values: [T], _ write: (inout Writer, T) -> Void) {
+            unsigned(UInt64(values.count))
+            for value in values { write(&self, value) }
+        }
     }
 
-    struct Reader {
-        let bytes: UnsafeBufferPointer<UInt8>
-        var offset = 0
+    public struct Reader {
+        public let bytes: UnsafeBufferPointer<UInt8>
+        public private(set) var offset = 0
 
-        mutating func byte() throws(Malformed) -> UInt8 {
+        /// Reads `bytes` from `offset`.
+        public init(bytes: UnsafeBufferPointer<UInt8>, offset: Int = 0) {
+            self.bytes = bytes
+            self.offset = offset
+        }
+
+        public mutating func byte() throws(Malformed) -> UInt8 {
             guard offset < bytes.count else { throw Malformed(offset: offset) }
             defer { offset += 1 }
             return bytes[offset]
         }
 
-        mutating func unsigned() throws(Malformed) -> UInt64 {
+        public mutating func unsigned() throws(Malformed) -> UInt64 {
             var value: UInt64 = 0
             var shift: UInt64 = 0
             while true {
@@ -174,24 +201,24 @@ public enum FindingRecords {
         }
 
         /// A count or a length: no more than the bytes left could hold.
-        mutating func count() throws(Malformed) -> Int {
+        public mutating func count() throws(Malformed) -> Int {
             let value = try unsigned()
             guard value <= UInt64(bytes.count - offset) else { throw Malformed(offset: offset) }
             return Int(value)
         }
 
-        mutating func integer() throws(Malformed) -> Int {
+        public mutating func integer() throws(Malformed) -> Int {
             let value = try unsigned()
             return Int(truncatingIfNeeded: Int64(bitPattern: (value >> 1) ^ (0 &- (value & 1))))
         }
 
-        mutating func string() throws(Malformed) -> String {
+        public mutating func string() throws(Malformed) -> String {
             let length = try count()
             defer { offset += length }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
         }
 
-        mutating func date() throws(Malformed) -> Date {
+        public mutating func date() throws(Malformed) -> Date {
             guard bytes.count - offset >= 8 else { throw Malformed(offset: offset) }
             var bits: UInt64 = 0
             for index in 0..<8 { bits |= UInt64(bytes[offset + index]) << UInt64(8 * index) }
@@ -199,19 +226,35 @@ public enum FindingRecords {
             return Date(timeIntervalSince1970: Double(bitPattern: bits))
         }
 
-        mutating func value<T: RawRepresentable>(_ type: T.Type) throws(Malformed) -> T where T.RawValue == String {
+        public mutating func value<T: RawRepresentable>(_ type: T.Type) throws(Malformed) -> T where T.RawValue == String {
             let start = offset
             guard let value = T(rawValue: try string()) else { throw Malformed(offset: start) }
             return value
         }
 
         /// The byte before an optional value: whether it follows.
-        mutating func present() throws(Malformed) -> Bool {
+        public mutating func present() throws(Malformed) -> Bool {
             switch try byte() {
             case 0: return false
             case 1: return true
             default: throw Malformed(offset: offset - 1)
             }
+        }
+
+        public mutating func bool() throws(Malformed) -> Bool {
+            try present()
+        }
+
+        public mutating func optional<T>(_ read: (inout Reader) throws(Malformed) -> T) throws(Malformed) -> T? {
+            try present() ? try read(&self) : nil
+        }
+
+        public mutating func list<T>(_ read: (inout Reader) throws(Malformed) -> T) throws(Malformed) -> [T] {
+            let count = try count()
+            var values: [T] = []
+            values.reserveCapacity(count)
+            for _ in 0..<count { values.append(try read(&self)) }
+            return values
         }
     }
 }

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+import SocialAuditArchive
+import SocialAuditCore
+import SocialAuditInventory
+import SocialAuditRules
+@testable import SocialAuditRun
+import SocialAuditTestSupport
+
+@Suite("The state's cached accounts and readings")
+struct CachedAuditRecordsTests {
+    static let odd = "é😀\u{0}\"\\<>&'\r\n\u{2028} "
+
+    /// An account and a reading with every optional set, odd text in every string, several of each list.
+    static func everything(_ index: Int) -> CachedAudit {
+        let date = Date(timeIntervalSince1970: 1.0e9 + Double(index) + 0.125)
+        let inventory = InventoryAccount(handle: "@Handle\(index) ", accountId: "\(9_000_000_000_000_000_000 as UInt64)", tier: .professional,
+                                         school: "school-\(index)", createdBy: .individual, organization: "org \(odd)",
+                                         managers: ["a@x.org", "b@x.org \(odd)"], assignedBy: "admin@x.org", registeredEmail: "r@x.org",
+                                         emailRoutesTo: ["r@x.org", "\(odd)"], owner: "owner@x.org")
+        let account = ArchiveAccount(accountId: "12\(index)", username: "user\(index)", displayName: "Name \(odd)", email: "e@x.org",
+                                     createdAt: .distantPast, createdVia: "web \(odd)")
+        let profile = Profile(bio: "bio \(odd)", website: "https://x.org/\(index)", location: "loc \(odd)")
+        let manifest = ArchiveManifest(accountId: "12\(index)", userName: "user\(index)", displayName: "d \(odd)", generationDate: date,
+                                       isPartialArchive: index % 2 == 0, sizeBytes: "123456789012",
+                                       dataFiles: ["tweets": ["data/tweets.js", "data/tweets-part1.js"], "account": ["data/account.js"], "é": []])
+        let applications = (0..<3).map { ConnectedApplication(id: "app\($0)", name: "App \($0) \(odd)", organizationName: "Org", organizationURL: "https://o.org",
+                                                              description: "does \(odd)", permissions: ["read", "write \($0)"], approvedAt: date) }
+        let logins = (0..<4).map { LoginRecord(accountId: "12\(index)", createdAt: date.addingTimeInterval(Double($0)), ip: "10.0.0.\($0)") }
+        let problems = (0..<2).map { ArchiveProblem(archive: "a\(index).zip", file: "data/tweets.js", offset: -$0 - 1, line: Int.max - $0, message: "bad \(odd)") }
+        let subject = AccountSubject(tier: .personal, inventory: inventory, hasArchive: true, archiveName: "a \(index).zip",
+                                     archiveAccount: account, profile: profile, manifest: manifest, applications: applications,
+                                     logins: logins, problems: problems, matchedByAccountId: true)
+        var reading = ArchiveReading(source: ArchiveSource(url: URL(fileURLWithPath: "/srv/archives/a \(index) é.zip"), kind: .zip))
+        reading.layout = .tweetJS
+        reading.manifest = manifest
+        reading.account = account
+        reading.profile = profile
+        (reading.tweets, reading.deletedTweets, reading.conversations, reading.groupConversations) = (150_000 + index, 3, 40, 2)
+        (reading.messages, reading.applications, reading.logins) = (900, 3, 4)
+        reading.filesRead = ["data/manifest.js", "data/tweets.js \(odd)"]
+        reading.problems = problems
+        return CachedAudit(subject: subject, contentFindings: (0..<5).map(FindingRecordsTests.everything), tweets: 150_000 + index,
+                           conversations: 40, messages: -index, reading: reading)
+    }
+
+    /// The same account and reading with every optional nil and every list empty.
+    static let bare = CachedAudit(subject: AccountSubject(tier: .unregistered, inventory: nil, hasArchive: false), contentFindings: [],
+                                  tweets: 0, conversations: 0, messages: 0,
+                                  reading: ArchiveReading(source: ArchiveSource(url: URL(fileURLWithPath: "/a"), kind: .folder)))
+
+    /// What `Codable` makes of the two values: equal JSON means equal in every field.
+    static func json(_ audit: CachedAudit) throws -> [Data] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(date.timeIntervalSince1970.bitPattern)
+        }
+        return [try encoder.encode(audit.subject), try encoder.encode(audit.reading),
+                try encoder.encode([audit.tweets, audit.conversations, audit.messages])]
+    }
+
+    @Test("accounts and readings read back exactly as written: every field set, every one empty, and the samples' archives")
+    func roundTrip() throws {
+        var audits = (0..<6).map(Self.everything) + [Self.bare]
+        // The samples' archives, as a run reads and remembers them.
+        for source in try ArchiveDiscovery.list(Invocation.repository.appendingPathComponent("samples/archives")).sources {
+            var pass = RulePass(subject: AccountSubject(tier: .personal, inventory: nil, hasArchive: true, archiveName: source.name),
+                                district: DistrictContext(inventory: Inventory(district: District(name: "D")), students: [],
+                                                          policy: Policy(), lexicon: .shipped, asOf: Date()))
+            let reading = ArchiveReader(source: source).read { pass.add($0) }
+            audits.append(CachedAudit(subject: pass.subject, contentFindings: pass.contentFindings, tweets: pass.tweetsScanned,
+                                      conversations: pass.conversationsScanned, messages: pass.messagesScanned, reading: reading))
+        }
+        #expect(audits.count > 10)
+        for audit in audits {
+            let payload = try audit.payload()
+            let back = try #require(CachedAudit(payload: payload))
+            #expect(try Self.json(back) == Self.json(audit), "\(audit.reading.source.name)")
+            #expect(back.contentFindings == audit.contentFindings)
+            #expect(try back.payload() == payload, "the same bytes again")
+        }
+    }
+
+    /// One added to a type the cache keeps must be added to the records too, or a nightly run
+    /// would lose it for every unchanged archive.
+    @Test("the records cover every stored property of the account, the reading and what they hold")
+    func everyField() throws {
+        let audit = Self.everything(1)
+        let labels = { (value: Any) in Mirror(reflecting: value).children.compactMap(\.label) }
+        #expect(labels(audit.subject) == ["tier", "inventory", "hasArchive", "archiveName", "archiveAccount", "profile", "manifest",
+                                          "applications", "logins", "problems", "matchedByAccountId"])
+        #expect(labels(audit.subject.inventory!) == ["handle", "accountId", "tier", "school", "createdBy", "organization", "managers",
+                                                     "assignedBy", "registeredEmail", "emailRoutesTo", "owner"])
+        #expect(labels(audit.subject.archiveAccount!) == ["accountId", "username", "displayName", "email", "createdAt", "createdVia"])
+        #expect(labels(audit.subject.profile!) == ["bio", "website", "location"])
+        #expect(labels(audit.subject.manifest!) == ["accountId", "userName", "displayName", "generationDate", "isPartialArchive",
+                                                    "sizeBytes", "dataFiles"])
+        #expect(labels(audit.subject.applications[0]) == ["id", "name", "organizationName", "organizationURL", "description",
+                                                          "permissions", "approvedAt"])
+        #expect(labels(audit.subject.logins[0]) == ["accountId", "createdAt", "ip"])
+        #expect(labels(audit.subject.problems[0]) == ["archive", "file", "offset", "line", "message"])
+        #expect(labels(audit.reading) == ["source", "layout", "manifest", "account", "profile", "tweets", "deletedTweets", "conversations",
+                                          "groupConversations", "messages", "applications", "logins", "filesRead", "problems"])
+        #expect(labels(audit.reading.source) == ["url", "kind"])
+        #expect(labels(audit) == ["subject", "contentFindings", "tweets", "conversations", "messages", "reading"])
+    }
+
+    @Test("a damaged or older payload is not used (the archive is read again): every truncation, trailing bytes, the JSON envelope of SAC2")
+    func damaged() throws {
+        let payload = [UInt8](try Self.everything(2).payload())
+        for length in 0..<payload.count {
+            #expect(CachedAudit(payload: Data(payload[0..<length])) == nil, "cut at \(length)")
+        }
+        #expect(CachedAudit(payload: Data(payload + [0])) == nil)
+        var older = payload
+        older.replaceSubrange(0..<4, with: Array("SAC2".utf8))
+        #expect(CachedAudit(payload: Data(older)) == nil)
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import SocialAuditCore
 
 /// Replaces an output folder's files all at once: they are written to a fresh folder beside it,
 /// which then takes the old one's place, so a run that fails or is killed leaves the previous
@@ -6,38 +7,59 @@ import Foundation
 public enum OutputFolder {
     /// Writes `files` (relative path → bytes) as the new content of `folder`. Files are readable
     /// by the owner and group only (0640, folders 0750): the reports name students by handle.
-    public static func replace(_ folder: URL, with files: [String: [UInt8]]) throws {
+    ///
+    /// The previous tree is removed on a thread of its own once the new one is in its place:
+    /// wait for the returned ``Background`` before the process ends.
+    @discardableResult
+    public static func replace(_ folder: URL, with files: [String: [UInt8]]) throws -> Background<Void>? {
         let manager = FileManager.default
         let parent = folder.deletingLastPathComponent()
-        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).new-\(ProcessInfo.processInfo.processIdentifier)")
-        try? manager.removeItem(at: staging)
+        if !exists(parent.path) {
+            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        }
+        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).new-\(getpid())")
+        if exists(staging.path) { try? manager.removeItem(at: staging) }
         do {
-            try writeTree(files, into: staging, manager: manager)
+            try writeTree(files, into: staging)
         } catch {
             // A run that cannot finish its tree (a full disk, say) leaves nothing half-written.
             try? manager.removeItem(at: staging)
             throw error
         }
-        if manager.fileExists(atPath: folder.path) {
-            let old = parent.appendingPathComponent(".\(folder.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-            try? manager.removeItem(at: old)
-            try manager.moveItem(at: folder, to: old)
-            do {
-                try manager.moveItem(at: staging, to: folder)
-            } catch {
-                try? manager.moveItem(at: old, to: folder)
-                throw error
-            }
-            try? manager.removeItem(at: old)
-        } else {
-            try manager.moveItem(at: staging, to: folder)
+        // The swap is two renames (FileManager's moveItem checks and copies attributes first).
+        guard exists(folder.path) else {
+            try move(staging.path, to: folder.path)
+            return nil
         }
+        let old = parent.appendingPathComponent(".\(folder.lastPathComponent).old-\(getpid())")
+        if exists(old.path) { try? manager.removeItem(at: old) }
+        try move(folder.path, to: old.path)
+        do {
+            try move(staging.path, to: folder.path)
+        } catch {
+            try? move(old.path, to: folder.path)
+            throw error
+        }
+        return Background { try? FileManager.default.removeItem(at: old) }
     }
 
-    private static func writeTree(_ files: [String: [UInt8]], into staging: URL, manager: FileManager) throws {
-        let folderMode: [FileAttributeKey: Any] = [.posixPermissions: 0o750]
-        try manager.createDirectory(at: staging, withIntermediateDirectories: true, attributes: folderMode)
+    private static func exists(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0
+    }
+
+    private static func move(_ from: String, to: String) throws {
+        guard rename(from, to) == 0 else { throw posixError(errno, to) }
+    }
+
+    /// A folder of the tree, 0750 whatever the umask.
+    private static func makeFolder(_ path: String) throws {
+        guard mkdir(path, 0o750) == 0 || errno == EEXIST else { throw posixError(errno, path) }
+        guard chmod(path, 0o750) == 0 else { throw posixError(errno, path) }
+    }
+
+    private static func writeTree(_ files: [String: [UInt8]], into staging: URL) throws {
+        try makeFolder(staging.path)
         var made: Set<String> = [staging.path]
         for path in files.keys.sorted() {
             // Paths come from ids (school ids, report names): none may leave the output folder.
@@ -45,12 +67,13 @@ public enum OutputFolder {
             guard !path.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
                 throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: path])
             }
-            let url = staging.appendingPathComponent(path)
-            let folder = url.deletingLastPathComponent()
-            if made.insert(folder.path).inserted {
-                try manager.createDirectory(at: folder, withIntermediateDirectories: true, attributes: folderMode)
+            // Each folder on the way, once.
+            var folder = staging.path
+            for part in parts.dropLast() {
+                folder += "/" + part
+                if made.insert(folder).inserted { try makeFolder(folder) }
             }
-            try writeFile(url.path, files[path]!)
+            try writeFile(folder + "/" + parts.last!, files[path]!)
         }
     }
 

@@ -259,10 +259,13 @@ struct Run: ParsableCommand {
                                  statuses: lifecycle.statuses, resolved: lifecycle.resolved, schools: school,
                                  archives: result.archivesRead)
         var recorded: Background<Result<Int64, any Error>>?
+        // The previous reports are removed while the state commits.
+        var previousRemoved: Background<Void>?
+        defer { _ = previousRemoved?.value }
         do {
             let files = try pages.value.get().merging(try writer.closingFiles(for: mailReport)) { _, last in last }
             recorded = Background { Result { try store.record(outcome, commitIf: { written.wait() }) } }
-            try OutputFolder.replace(configuration.out, with: files)
+            previousRemoved = try OutputFolder.replace(configuration.out, with: files)
         } catch {
             written.give(false)
             _ = recorded?.value

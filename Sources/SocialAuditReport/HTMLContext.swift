@@ -31,7 +31,7 @@ enum HTMLContext {
         Severity.allCases.map { severity in
             let info = severityInfo(severity)
             return ["key": severity.rawValue, "label": info.label, "symbol": info.symbol,
-                    "count": findings.count { $0.severity == severity }]
+                    "count": findings.indices.count { findings[$0].severity == severity }]
         }
     }
 
@@ -50,7 +50,7 @@ enum HTMLContext {
     }
 
     static func accountRow(_ account: AuditedAccount, findings: [Finding], anchor: Bool) -> [String: Any] {
-        let count = findings.count { $0.account == account.handle && $0.tier == account.tier }
+        let count = findings.indices.count { findings[$0].account == account.handle && findings[$0].tier == account.tier }
         var note = ""
         if account.archiveName == nil {
             note = "no archive in this run"

@@ -52,7 +52,7 @@ public struct RunReport: Sendable {
     /// The school ids that get a report: every defined school, and `unassigned` when it has findings or accounts.
     public var reportSchools: [(id: String, name: String)] {
         var list = schools.map { (id: $0.id, name: $0.name) }
-        if findings.contains(where: { $0.schoolId == Finding.unassigned }) || accounts.contains(where: { $0.schoolId == Finding.unassigned }) {
+        if findings.indices.contains(where: { findings[$0].schoolId == Finding.unassigned }) || accounts.contains(where: { $0.schoolId == Finding.unassigned }) {
             list.append((Finding.unassigned, "Unassigned"))
         }
         return list

@@ -9,24 +9,26 @@ import SocialAuditCore
 /// knows only what the file holds — objects whose keys the caller gives in sorted order, arrays,
 /// strings, integers, booleans — and a test holds its output to `JSONEncoder`'s.
 struct JSONText {
-    private(set) var bytes: [UInt8] = []
+    private let buffer: ByteBuffer
+    var bytes: [UInt8] { buffer.bytes }
     private var depth = 0
     /// Whether the container being written has had a member or element yet.
     private var started: [Bool] = []
 
     init(capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
     }
 
     /// A value written on its own, to be put in a text at `depth` with ``value(written:)``:
     /// what many findings repeat (a rule's policy sentences) is escaped once.
     init(fragmentAt depth: Int) {
+        buffer = ByteBuffer(capacity: 1024)
         self.depth = depth
     }
 
     /// A value made by a text ``init(fragmentAt:)`` of this text's depth, after ``key(_:)``.
     mutating func value(written fragment: JSONText) {
-        bytes.append(contentsOf: fragment.bytes)
+        buffer.append(fragment.buffer)
     }
 
     mutating func object(_ members: (inout JSONText) -> Void) {
@@ -47,12 +49,17 @@ struct JSONText {
     /// `"key" : ` before a member's value, after a comma and a new line when it is not the first.
     mutating func key(_ key: StaticString) {
         separate()
-        bytes.append(0x22)
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(0x22)
-        bytes.append(0x20)
-        bytes.append(0x3A)
-        bytes.append(0x20)
+        buffer.append(0x22)
+        buffer.append(key)
+        buffer.append(0x22)
+        buffer.append(0x20)
+        buffer.append(0x3A)
+        buffer.append(0x20)
+    }
+
+    /// A new line after the text's last line.
+    mutating func endLine() {
+        buffer.append(0x0A)
     }
 
     mutating func member(_ key: StaticString, _ value: String) {
@@ -67,7 +74,7 @@ struct JSONText {
     mutating func member(_ key: StaticString, _ value: Int?) {
         if let value {
             self.key(key)
-            bytes.append(contentsOf: String(value).utf8)
+            buffer.append(String(value))
         }
     }
 
@@ -76,7 +83,7 @@ struct JSONText {
     }
 
     mutating func string(_ value: String) {
-        bytes.append(0x22)
+        buffer.append(0x22)
         var value = value
         value.withUTF8 { utf8 in
             var start = 0
@@ -92,31 +99,29 @@ struct JSONText {
                 index += 1
                 guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
                 let at = index - 1
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<at]))
+                buffer.append(UnsafeBufferPointer(rebasing: utf8[start..<at]))
                 start = at + 1
                 switch byte {
-                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
-                case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
-                case 0x08: bytes.append(contentsOf: [0x5C, 0x62])
-                case 0x0C: bytes.append(contentsOf: [0x5C, 0x66])
+                case 0x22: buffer.append(0x5C); buffer.append(0x22)
+                case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
+                case 0x0A: buffer.append(0x5C); buffer.append(0x6E)
+                case 0x0D: buffer.append(0x5C); buffer.append(0x72)
+                case 0x09: buffer.append(0x5C); buffer.append(0x74)
+                case 0x08: buffer.append(0x5C); buffer.append(0x62)
+                case 0x0C: buffer.append(0x5C); buffer.append(0x66)
                 default:
                     let hex = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+                    for escaped in [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]] { buffer.append(escaped) }
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            buffer.append(UnsafeBufferPointer(rebasing: utf8[start...]))
         }
-        bytes.append(0x22)
+        buffer.append(0x22)
     }
 
     /// Whether any of the eight bytes is a control character, `"` or `\` (bit tricks: a byte
     /// below 0x20 borrows when 0x20 is taken from it; a byte equal to `"` or `\` is zero once
     /// xored with it).
-    private static let spaces = [UInt8](repeating: 0x20, count: 32)
-
     static func needsEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
@@ -126,7 +131,7 @@ struct JSONText {
     }
 
     private mutating func open(_ bracket: UInt8) {
-        bytes.append(bracket)
+        buffer.append(bracket)
         depth += 1
         started.append(false)
     }
@@ -135,21 +140,17 @@ struct JSONText {
         depth -= 1
         // An empty container stays on one line: `[]`, `{}`.
         if started.removeLast() { newLine() }
-        bytes.append(bracket)
+        buffer.append(bracket)
     }
 
     private mutating func separate() {
-        if started[started.count - 1] { bytes.append(0x2C) } else { started[started.count - 1] = true }
+        if started[started.count - 1] { buffer.append(0x2C) } else { started[started.count - 1] = true }
         newLine()
     }
 
     private mutating func newLine() {
-        bytes.append(0x0A)
+        buffer.append(0x0A)
         let width = 2 * depth
-        if width <= Self.spaces.count {
-            bytes.append(contentsOf: Self.spaces[0..<width])
-        } else {
-            bytes.append(contentsOf: repeatElement(0x20, count: width))
-        }
+        buffer.append(repeating: 0x20, count: width)
     }
 }

@@ -246,7 +246,8 @@ enum FindingsJSON {
                 json.member("tier", finding.tier.rawValue)
             }
         }
-        return json.bytes + [0x0A]
+        json.endLine()
+        return json.bytes
     }
 
     private static func evidence(_ evidence: Evidence, into json: inout JSONText) {

@@ -1,0 +1,71 @@
+import Foundation
+
+/// A growable run of bytes for the writers that append thousands of small pieces (findings.json,
+/// the pages). Written here because `Array.append(contentsOf:)` goes through generic code that
+/// checks the array's uniqueness and capacity on every call (about a hundred instructions, a
+/// quarter of writing findings.json); this appends with one capacity check and a copy.
+final class ByteBuffer {
+    private var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 4096) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        if count + bytes.count > capacity { grow(to: count + bytes.count) }
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    func append(_ text: StaticString) {
+        text.withUTF8Buffer { append($0) }
+    }
+
+    func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    func append(_ other: ByteBuffer) {
+        append(UnsafeBufferPointer(start: other.base, count: other.count))
+    }
+
+    /// `byte` `times` times.
+    func append(repeating byte: UInt8, count times: Int) {
+        guard times > 0 else { return }
+        if count + times > capacity { grow(to: count + times) }
+        (base + count).update(repeating: byte, count: times)
+        count += times
+    }
+
+    /// The bytes written, as an array.
+    var bytes: [UInt8] {
+        Array(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    private func grow(to minimum: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < minimum { newCapacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.update(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity = newCapacity
+    }
+}

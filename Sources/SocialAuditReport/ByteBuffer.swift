@@ -42,6 +42,10 @@ final class ByteBuffer {
         text.withUTF8 { append($0) }
     }
 
+    func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
     func append(_ other: ByteBuffer) {
         append(UnsafeBufferPointer(start: other.base, count: other.count))
     }
@@ -52,6 +56,21 @@ final class ByteBuffer {
         if count + times > capacity { grow(to: count + times) }
         (base + count).update(repeating: byte, count: times)
         count += times
+    }
+
+    subscript(index: Int) -> UInt8 {
+        precondition(index >= 0 && index < count)
+        return base[index]
+    }
+
+    /// `bytes` put in at `index`, the bytes after it moved along.
+    func insert(_ bytes: [UInt8], at index: Int) {
+        precondition(index >= 0 && index <= count)
+        guard !bytes.isEmpty else { return }
+        if count + bytes.count > capacity { grow(to: count + bytes.count) }
+        (base + index + bytes.count).update(from: base + index, count: count - index)  // overlapping: moves like memmove
+        bytes.withUnsafeBufferPointer { (base + index).update(from: $0.baseAddress!, count: bytes.count) }
+        count += bytes.count
     }
 
     /// The bytes written, as an array.

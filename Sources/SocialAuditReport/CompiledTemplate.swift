@@ -169,26 +169,29 @@ struct TemplateRendering {
     let partials: [String: CompiledTemplate]
     /// Templates of the library that could not be compiled: a partial of these is the library's to render.
     let uncompiled: Set<String>
-    var out: [UInt8] = []
+    private let buffer: ByteBuffer
     var stack: [TemplateValue] = []
+
+    /// What has been rendered.
+    var out: [UInt8] { buffer.bytes }
 
     init(partials: [String: CompiledTemplate], uncompiled: Set<String>, capacity: Int = 1 << 14) {
         self.partials = partials
         self.uncompiled = uncompiled
-        out.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
     }
 
     /// One template's steps, as `MustacheTemplate.render(context:)`: each step's output after a
     /// line break of this template's own output gets the partial's indentation first.
     mutating func render(_ steps: [CompiledTemplate.Step], escaping: CompiledTemplate.Escaping, indentation: [UInt8]?) throws(Unsupported) {
         var escaping = escaping
-        let start = out.count
+        let start = buffer.count
         let indent = indentation.flatMap { $0.isEmpty ? nil : $0 }
         for step in steps {
-            let before = out.count
+            let before = buffer.count
             switch step {
             case let .text(bytes):
-                out.append(contentsOf: bytes)
+                buffer.append(bytes)
             case let .variable(path, escaped):
                 guard let value = try lookup(path) else { break }
                 switch value {
@@ -226,9 +229,9 @@ struct TemplateRendering {
             case let .contentType(type):
                 escaping = type
             }
-            if let indent, out.count > before, before > start, out[before - 1] == 0x0A,
-               !(before - 2 >= start && out[before - 2] == 0x0D) {
-                out.insert(contentsOf: indent, at: before)
+            if let indent, buffer.count > before, before > start, buffer[before - 1] == 0x0A,
+               !(before - 2 >= start && buffer[before - 2] == 0x0D) {
+                buffer.insert(indent, at: before)
             }
         }
     }
@@ -270,12 +273,12 @@ struct TemplateRendering {
     private mutating func append(_ text: String, escaping: CompiledTemplate.Escaping?) throws(Unsupported) {
         switch escaping {
         case .none:
-            out.append(contentsOf: text.utf8)
+            buffer.append(text)
         case .htmlBytes:
             var text = text
-            text.withUTF8 { ByteHTMLEscaping.append($0, to: &out) }
+            text.withUTF8 { ByteHTMLEscaping.append($0, to: buffer) }
         case .identity:
-            out.append(contentsOf: text.utf8)
+            buffer.append(text)
         case .libraryDefault:
             throw Unsupported()
         }

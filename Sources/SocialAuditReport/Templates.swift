@@ -173,10 +173,9 @@ struct ByteHTMLEscaping: MustacheContentType {
         return utf8.withUTF8 { bytes in
             // Most values need no escaping: they are returned as they are, not copied.
             guard Self.needsEscaping(bytes) else { return text }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 16)
-            Self.append(bytes, to: &out)
-            return String(decoding: out, as: UTF8.self)
+            let out = ByteBuffer(capacity: bytes.count + 16)
+            Self.append(bytes, to: out)
+            return String(decoding: out.bytes, as: UTF8.self)
         }
     }
 
@@ -185,20 +184,27 @@ struct ByteHTMLEscaping: MustacheContentType {
     }
 
     /// `bytes` escaped onto `out` (the compiled renderer writes its pages this way too).
-    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: ByteBuffer) {
         guard needsEscaping(bytes) else {
-            out.append(contentsOf: bytes)
+            out.append(bytes)
             return
         }
-        for byte in bytes {
+        // Runs without a character to escape are copied whole.
+        var start = 0
+        for (index, byte) in bytes.enumerated() {
+            let entity: StaticString
             switch byte {
-            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])              // &lt;
-            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])              // &gt;
-            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])        // &amp;
-            case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-            case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])        // &#39;
-            default: out.append(byte)
+            case 0x3C: entity = "&lt;"
+            case 0x3E: entity = "&gt;"
+            case 0x26: entity = "&amp;"
+            case 0x22: entity = "&quot;"
+            case 0x27: entity = "&#39;"
+            default: continue
             }
+            out.append(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            out.append(entity)
+            start = index + 1
         }
+        out.append(UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 }

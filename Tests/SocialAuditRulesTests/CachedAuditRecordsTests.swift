@@ -118,4 +118,26 @@ struct CachedAuditRecordsTests {
         older.replaceSubrange(0..<4, with: Array("SAC2".utf8))
         #expect(CachedAudit(payload: Data(older)) == nil)
     }
+
+    /// The state compares an archive's size and time with what it remembers: read by `stat`,
+    /// they must be what FileManager gave (the state files of earlier versions hold those).
+    @Test("an archive's size and time by stat are FileManager's, to the last bit of the time")
+    func sizeAndTime() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sa-\(UUID().uuidString)")
+        try Data(repeating: 7, count: 12_345).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<2_000 {
+            let seconds = round == 0 ? 0 : Int.random(in: 0...4_000_000_000, using: &generator)
+            let nanoseconds = round == 1 ? 999_999_999 : Int.random(in: 0..<1_000_000_000, using: &generator)
+            var times = [timespec(tv_sec: seconds, tv_nsec: nanoseconds), timespec(tv_sec: seconds, tv_nsec: nanoseconds)]
+            #expect(utimensat(AT_FDCWD, file.path, &times, 0) == 0)
+            let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
+            let expected = try #require(attributes[.modificationDate] as? Date).timeIntervalSince1970
+            let read = try #require(ArchiveContent.sizeAndTime(file.path))
+            #expect(read.modified.bitPattern == expected.bitPattern, "\(seconds).\(nanoseconds)")
+            #expect(read.size == (attributes[.size] as? NSNumber)?.int64Value)
+        }
+        #expect(ArchiveContent.sizeAndTime(file.path + "-none") == nil)
+    }
 }

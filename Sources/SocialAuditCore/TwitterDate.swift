@@ -145,18 +145,20 @@ public enum TwitterDate {
             }
             return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rest / 3600, 2)):\(pad(rest % 3600 / 60, 2)):\(pad(rest % 60, 2))Z"
         }
-        // Written into twenty bytes: reports format every finding's time several times.
-        var out = [UInt8](repeating: 0x30, count: 20)
-        func put(_ value: Int, _ at: Int, _ width: Int) {
-            var v = value
-            for k in stride(from: at + width - 1, through: at, by: -1) {
-                out[k] = 0x30 + UInt8(v % 10)
-                v /= 10
+        // Written straight into the string's twenty bytes: reports format every finding's time
+        // several times (an array first, then the string, was two allocations each).
+        return String(unsafeUninitializedCapacity: 20) { out in
+            func put(_ value: Int, _ at: Int, _ width: Int) {
+                var v = value
+                for k in stride(from: at + width - 1, through: at, by: -1) {
+                    out[k] = 0x30 + UInt8(v % 10)
+                    v /= 10
+                }
             }
+            put(y, 0, 4); out[4] = 0x2D; put(m, 5, 2); out[7] = 0x2D; put(d, 8, 2); out[10] = 0x54
+            put(rest / 3600, 11, 2); out[13] = 0x3A; put(rest % 3600 / 60, 14, 2); out[16] = 0x3A; put(rest % 60, 17, 2); out[19] = 0x5A
+            return 20
         }
-        put(y, 0, 4); out[4] = 0x2D; put(m, 5, 2); out[7] = 0x2D; put(d, 8, 2); out[10] = 0x54
-        put(rest / 3600, 11, 2); out[13] = 0x3A; put(rest % 3600 / 60, 14, 2); out[16] = 0x3A; put(rest % 60, 17, 2); out[19] = 0x5A
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// `2024-03-05`: the UTC day.

@@ -136,9 +136,32 @@ public struct DistrictAudit: Sendable {
         let matching: ArchiveMatching
         let district: DistrictContext
         let key: String
+        /// What the state remembers of the archives whose size and time are unchanged, by index.
+        let remembered: [Int: Remembered]
     }
 
-    public func prepare() throws -> Preparation {
+    /// An archive the state remembers at the size and time it has now: its content is taken as
+    /// unchanged, so whom it belongs to is the remembered account's (its zip is not opened).
+    struct Remembered: Sendable {
+        let cached: CachedArchive
+        let audit: CachedAudit
+    }
+
+    /// `remembered` gives what the state holds of an archive, by path (a run opens its state while
+    /// the archives are listed, and passes it so); by default, ``state``.
+    public func prepare(remembered: (@Sendable (String) -> CachedArchive?)? = nil) throws -> Preparation {
+        let state = self.state
+        let lookup: @Sendable (String) -> CachedArchive?
+        if full {
+            lookup = { _ in nil }
+        } else if let remembered {
+            lookup = remembered
+        } else {
+            lookup = { path in
+                guard let state, let cached = try? state.cachedArchive(path: path) else { return nil }
+                return cached
+            }
+        }
         let listing: ArchiveDiscovery.Listing
         do {
             listing = try ArchiveDiscovery.list(inputs.configuration.archives)
@@ -153,13 +176,28 @@ public struct DistrictAudit: Sendable {
         let pendingDistrict = Background {
             DistrictContext(inventory: inventory, students: students, policy: policy, lexicon: .configured(policy.lexicon), asOf: asOf)
         }
-        // Who each archive belongs to (manifest and account only), to know its tier before its tweets.
+        // Who each archive belongs to (manifest and account only), to know its tier before its
+        // tweets: what the state remembers of an archive unchanged since, else its own files.
         let sourcesToIdentify = listing.sources
-        let identified = ParallelResults<ArchiveReading>(count: sourcesToIdentify.count)
+        let identified = ParallelResults<(identity: ArchiveReading, remembered: Remembered?)>(count: sourcesToIdentify.count)
         DispatchQueue.concurrentPerform(iterations: sourcesToIdentify.count) { index in
-            identified.set(index, ArchiveReader(source: sourcesToIdentify[index]).identify())
+            let source = sourcesToIdentify[index]
+            if let content = ArchiveContent.listing(source), let cached = lookup(source.url.path),
+               cached.size == content.size, cached.modified == content.modified, let audit = CachedAudit(payload: cached.payload) {
+                var identity = ArchiveReading(source: source)
+                identity.manifest = audit.reading.manifest
+                identity.account = audit.reading.account
+                identity.profile = audit.reading.profile
+                identified.set(index, (identity, Remembered(cached: cached, audit: audit)))
+            } else {
+                identified.set(index, (ArchiveReader(source: source).identify(), nil))
+            }
         }
-        let identities = sourcesToIdentify.indices.map { identified.get($0)! }
+        let identities = sourcesToIdentify.indices.map { identified.get($0)!.identity }
+        var remembered: [Int: Remembered] = [:]
+        for index in sourcesToIdentify.indices {
+            if let entry = identified.get(index)?.remembered { remembered[index] = entry }
+        }
         let matching = ArchiveMatching.match(
             identities.map { ArchiveIdentity(accountId: $0.account?.accountId, username: $0.account?.username) },
             to: inventory)
@@ -171,7 +209,7 @@ public struct DistrictAudit: Sendable {
         var district = pendingDistrict.value
         district.learnOrganizationIds(learnedIds)
         return Preparation(listing: listing, identities: identities, matching: matching, district: district,
-                           key: inputsKey(learnedIds: learnedIds))
+                           key: inputsKey(learnedIds: learnedIds), remembered: remembered)
     }
 
     /// The audit; `preparation` is ``prepare()``'s, made here when not given.
@@ -196,12 +234,14 @@ public struct DistrictAudit: Sendable {
                 let match = matching.match(forArchive: index)
                 let entry = match.map { inventory.accounts[$0.account] }
                 if !wanted(entry?.school, district: district) {
-                    outcomes.set(index, ArchiveOutcome(reading: identities[index]))
+                    // As identified from its own files, whatever the state remembers.
+                    let identity = prepared.remembered[index] == nil ? identities[index] : ArchiveReader(source: sources[index]).identify()
+                    outcomes.set(index, ArchiveOutcome(reading: identity))
                     continue
                 }
                 progress?("reading \(sources[index].name) (\(index + 1) of \(total))")
                 outcomes.set(index, audit(sources[index], entry: entry, byId: match?.basis == .accountId, district: district, key: key,
-                                          partWorkers: partWorkers))
+                                          partWorkers: partWorkers, remembered: prepared.remembered[index]))
             }
         }
         var findings: [Finding] = []
@@ -248,10 +288,15 @@ public struct DistrictAudit: Sendable {
     /// Audits one archive: from the state when its content and the inputs are unchanged, else by
     /// reading it once and feeding every record to the account's rule pass.
     func audit(_ source: ArchiveSource, entry: InventoryAccount?, byId: Bool, district: DistrictContext, key: String,
-               partWorkers: Int = 1) -> ArchiveOutcome {
+               partWorkers: Int = 1, remembered known: Remembered? = nil) -> ArchiveOutcome {
         let subject = AccountSubject(tier: entry?.tier ?? .unregistered, inventory: entry, hasArchive: true,
                                      archiveName: source.name, matchedByAccountId: byId)
         var pass = RulePass(subject: subject, district: district)
+        // Unchanged in size and time since the state remembered it, with the same inputs (as
+        // ``prepare(remembered:)`` found it): restored as it is.
+        if let known, known.cached.inputsKey == key {
+            return finish(&pass, restoring: known.audit, ArchiveOutcome(reading: known.audit.reading, cache: known.cached, reused: true))
+        }
         let listing = ArchiveContent.listing(source)
         let remembered = full ? nil : (try? state?.cachedArchive(path: source.url.path)).flatMap { $0 }
             .flatMap { $0.inputsKey == key ? $0 : nil }
@@ -268,14 +313,13 @@ public struct DistrictAudit: Sendable {
         }
         var outcome: ArchiveOutcome
         if let cached, let saved = CachedAudit(payload: cached.payload) {
-            pass.restore(subject: saved.subject, contentFindings: saved.contentFindings, tweets: saved.tweets,
-                         conversations: saved.conversations, messages: saved.messages)
             outcome = ArchiveOutcome(reading: saved.reading, cache: cached, reused: true)
             if let content {
                 // The same bytes at a new time: remember the new time.
                 outcome.cache?.size = content.size
                 outcome.cache?.modified = content.modified
             }
+            return finish(&pass, restoring: saved, outcome)
         } else {
             // The hash is needed only for the next run: it is made while the archive is read.
             let pending = content == nil ? listing.map { PendingSignature(source, $0) } : nil
@@ -300,6 +344,19 @@ public struct DistrictAudit: Sendable {
                                               contentHash: content.hash, inputsKey: key, payload: payload)
             }
         }
+        return finish(&pass, outcome)
+    }
+
+    /// The outcome of a pass restored from what the state remembers.
+    private func finish(_ pass: inout RulePass, restoring saved: CachedAudit, _ outcome: ArchiveOutcome) -> ArchiveOutcome {
+        pass.restore(subject: saved.subject, contentFindings: saved.contentFindings, tweets: saved.tweets,
+                     conversations: saved.conversations, messages: saved.messages)
+        return finish(&pass, outcome)
+    }
+
+    /// The outcome, with the account-wide findings and the counts of the pass.
+    private func finish(_ pass: inout RulePass, _ outcome: ArchiveOutcome) -> ArchiveOutcome {
+        var outcome = outcome
         outcome.findings = pass.finish()
         outcome.audited = pass.audited
         outcome.tweets = pass.tweetsScanned

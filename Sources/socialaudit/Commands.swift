@@ -169,7 +169,17 @@ struct Run: ParsableCommand {
         let startedAt = Date()
         let unstated = DistrictAudit(inputs: district, asOf: RunDate.start(of: day, in: configuration.timeZone),
                                      schools: school, full: full, jobs: jobs)
-        let preparation = Background { Result { try unstated.prepare() } }
+        // An archive the state remembers at its present size and time is not opened to learn
+        // whom it belongs to: the state, once open, says.
+        let stateAhead = pendingState
+        let preparation = Background {
+            Result {
+                try unstated.prepare(remembered: { path in
+                    guard case let .success(state)? = stateAhead?.value else { return nil }
+                    return (try? state.store.cachedArchive(path: path)) ?? nil
+                })
+            }
+        }
         let reviewList: [Review]
         do {
             reviewList = try ReviewsReader.load(configuration.reviews, required: reviews != nil)

@@ -340,6 +340,16 @@ struct CommandLineTests {
         #expect(html.contains("<th scope=\"row\">2026-11-01</th>") && html.contains("<th scope=\"row\">2026-11-02</th>"))
         let store = try StateStore(url: URL(fileURLWithPath: state))
         #expect(try store.runs().map(\.asOf) == ["2026-11-01", "2026-11-02", "2026-11-02"])
+
+        // One school's run: whom each unchanged archive belongs to comes from the state, the
+        // others' readings from their own files; all as a full run reads them.
+        let (_, _) = try run("2026-11-03", ["--school", "pisgah-high"])
+        let (oneSchool, oneCSV) = try run("2026-11-03", ["--school", "pisgah-high", "--verbose"])
+        let (oneFull, oneFullCSV) = try run("2026-11-03", ["--school", "pisgah-high", "--verbose", "--full"])
+        #expect(oneSchool.stdout.contains("unchanged since the last run)") && !oneSchool.stdout.contains("(0 unchanged since the last run)"))
+        let readings = { (text: String) in text.split(separator: "\n").filter { !$0.contains("unchanged since the last run") && !$0.hasPrefix("Reports:") } }
+        #expect(readings(oneSchool.stdout) == readings(oneFull.stdout))
+        #expect(oneCSV == oneFullCSV)
     }
 
     @Test("nightly: an archive touched but unchanged is not read again; one changed at the same size is")

@@ -239,9 +239,16 @@ struct Run: ParsableCommand {
             accounts: result.accounts, archivesRead: result.readings.count,
             tweetsScanned: result.tweetsScanned, messagesScanned: result.messagesScanned,
             errors: result.readings.flatMap { $0.problems.map(\.description) })
-        // The pages are rendered while the e-mail summaries are composed (and sent, with --mail).
+        // The pages are rendered while the e-mail summaries are composed (and sent, with --mail),
+        // and the run is recorded in the state meanwhile; it is committed once the reports are
+        // written: a run whose reports cannot be written leaves the state as it was.
         let writer = ReportWriter(templates: templates)
         let pages = Background { Result { try writer.pages(for: report) } }
+        let written = Verdict()
+        let outcome = RunOutcome(asOf: day, startedAt: startedAt, finishedAt: finishedAt, findings: result.findings,
+                                 statuses: lifecycle.statuses, resolved: lifecycle.resolved, schools: school,
+                                 archives: result.archivesRead)
+        let recorded = Background { Result { try store.record(outcome, commitIf: { written.wait() }) } }
         // The e-mail summaries: written as .eml either way, sent with --mail.
         var mailReport = report
         let composer = MailComposer(templates: templates, from: configuration.mail.from, reportBaseURL: configuration.mail.reportBaseURL,
@@ -262,29 +269,21 @@ struct Run: ParsableCommand {
                 MailOutcome(message: $0.report, recipients: $0.recipients, outcome: .notSent, detail: "written to mail/\($0.report).eml; run with --mail, or socialaudit mail, to send")
             }
         }
-        // The run is recorded in the state while the reports are written, and committed once
-        // they are: a run whose reports cannot be written leaves the state as it was.
-        let written = Verdict()
-        let outcome = RunOutcome(asOf: day, startedAt: startedAt, finishedAt: finishedAt, findings: result.findings,
-                                 statuses: lifecycle.statuses, resolved: lifecycle.resolved, schools: school,
-                                 archives: result.archivesRead)
-        var recorded: Background<Result<Int64, any Error>>?
         // The previous reports are removed while the state commits.
         var previousRemoved: Background<Void>?
         defer { _ = previousRemoved?.value }
         do {
             let files = try pages.value.get().merging(try writer.closingFiles(for: mailReport)) { _, last in last }
-            recorded = Background { Result { try store.record(outcome, commitIf: { written.wait() }) } }
             previousRemoved = try OutputFolder.replace(configuration.out, with: files)
         } catch {
             written.give(false)
-            _ = recorded?.value
+            _ = recorded.value
             Console.error("cannot write the reports to \(configuration.out.path): \(error.localizedDescription)")
             throw ExitCode(2)
         }
         written.give(true)
         do {
-            _ = try recorded?.value.get()
+            _ = try recorded.value.get()
             if mail { try store.recordMail(mailReport.mail) }
         } catch {
             Console.error("the reports were written, but the state file \(configuration.state.path) could not be updated: \(error.localizedDescription)")

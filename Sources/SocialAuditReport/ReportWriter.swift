@@ -156,29 +156,42 @@ public enum FindingsCSV {
     static func bytes(_ findings: [Finding], status: (Finding) -> String = { _ in "new" }) -> [UInt8] {
         let out = ByteBuffer(capacity: 256 * (findings.count + 1))
         for (index, column) in columns.enumerated() {
-            if index > 0 { out.append(0x2C) }
-            append(column, to: out)
+            append(column, to: out, first: index == 0)
         }
         out.append(0x0D)
         out.append(0x0A)
-        for finding in Finding.inOrder(findings) {
-            let evidence = finding.evidence
-            for (index, cell) in [finding.schoolId, finding.schoolName, finding.account, finding.tier.rawValue, finding.rule,
-                                  finding.severity.rawValue, status(finding), evidence.kind.rawValue, evidence.id ?? "",
-                                  evidence.time.map(TwitterDate.iso8601) ?? "", evidence.url ?? "", finding.summary,
-                                  finding.fingerprint].enumerated() {
-                if index > 0 { out.append(0x2C) }
-                append(cell, to: out)
-            }
+        let ordered = Finding.inOrder(findings)
+        for index in ordered.indices {
+            // Cell by cell, in the columns' order (an array of the row's cells was a dozen
+            // retains and releases a row).
+            append(ordered[index].schoolId, to: out, first: true)
+            append(ordered[index].schoolName, to: out)
+            append(ordered[index].account, to: out)
+            append(ordered[index].tier.rawValue, to: out)
+            append(ordered[index].rule, to: out)
+            append(ordered[index].severity.rawValue, to: out)
+            append(status(ordered[index]), to: out)
+            append(ordered[index].evidence.kind.rawValue, to: out)
+            append(ordered[index].evidence.id ?? "", to: out)
+            append(ordered[index].evidence.time.map(TwitterDate.iso8601) ?? "", to: out)
+            append(ordered[index].evidence.url ?? "", to: out)
+            append(ordered[index].summary, to: out)
+            append(ordered[index].fingerprint, to: out)
             out.append(0x0D)
             out.append(0x0A)
         }
         return out.bytes
     }
 
+    /// A cell of a row, after a comma unless it is the row's first.
+    private static func append(_ value: String, to out: ByteBuffer, first: Bool = false) {
+        if !first { out.append(0x2C) }
+        cell(value, to: out)
+    }
+
     /// One cell, formula-safe (see ``inert(_:)``), quoted (quotes doubled) when it holds a
     /// quote, a comma, CR or LF.
-    static func append(_ cell: String, to out: ByteBuffer) {
+    static func cell(_ cell: String, to out: ByteBuffer) {
         var cell = cell
         cell.withUTF8 { bytes in
             let quoted = bytes.contains(where: { $0 == 0x22 || $0 == 0x2C || $0 == 0x0D || $0 == 0x0A })

@@ -20,19 +20,31 @@ enum HTMLContext {
 
     static func ruleName(_ id: String) -> String { RuleCatalog.rule(id)?.description.name ?? id }
 
-    static func totals(_ findings: [Finding], accounts: [AuditedAccount], archives: Int) -> [String: Any] {
+    static func totals(findings: Int, accounts: [AuditedAccount], archives: Int) -> [String: Any] {
         [
-            "findings": findings.count, "accounts": accounts.count, "archives": archives,
+            "findings": findings, "accounts": accounts.count, "archives": archives,
             "tweets": accounts.reduce(0) { $0 + $1.tweets }, "messages": accounts.reduce(0) { $0 + $1.messages },
         ]
     }
 
-    static func severityCounts(_ findings: [Finding]) -> [[String: Any]] {
+    /// The findings counted by severity, as the page's cards (the counts made in the page's one
+    /// pass over its findings).
+    static func severityCounts(_ counts: [Severity: Int]) -> [[String: Any]] {
         Severity.allCases.map { severity in
             let info = severityInfo(severity)
-            return ["key": severity.rawValue, "label": info.label, "symbol": info.symbol,
-                    "count": findings.indices.count { findings[$0].severity == severity }]
+            return ["key": severity.rawValue, "label": info.label, "symbol": info.symbol, "count": counts[severity] ?? 0]
         }
+    }
+
+    /// How many of `findings` (those at `indices`) each account has, by handle and tier.
+    static func accountCounts(_ findings: [Finding], _ indices: some Sequence<Int>) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for index in indices { counts[accountKey(findings[index].account, findings[index].tier), default: 0] += 1 }
+        return counts
+    }
+
+    static func accountKey(_ handle: String, _ tier: Tier) -> String {
+        handle + "\u{0}" + tier.rawValue
     }
 
     /// A horizontal bar chart as SVG coordinates (the template draws it, labels escaped).
@@ -49,8 +61,8 @@ enum HTMLContext {
                 "width": labelWidth + barMax + 40, "height": max(items.count * rowHeight + 8, rowHeight)]
     }
 
-    static func accountRow(_ account: AuditedAccount, findings: [Finding], anchor: Bool) -> [String: Any] {
-        let count = findings.indices.count { findings[$0].account == account.handle && findings[$0].tier == account.tier }
+    static func accountRow(_ account: AuditedAccount, counts: [String: Int], anchor: Bool) -> [String: Any] {
+        let count = counts[accountKey(account.handle, account.tier)] ?? 0
         var note = ""
         if account.archiveName == nil {
             note = "no archive in this run"
@@ -97,10 +109,13 @@ enum HTMLContext {
         // Counted in one pass: by school and by rule, each by severity.
         var bySchool: [String: [Severity: Int]] = [:]
         var byRule: [String: [Severity: Int]] = [:]
-        for finding in findings {
-            bySchool[finding.schoolId, default: [:]][finding.severity, default: 0] += 1
-            byRule[finding.rule, default: [:]][finding.severity, default: 0] += 1
+        var bySeverity: [Severity: Int] = [:]
+        for index in findings.indices {
+            bySchool[findings[index].schoolId, default: [:]][findings[index].severity, default: 0] += 1
+            byRule[findings[index].rule, default: [:]][findings[index].severity, default: 0] += 1
+            bySeverity[findings[index].severity, default: 0] += 1
         }
+        let perAccount = accountCounts(findings, findings.indices)
         let reportSchools = report.reportSchools
         let schools: [[String: Any]] = reportSchools.map { school in
             let own = bySchool[school.id] ?? [:]
@@ -124,16 +139,16 @@ enum HTMLContext {
         let groups: [[String: Any]] = reportSchools.compactMap { school in
             let accounts = report.accounts.filter { $0.schoolId == school.id }
             guard !accounts.isEmpty else { return nil }
-            return ["schoolName": school.name, "accounts": accounts.map { accountRow($0, findings: findings, anchor: false) }]
+            return ["schoolName": school.name, "accounts": accounts.map { accountRow($0, counts: perAccount, anchor: false) }]
         }
         let schoolItems = reportSchools.map { school in (school.name, bySchool[school.id]?.values.reduce(0, +) ?? 0) }
         let ruleItems = rules.map { ($0["name"] as! String, $0["count"] as! Int) }
         return [
             "districtName": report.district.name, "asOf": report.asOf, "countId": "total-findings",
-            "totals": totals(findings, accounts: report.accounts, archives: report.archivesRead),
+            "totals": totals(findings: findings.count, accounts: report.accounts, archives: report.archivesRead),
             "archivesPlural": plural(report.archivesRead),
             "schoolCount": reportSchools.count, "schoolsPlural": plural(reportSchools.count),
-            "severityCounts": severityCounts(findings),
+            "severityCounts": severityCounts(bySeverity),
             "hasCoverage": !coverage.isEmpty, "coverage": coverage,
             "schools": schools, "rules": rules, "hasFindings": !findings.isEmpty,
             "schoolChart": chart(id: "chart-schools", title: "Findings by school", items: schoolItems),
@@ -150,36 +165,44 @@ enum HTMLContext {
 
     static func school(_ report: RunReport, id: String, name: String) -> [String: Any] {
         // One pass over the findings (a large school's page has thousands): its own, set aside
-        // (suppressed) or to act on, and those grouped by account, then by rule.
-        var own: [Finding] = []
-        var suppressed: [Finding] = []
-        var active: [Finding] = []
-        var groups: [(handle: String, tier: Tier, byRule: [Int: [Finding]])] = []
+        // (suppressed) or to act on, and those grouped by account, then by rule. By index: a
+        // copy of a finding is a dozen retains and releases.
+        let findings = report.findings
+        var own = 0
+        var bySeverity: [Severity: Int] = [:]
+        var suppressed: [Int] = []
+        var active: [Int] = []
+        var statuses: [String] = []
+        var groups: [(handle: String, tier: Tier, byRule: [Int: [Int]])] = []
         var groupIndex: [String: Int] = [:]
-        for finding in report.findings where finding.schoolId == id {
-            own.append(finding)
-            guard report.status(finding) != "suppressed" else { suppressed.append(finding); continue }
-            active.append(finding)
-            let key = finding.account + "\u{0}" + finding.tier.rawValue
-            let index: Int
+        for index in findings.indices where findings[index].schoolId == id {
+            own += 1
+            bySeverity[findings[index].severity, default: 0] += 1
+            let status = report.statuses[findings[index].fingerprint] ?? "new"
+            guard status != "suppressed" else { suppressed.append(index); continue }
+            active.append(index)
+            statuses.append(status)
+            let key = accountKey(findings[index].account, findings[index].tier)
+            let group: Int
             if let known = groupIndex[key] {
-                index = known
+                group = known
             } else {
-                index = groups.count
-                groupIndex[key] = index
-                groups.append((finding.account, finding.tier, [:]))
+                group = groups.count
+                groupIndex[key] = group
+                groups.append((findings[index].account, findings[index].tier, [:]))
             }
             // Only the catalog's rules have a section, in the catalog's order.
-            if let order = catalogOrder[finding.rule] { groups[index].byRule[order, default: []].append(finding) }
+            if let order = catalogOrder[findings[index].rule] { groups[group].byRule[order, default: []].append(active.count - 1) }
         }
         let accounts = report.accounts.filter { $0.schoolId == id }
+        let perAccount = accountCounts(findings, active)
         // Findings grouped by account (in the findings' order), then by rule in the catalog's order.
         var sections: [[String: Any]] = []
         for group in groups {
             let rules: [[String: Any]] = group.byRule.keys.sorted().map { order in
                 let description = RuleCatalog.all[order].description
                 return ["id": description.id, "name": description.name, "policy": description.policy.map(policyText),
-                        "findings": group.byRule[order]!.map { finding($0, status: report.status($0)) }]
+                        "findings": group.byRule[order]!.map { FindingView(findings[active[$0]], status: statuses[$0]) }]
             }
             sections.append(["handle": group.handle, "tier": group.tier.label, "anchor": anchorId(group.handle, group.tier), "rules": rules])
         }
@@ -189,11 +212,11 @@ enum HTMLContext {
         return [
             "districtName": report.district.name, "schoolName": name, "schoolId": id, "asOf": report.asOf,
             "countId": "school-findings",
-            "totals": totals(own, accounts: accounts, archives: accounts.filter { $0.archiveName != nil }.count),
-            "severityCounts": severityCounts(own),
-            "accounts": accounts.map { accountRow($0, findings: active, anchor: true) },
+            "totals": totals(findings: own, accounts: accounts, archives: accounts.filter { $0.archiveName != nil }.count),
+            "severityCounts": severityCounts(bySeverity),
+            "accounts": accounts.map { accountRow($0, counts: perAccount, anchor: true) },
             "sections": sections,
-            "hasSuppressed": !suppressed.isEmpty, "suppressed": suppressed.map { finding($0, status: "suppressed") },
+            "hasSuppressed": !suppressed.isEmpty, "suppressed": suppressed.map { FindingView(findings[$0], status: "suppressed") },
             "hasResolved": !resolved.isEmpty, "resolved": resolved,
             "trend": trend(report, school: id),
         ]
@@ -207,9 +230,6 @@ enum HTMLContext {
         }
     }
 
-    static func finding(_ finding: Finding, status: String) -> FindingView {
-        FindingView(finding, status: status)
-    }
 }
 
 /// A finding as the templates see it: a stored property per name the templates use, rather

@@ -34,10 +34,13 @@ timed() {  # log-file command... ; prints "median-seconds max-megabytes"
   # second, too coarse for a nightly run of some 50 ms); peak memory from /usr/bin/time -v.
   local log=$1; shift
   python3 - "$log" "$runs" "$@" <<'PY'
-import re, statistics, subprocess, sys, time
+import os, re, statistics, subprocess, sys, time
 log, runs, command = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 walls, rsss = [], []
 for i in range(1, runs + 1):
+    # What earlier runs wrote is put on disk first: on ext4 a later run's fsync (the state's
+    # commit) would otherwise wait for all of it, and be timed with it.
+    os.sync()
     with open("%s.%d" % (log, i), "w") as err:
         start = time.perf_counter()
         subprocess.run(["/usr/bin/time", "-v"] + command, stdout=subprocess.DEVNULL, stderr=err, check=False)
@@ -45,6 +48,7 @@ for i in range(1, runs + 1):
     text = open("%s.%d" % (log, i)).read()
     rsss.append(int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)) / 1024)
 print("%.3f %.1f" % (statistics.median(walls), max(rsss)))
+open(log + ".walls", "w").write(" ".join("%.1f" % (w * 1000) for w in walls) + "\n")
 PY
 }
 

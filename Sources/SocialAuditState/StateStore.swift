@@ -179,14 +179,17 @@ public final class StateStore: Sendable {
         }
     }
 
-    public func knownFindings() throws -> [String: KnownFinding] {
+    /// Every finding the state has known, or (`unresolvedOnly`) those not resolved: all a run's
+    /// ``Lifecycle`` needs, since a finding seen again after it was resolved is new as one never
+    /// seen is. The resolved ones pile up over the years; a nightly run does not read them.
+    public func knownFindings(unresolvedOnly: Bool = false) throws -> [String: KnownFinding] {
         try queue.read { db in
             var result: [String: KnownFinding] = [:]
             // Columns by position, rows by cursor: by name, GRDB looks each column up per row,
             // which took most of a nightly run's reading of the state.
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT fingerprint, rule, account, schoolId, firstSeenAsOf, lastSeenAsOf, resolvedAsOf FROM finding
-                """)
+                """ + (unresolvedOnly ? " WHERE resolvedRun IS NULL" : ""))
             while let row = try rows.next() {
                 let known = KnownFinding(fingerprint: row[0], rule: row[1], account: row[2], schoolId: row[3],
                                          firstSeenAsOf: row[4], lastSeenAsOf: row[5], resolvedAsOf: row[6])

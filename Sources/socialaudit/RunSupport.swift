@@ -129,7 +129,7 @@ struct OpenedState {
             return .failure(.store(error))
         }
         do {
-            return .success(OpenedState(lock: lock, store: store, known: try store.knownFindings(), trend: try store.trend(limit: trendRuns)))
+            return .success(OpenedState(lock: lock, store: store, known: try store.knownFindings(unresolvedOnly: true), trend: try store.trend(limit: trendRuns)))
         } catch {
             return .failure(.reading(error))
         }

@@ -20,6 +20,11 @@ struct StateTests {
     func run(_ store: StateStore, _ findings: [Finding], asOf: String, reviews: [Review] = [], schools: [String] = [])
     throws -> (statuses: [String: String], resolved: [ResolvedFinding]) {
         let result = Lifecycle.statuses(current: findings, known: try store.knownFindings(), reviews: reviews, asOf: asOf, schools: schools)
+        // A run reads only the unresolved findings: the same statuses and resolutions.
+        let fromUnresolved = Lifecycle.statuses(current: findings, known: try store.knownFindings(unresolvedOnly: true), reviews: reviews,
+                                                asOf: asOf, schools: schools)
+        #expect(fromUnresolved.statuses == result.statuses && fromUnresolved.resolved == result.resolved)
+        #expect(try store.knownFindings(unresolvedOnly: true).values.allSatisfy { $0.resolvedAsOf == nil })
         try store.record(RunOutcome(asOf: asOf, startedAt: Date(), finishedAt: Date(), findings: findings, statuses: result.statuses,
                                     resolved: result.resolved, schools: schools, archives: []))
         return result

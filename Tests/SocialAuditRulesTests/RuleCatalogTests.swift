@@ -94,6 +94,24 @@ struct RuleSupportTests {
         #expect(SHA256.hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 
+    @Test("an ASCII word folds to its lower case, as Foundation folds it: every ASCII character, and random words")
+    func asciiFolding() {
+        for value in UInt8(0)..<0x80 {
+            let word = "a" + String(decoding: [value], as: UTF8.self) + "Z"
+            #expect(NameMatcher.fold(word) == NameMatcher.foundationFold(word), "\(value)")
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let word = String(decoding: (0..<Int.random(in: 0...12, using: &generator)).map { _ in UInt8.random(in: 0x20..<0x7F, using: &generator) },
+                              as: UTF8.self)
+            #expect(NameMatcher.fold(word) == NameMatcher.foundationFold(word), "\(word)")
+        }
+        // Anything else goes Foundation's way.
+        for word in ["José", "ＡＢＣ", "O’Neil", "ÉCOLE", "ß"] {
+            #expect(NameMatcher.fold(word) == NameMatcher.foundationFold(word))
+        }
+    }
+
     @Test("names are matched as whole words, across white space, case and accents aside, and masked")
     func names() {
         let matcher = NameMatcher([("Riley Barnes", "S3"), ("José Peña García", "S4"), ("Mary-Kate O'Neil", "S5")])

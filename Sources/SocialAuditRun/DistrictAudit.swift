@@ -136,30 +136,42 @@ public struct DistrictAudit: Sendable {
         let matching: ArchiveMatching
         let district: DistrictContext
         let key: String
-        /// What the state remembers of the archives whose size and time are unchanged, by index.
-        let remembered: [Int: Remembered]
+        /// What ``prepare(remembered:)`` learned of each archive, by index.
+        let priors: [Prior]
     }
 
-    /// An archive the state remembers at the size and time it has now: its content is taken as
-    /// unchanged, so whom it belongs to is the remembered account's (its zip is not opened).
-    struct Remembered: Sendable {
-        let cached: CachedArchive
-        let audit: CachedAudit
+    /// What a run learns of an archive before its audit, so that the audit does not learn it
+    /// again: its files' size and time, what the state remembers of it, and, when the size and
+    /// time are those remembered, the remembered audit (its content is taken as unchanged, so
+    /// whom it belongs to is the remembered account's: its zip is not opened).
+    struct Prior: Sendable {
+        let listing: ArchiveContent.Listing?
+        /// Whether the state was asked; if so, what it remembers (nil: nothing).
+        let asked: Bool
+        let cached: CachedArchive?
+        let unchanged: CachedAudit?
+    }
+
+    /// What the state says of an archive: ``notAsked`` when it cannot be asked yet (then the
+    /// audit asks it itself).
+    public enum Remembrance: Sendable {
+        case notAsked
+        case answer(CachedArchive?)
     }
 
     /// `remembered` gives what the state holds of an archive, by path (a run opens its state while
     /// the archives are listed, and passes it so); by default, ``state``.
-    public func prepare(remembered: (@Sendable (String) -> CachedArchive?)? = nil) throws -> Preparation {
+    public func prepare(remembered: (@Sendable (String) -> Remembrance)? = nil) throws -> Preparation {
         let state = self.state
-        let lookup: @Sendable (String) -> CachedArchive?
+        let lookup: @Sendable (String) -> Remembrance
         if full {
-            lookup = { _ in nil }
+            lookup = { _ in .notAsked }
         } else if let remembered {
             lookup = remembered
         } else {
             lookup = { path in
-                guard let state, let cached = try? state.cachedArchive(path: path) else { return nil }
-                return cached
+                guard let state else { return .notAsked }
+                return .answer((try? state.cachedArchive(path: path)) ?? nil)
             }
         }
         let listing: ArchiveDiscovery.Listing
@@ -179,25 +191,26 @@ public struct DistrictAudit: Sendable {
         // Who each archive belongs to (manifest and account only), to know its tier before its
         // tweets: what the state remembers of an archive unchanged since, else its own files.
         let sourcesToIdentify = listing.sources
-        let identified = ParallelResults<(identity: ArchiveReading, remembered: Remembered?)>(count: sourcesToIdentify.count)
+        let identified = ParallelResults<(identity: ArchiveReading, prior: Prior)>(count: sourcesToIdentify.count)
         DispatchQueue.concurrentPerform(iterations: sourcesToIdentify.count) { index in
             let source = sourcesToIdentify[index]
-            if let content = ArchiveContent.listing(source), let cached = lookup(source.url.path),
-               cached.size == content.size, cached.modified == content.modified, let audit = CachedAudit(payload: cached.payload) {
+            let listing = ArchiveContent.listing(source)
+            var (asked, cached): (Bool, CachedArchive?) = (false, nil)
+            if listing != nil, case let .answer(answer) = lookup(source.url.path) { (asked, cached) = (true, answer) }
+            if let listing, let cached, cached.size == listing.size, cached.modified == listing.modified,
+               let audit = CachedAudit(payload: cached.payload) {
                 var identity = ArchiveReading(source: source)
                 identity.manifest = audit.reading.manifest
                 identity.account = audit.reading.account
                 identity.profile = audit.reading.profile
-                identified.set(index, (identity, Remembered(cached: cached, audit: audit)))
+                identified.set(index, (identity, Prior(listing: listing, asked: asked, cached: cached, unchanged: audit)))
             } else {
-                identified.set(index, (ArchiveReader(source: source).identify(), nil))
+                identified.set(index, (ArchiveReader(source: source).identify(),
+                                       Prior(listing: listing, asked: asked, cached: cached, unchanged: nil)))
             }
         }
         let identities = sourcesToIdentify.indices.map { identified.get($0)!.identity }
-        var remembered: [Int: Remembered] = [:]
-        for index in sourcesToIdentify.indices {
-            if let entry = identified.get(index)?.remembered { remembered[index] = entry }
-        }
+        let priors = sourcesToIdentify.indices.map { identified.get($0)!.prior }
         let matching = ArchiveMatching.match(
             identities.map { ArchiveIdentity(accountId: $0.account?.accountId, username: $0.account?.username) },
             to: inventory)
@@ -209,7 +222,7 @@ public struct DistrictAudit: Sendable {
         var district = pendingDistrict.value
         district.learnOrganizationIds(learnedIds)
         return Preparation(listing: listing, identities: identities, matching: matching, district: district,
-                           key: inputsKey(learnedIds: learnedIds), remembered: remembered)
+                           key: inputsKey(learnedIds: learnedIds), priors: priors)
     }
 
     /// The audit; `preparation` is ``prepare()``'s, made here when not given.
@@ -235,13 +248,13 @@ public struct DistrictAudit: Sendable {
                 let entry = match.map { inventory.accounts[$0.account] }
                 if !wanted(entry?.school, district: district) {
                     // As identified from its own files, whatever the state remembers.
-                    let identity = prepared.remembered[index] == nil ? identities[index] : ArchiveReader(source: sources[index]).identify()
+                    let identity = prepared.priors[index].unchanged == nil ? identities[index] : ArchiveReader(source: sources[index]).identify()
                     outcomes.set(index, ArchiveOutcome(reading: identity))
                     continue
                 }
                 progress?("reading \(sources[index].name) (\(index + 1) of \(total))")
                 outcomes.set(index, audit(sources[index], entry: entry, byId: match?.basis == .accountId, district: district, key: key,
-                                          partWorkers: partWorkers, remembered: prepared.remembered[index]))
+                                          partWorkers: partWorkers, prior: prepared.priors[index]))
             }
         }
         var findings: [Finding] = []
@@ -288,18 +301,19 @@ public struct DistrictAudit: Sendable {
     /// Audits one archive: from the state when its content and the inputs are unchanged, else by
     /// reading it once and feeding every record to the account's rule pass.
     func audit(_ source: ArchiveSource, entry: InventoryAccount?, byId: Bool, district: DistrictContext, key: String,
-               partWorkers: Int = 1, remembered known: Remembered? = nil) -> ArchiveOutcome {
+               partWorkers: Int = 1, prior: Prior? = nil) -> ArchiveOutcome {
         let subject = AccountSubject(tier: entry?.tier ?? .unregistered, inventory: entry, hasArchive: true,
                                      archiveName: source.name, matchedByAccountId: byId)
         var pass = RulePass(subject: subject, district: district)
         // Unchanged in size and time since the state remembered it, with the same inputs (as
         // ``prepare(remembered:)`` found it): restored as it is.
-        if let known, known.cached.inputsKey == key {
-            return finish(&pass, restoring: known.audit, ArchiveOutcome(reading: known.audit.reading, cache: known.cached, reused: true))
+        if let prior, let cached = prior.cached, let unchanged = prior.unchanged, cached.inputsKey == key {
+            return finish(&pass, restoring: unchanged, ArchiveOutcome(reading: unchanged.reading, cache: cached, reused: true))
         }
-        let listing = ArchiveContent.listing(source)
-        let remembered = full ? nil : (try? state?.cachedArchive(path: source.url.path)).flatMap { $0 }
-            .flatMap { $0.inputsKey == key ? $0 : nil }
+        // What prepare learned is not learned again (a folder's files are walked once).
+        let listing = prior.map(\.listing) ?? ArchiveContent.listing(source)
+        let stored = prior?.asked == true ? prior?.cached : (try? state?.cachedArchive(path: source.url.path)).flatMap { $0 }
+        let remembered = full ? nil : stored.flatMap { $0.inputsKey == key ? $0 : nil }
         var content: ArchiveContent.Signature?
         var cached: CachedArchive?
         if let listing, let remembered {

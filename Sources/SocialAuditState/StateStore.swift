@@ -404,7 +404,11 @@ public final class StateLock: @unchecked Sendable {
 
     /// Gives the lock up now (else when the lock is released): the file is emptied and unlocked.
     public func release() {
-        guard releasing.withLock({ () -> Bool in defer { released = true }; return !released }) else { return }
+        releasing.lock()
+        let first = !released
+        released = true
+        releasing.unlock()
+        guard first else { return }
         _ = ftruncate(descriptor, 0)
         flock(descriptor, LOCK_UN)
         close(descriptor)

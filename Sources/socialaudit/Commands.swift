@@ -175,8 +175,8 @@ struct Run: ParsableCommand {
         let preparation = Background {
             Result {
                 try unstated.prepare(remembered: { path in
-                    guard case let .success(state)? = stateAhead?.value else { return nil }
-                    return (try? state.store.cachedArchive(path: path)) ?? nil
+                    guard case let .success(state)? = stateAhead?.value else { return .notAsked }
+                    return .answer((try? state.store.cachedArchive(path: path)) ?? nil)
                 })
             }
         }

@@ -328,6 +328,9 @@ struct CommandLineTests {
         let (first, firstCSV) = try run("2026-11-01")
         #expect(first.stdout.contains("(0 unchanged since the last run)"))
         #expect(firstCSV.contains(",new,") && !firstCSV.contains(",open,"))
+        // Without its lock file, the state is opened after the inputs, not beside them: the
+        // archives are still taken from it.
+        try FileManager.default.removeItem(atPath: state + ".lock")
         let (second, incremental) = try run("2026-11-02")
         #expect(second.stdout.contains("(11 unchanged since the last run)"))
         #expect(incremental.contains(",open,") && !incremental.contains(",new,"))

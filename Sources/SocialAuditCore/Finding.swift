@@ -221,20 +221,25 @@ public struct Review: Sendable, Hashable, Codable {
 extension TrendPoint {
     /// This run's counts, per school and for the district (`*`), before the state records them.
     public static func current(_ findings: [Finding], statuses: [String: String], resolved: [ResolvedFinding], asOf: String) -> [TrendPoint] {
-        var counts: [String: [String: Int]] = ["*": [:]]
+        // Counted in a small table per school (new, open, suppressed, resolved): a dictionary of
+        // dictionaries hashed each finding's school and status twice over.
+        var counts: [String: [Int]] = ["*": [0, 0, 0, 0]]
+        func add(_ school: String, _ column: Int) {
+            counts[school, default: [0, 0, 0, 0]][column] += 1
+            counts["*"]![column] += 1
+        }
         for finding in findings {
-            let status = statuses[finding.fingerprint] ?? "new"
-            counts[finding.schoolId, default: [:]][status, default: 0] += 1
-            counts["*", default: [:]][status, default: 0] += 1
+            switch statuses[finding.fingerprint] ?? "new" {
+            case "new": add(finding.schoolId, 0)
+            case "open": add(finding.schoolId, 1)
+            case "suppressed": add(finding.schoolId, 2)
+            default: if counts[finding.schoolId] == nil { counts[finding.schoolId] = [0, 0, 0, 0] }
+            }
         }
-        for item in resolved {
-            counts[item.schoolId, default: [:]]["resolved", default: 0] += 1
-            counts["*", default: [:]]["resolved", default: 0] += 1
-        }
+        for item in resolved { add(item.schoolId, 3) }
         return counts.keys.sorted().map { school in
             let c = counts[school]!
-            return TrendPoint(runId: Int64.max, asOf: asOf, schoolId: school, new: c["new"] ?? 0, open: c["open"] ?? 0,
-                              suppressed: c["suppressed"] ?? 0, resolved: c["resolved"] ?? 0)
+            return TrendPoint(runId: Int64.max, asOf: asOf, schoolId: school, new: c[0], open: c[1], suppressed: c[2], resolved: c[3])
         }
     }
 }

@@ -76,15 +76,22 @@ public enum FindingRecords {
             let count = try reader.count()
             var findings: [Finding] = []
             findings.reserveCapacity(count)
+            // The fields that repeat from one finding to the next (an archive's findings share
+            // their school and account, and runs of them their rule) are the previous finding's
+            // strings again when their bytes are: one allocation per distinct value, not per finding.
+            var rules = Reader.Previous<String>(), schoolIds = Reader.Previous<String>()
+            var schoolNames = Reader.Previous<String>(), accounts = Reader.Previous<String>()
+            var accountIds = Reader.Previous<String>()
+            var severities = Reader.Previous<Severity>(), tiers = Reader.Previous<Tier>(), kinds = Reader.Previous<EvidenceKind>()
             for _ in 0..<count {
-                let rule = try reader.string()
-                let severity = try reader.value(Severity.self)
-                let tier = try reader.value(Tier.self)
-                let schoolId = try reader.string()
-                let schoolName = try reader.string()
-                let account = try reader.string()
-                let accountId = (try reader.present() ? reader.string() : nil)
-                let kind = try reader.value(EvidenceKind.self)
+                let rule = try reader.string(&rules)
+                let severity = try reader.value(Severity.self, &severities)
+                let tier = try reader.value(Tier.self, &tiers)
+                let schoolId = try reader.string(&schoolIds)
+                let schoolName = try reader.string(&schoolNames)
+                let account = try reader.string(&accounts)
+                let accountId = (try reader.present() ? reader.string(&accountIds) : nil)
+                let kind = try reader.value(EvidenceKind.self, &kinds)
                 let id = (try reader.present() ? reader.string() : nil)
                 let time = (try reader.present() ? reader.date() : nil)
                 let url = (try reader.present() ? reader.string() : nil)
@@ -216,6 +223,50 @@ public enum FindingRecords {
             let length = try count()
             defer { offset += length }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
+        }
+
+        /// The value last read from a field, and where its bytes are.
+        public struct Previous<Value> {
+            var start = 0
+            var length = -1
+            var value: Value?
+
+            public init() {}
+
+            init(start: Int, length: Int, value: Value) {
+                self.start = start
+                self.length = length
+                self.value = value
+            }
+        }
+
+        /// A string that is `previous`'s value again when its bytes are the same.
+        public mutating func string(_ previous: inout Previous<String>) throws(Malformed) -> String {
+            try repeated(&previous) { bytes throws(Malformed) in String(decoding: bytes, as: UTF8.self) }
+        }
+
+        /// An enumeration's value, named by its raw value; `previous`'s again when the bytes are.
+        public mutating func value<T: RawRepresentable>(_ type: T.Type, _ previous: inout Previous<T>) throws(Malformed) -> T
+        where T.RawValue == String {
+            let start = offset
+            return try repeated(&previous) { bytes throws(Malformed) in
+                guard let value = T(rawValue: String(decoding: bytes, as: UTF8.self)) else { throw Malformed(offset: start) }
+                return value
+            }
+        }
+
+        private mutating func repeated<Value>(_ previous: inout Previous<Value>,
+                                              _ make: (UnsafeBufferPointer<UInt8>) throws(Malformed) -> Value) throws(Malformed) -> Value {
+            let length = try count()
+            let start = offset
+            defer { offset += length }
+            if let value = previous.value, previous.length == length,
+               length == 0 || memcmp(bytes.baseAddress! + previous.start, bytes.baseAddress! + start, length) == 0 {
+                return value
+            }
+            let value = try make(UnsafeBufferPointer(rebasing: bytes[start..<start + length]))
+            previous = Previous(start: start, length: length, value: value)
+            return value
         }
 
         public mutating func date() throws(Malformed) -> Date {

@@ -39,9 +39,13 @@ public struct MailComposer: Sendable {
 
     public func messages(for report: RunReport) -> [MailMessage] {
         var messages: [MailMessage] = []
+        // Each school's findings by position in the report's (a copy of a finding is a dozen
+        // retains and releases; its status is the report's, by the same position).
+        var bySchool: [String: [Int]] = [:]
+        for index in report.findings.indices { bySchool[report.findings[index].schoolId, default: []].append(index) }
         // Unassigned findings have no school to write to: the district's summary carries them.
         for school in report.reportSchools where school.id != Finding.unassigned {
-            let own = report.findings.filter { $0.schoolId == school.id }
+            let own = bySchool[school.id] ?? []
             let resolved = report.resolved.filter { $0.schoolId == school.id }
             guard !own.isEmpty || !resolved.isEmpty else { continue }
             let recipients = report.schools.first { $0.id == school.id }?.reportRecipients ?? []
@@ -49,7 +53,7 @@ public struct MailComposer: Sendable {
                                     recipients: recipients, run: report, link: reportBaseURL.map { $0 + "schools/\(school.id)/index.html" },
                                     path: reportPath + "/schools/\(school.id)/index.html"))
         }
-        messages.append(message(report: "district", title: report.district.name, findings: report.findings,
+        messages.append(message(report: "district", title: report.district.name, findings: Array(report.findings.indices),
                                 resolved: report.resolved.count, recipients: report.district.reportRecipients, run: report,
                                 link: reportBaseURL.map { $0 + "index.html" }, path: reportPath + "/index.html"))
         return messages
@@ -57,37 +61,48 @@ public struct MailComposer: Sendable {
 
     static let coverageRules = ["archive.unreadable", "inventory.missing-archive", "inventory.stale-archive", "inventory.unregistered-archive"]
 
-    func message(report id: String, title: String, findings: [Finding], resolved: Int, recipients: [String], run: RunReport,
+    /// The statuses a summary counts, in its columns' order.
+    static let countedStatuses = ["new", "open", "suppressed"]
+
+    /// `findings`: the positions of the summary's findings in `run.findings`.
+    func message(report id: String, title: String, findings: [Int], resolved: Int, recipients: [String], run: RunReport,
                  link: String?, path: String) -> MailMessage {
-        // One pass over the findings, each one's status looked up once: counted by severity and
-        // status, and the few the summary names (new high-severity ones, coverage gaps).
-        var tally: [Severity: [String: Int]] = [:]
+        // One pass over the findings: counted by severity and status (a small table rather than
+        // dictionaries), and the few the summary names (new high-severity ones, coverage gaps).
+        var tally = Array(repeating: Array(repeating: 0, count: Self.countedStatuses.count), count: Severity.allCases.count)
         var newHigh: [String: Int] = [:]
         var coverageSeen = Set<String>()
         var coverage: [[String: Any]] = []
-        for finding in findings {
-            let status = run.status(finding)
-            tally[finding.severity, default: [:]][status, default: 0] += 1
-            // Accounts with new high-severity findings: handle and rule, counted; nothing else of the finding.
-            if finding.severity == .high && status == "new" {
-                newHigh["\(finding.account)\u{0}\(finding.rule)", default: 0] += 1
+        for index in findings {
+            let status = run.findingStatuses[index]
+            let severity = run.findings[index].severity
+            if let column = Self.countedStatuses.firstIndex(of: status) {
+                tally[Severity.allCases.firstIndex(of: severity)!][column] += 1
             }
-            if status != "suppressed" && Self.coverageRules.contains(finding.rule),
-               coverageSeen.insert("\(finding.account) \(finding.rule)").inserted {
-                coverage.append(["account": finding.account, "ruleName": RuleCatalog.rule(finding.rule)?.description.name ?? finding.rule])
+            // Accounts with new high-severity findings: handle and rule, counted; nothing else of the finding.
+            if severity == .high && status == "new" {
+                newHigh["\(run.findings[index].account)\u{0}\(run.findings[index].rule)", default: 0] += 1
+            }
+            if status != "suppressed" && Self.coverageRules.contains(run.findings[index].rule),
+               coverageSeen.insert("\(run.findings[index].account) \(run.findings[index].rule)").inserted {
+                coverage.append(["account": run.findings[index].account,
+                                 "ruleName": RuleCatalog.rule(run.findings[index].rule)?.description.name ?? run.findings[index].rule])
             }
         }
-        let total = { (status: String) in tally.values.reduce(0) { $0 + ($1[status] ?? 0) } }
+        let total = { (status: String) in
+            let column = Self.countedStatuses.firstIndex(of: status)!
+            return tally.reduce(0) { $0 + $1[column] }
+        }
         let subject = "Social media audit — \(title), \(run.asOf): \(total("new")) new, \(total("open")) open"
-        let counts: [[String: Any]] = Severity.allCases.map { severity in
-            let own = tally[severity] ?? [:]
+        let counts: [[String: Any]] = Severity.allCases.enumerated().map { row, severity in
+            let own = tally[row]
             let (symbol, colour): (String, String) = switch severity {
             case .high: ("▲", "#a40e26")
             case .medium: ("◆", "#8a4600")
             case .low: ("●", "#0b5cad")
             }
             return ["label": severity.rawValue.capitalized, "symbol": symbol, "colour": colour,
-                    "new": own["new"] ?? 0, "open": own["open"] ?? 0, "suppressed": own["suppressed"] ?? 0]
+                    "new": own[0], "open": own[1], "suppressed": own[2]]
         }
         let newHighList: [[String: Any]] = newHigh.keys.sorted().map { key in
             let parts = key.split(separator: "\u{0}").map(String.init)

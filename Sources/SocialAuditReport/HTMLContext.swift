@@ -178,7 +178,7 @@ enum HTMLContext {
         for index in findings.indices where findings[index].schoolId == id {
             own += 1
             bySeverity[findings[index].severity, default: 0] += 1
-            let status = report.statuses[findings[index].fingerprint] ?? "new"
+            let status = report.findingStatuses[index]
             guard status != "suppressed" else { suppressed.append(index); continue }
             active.append(index)
             statuses.append(status)

@@ -13,6 +13,10 @@ public struct RunReport: Sendable {
     public var findings: [Finding]
     /// Each finding's status by fingerprint (`new`, `open`, `suppressed`); `new` when absent.
     public var statuses: [String: String]
+    /// The status of each of ``findings``, by position: looked up once here rather than by every
+    /// page, file and summary (a fingerprint's hash is a quarter of a microsecond, and a run's
+    /// findings were looked up eight times over).
+    public let findingStatuses: [String]
     /// Findings present in the previous run and not in this one.
     public var resolved: [ResolvedFinding]
     /// Counts of the recent runs, this one last (per school and `*` for the district).
@@ -36,8 +40,10 @@ public struct RunReport: Sendable {
         self.asOf = asOf
         self.startedAt = startedAt
         self.finishedAt = finishedAt
-        self.findings = Finding.inOrder(findings)
+        let ordered = Finding.inOrder(findings)
+        self.findings = ordered
         self.statuses = statuses
+        self.findingStatuses = ordered.indices.map { statuses[ordered[$0].fingerprint] ?? "new" }
         self.resolved = resolved
         self.trend = trend
         self.accounts = accounts
@@ -80,7 +86,7 @@ public struct ReportWriter: Sendable {
         typealias Job = @Sendable () throws -> [UInt8]
         var jobs: [(path: String, cost: Int, job: Job)] = [
             ("index.html", report.findings.count, { templates.renderBytes("district", HTMLContext.district(report)) }),
-            ("findings.csv", report.findings.count / 8, { FindingsCSV.bytes(report.findings, status: report.status, ordered: true) }),
+            ("findings.csv", report.findings.count / 8, { FindingsCSV.bytes(report.findings, statuses: report.findingStatuses) }),
             ("findings.json", report.findings.count / 2, { FindingsJSON.findings(report) }),
         ]
         var perSchool: [String: Int] = [:]
@@ -91,7 +97,8 @@ public struct ReportWriter: Sendable {
                 templates.renderBytes("school", HTMLContext.school(report, id: school.id, name: school.name))
             }))
             jobs.append(("schools/\(school.id)/findings.csv", count / 8, {
-                FindingsCSV.bytes(report.findings.filter { $0.schoolId == school.id }, status: report.status, ordered: true)
+                let own = report.findings.indices.filter { report.findings[$0].schoolId == school.id }
+                return FindingsCSV.bytes(own.map { report.findings[$0] }, statuses: own.map { report.findingStatuses[$0] })
             }))
         }
         // The longest first (by findings to show), so that the last to finish is a short one.
@@ -148,20 +155,21 @@ public enum FindingsCSV {
                                  "evidence_kind", "evidence_id", "evidence_time", "evidence_url", "summary", "fingerprint"]
 
     public static func render(_ findings: [Finding], status: (Finding) -> String = { _ in "new" }) throws -> String {
-        String(decoding: bytes(findings, status: status), as: UTF8.self)
+        let ordered = Finding.inOrder(findings)
+        return String(decoding: bytes(ordered, statuses: ordered.map(status)), as: UTF8.self)
     }
 
     /// The file's bytes: each cell written straight into one buffer (a row as an array of
     /// strings, then the text copied twice more, was most of the time spent on the CSVs).
-    /// `ordered`: the findings are known to be in the spec's order already (a report's are).
-    static func bytes(_ findings: [Finding], status: (Finding) -> String = { _ in "new" }, ordered known: Bool = false) -> [UInt8] {
-        let out = ByteBuffer(capacity: 256 * (findings.count + 1))
+    /// `findings` in the spec's order (a report's are), `statuses` theirs by position.
+    static func bytes(_ ordered: [Finding], statuses: [String]) -> [UInt8] {
+        precondition(statuses.count == ordered.count, "a status for each finding")
+        let out = ByteBuffer(capacity: 256 * (ordered.count + 1))
         for (index, column) in columns.enumerated() {
             append(column, to: out, first: index == 0)
         }
         out.append(0x0D)
         out.append(0x0A)
-        let ordered = known ? findings : Finding.inOrder(findings)
         for index in ordered.indices {
             // Cell by cell, in the columns' order (an array of the row's cells was a dozen
             // retains and releases a row).
@@ -171,7 +179,7 @@ public enum FindingsCSV {
             append(ordered[index].tier.rawValue, to: out)
             append(ordered[index].rule, to: out)
             append(ordered[index].severity.rawValue, to: out)
-            append(status(ordered[index]), to: out)
+            append(statuses[index], to: out)
             append(ordered[index].evidence.kind.rawValue, to: out)
             append(ordered[index].evidence.id ?? "", to: out)
             append(ordered[index].evidence.time.map(TwitterDate.iso8601) ?? "", to: out)
@@ -249,8 +257,11 @@ enum FindingsJSON {
             policy.array(rule?.policy ?? []) { json, sentence in json.string(sentence) }
             rules[id] = (rule?.name ?? id, policy)
         }
+        var position = 0
         json.array(report.findings) { json, finding in
             let rule = rules[finding.rule]!
+            let status = report.findingStatuses[position]
+            position += 1
             json.object { json in
                 json.member("account", finding.account)
                 json.member("accountId", finding.accountId)
@@ -264,7 +275,7 @@ enum FindingsJSON {
                 json.member("schoolId", finding.schoolId)
                 json.member("schoolName", finding.schoolName)
                 json.member("severity", finding.severity.rawValue)
-                json.member("status", report.status(finding))
+                json.member("status", status)
                 json.key("students")
                 json.array(finding.students) { json, student in
                     json.object { json in
@@ -323,10 +334,10 @@ enum FindingsJSON {
         var byStatus = ["new": 0, "open": 0, "suppressed": 0]
         var bySeverity = ["high": 0, "medium": 0, "low": 0]
         var bySchool: [String: Int] = [:]
-        for finding in report.findings {
-            byStatus[report.status(finding), default: 0] += 1
-            bySeverity[finding.severity.rawValue, default: 0] += 1
-            bySchool[finding.schoolId, default: 0] += 1
+        for index in report.findings.indices {
+            byStatus[report.findingStatuses[index], default: 0] += 1
+            bySeverity[report.findings[index].severity.rawValue, default: 0] += 1
+            bySchool[report.findings[index].schoolId, default: 0] += 1
         }
         let run = Run(asOf: report.asOf, startedAt: report.startedAt, finishedAt: report.finishedAt,
                       archivesRead: report.archivesRead, accountsAudited: report.accounts.count,

@@ -273,8 +273,10 @@ public final class StateStore: Sendable {
         var held: [String: (severity: String, schoolId: String, resolved: Bool)] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT fingerprint, severity, schoolId, resolvedRun IS NOT NULL FROM finding")
         while let row = try rows.next() { held[row[0]] = (row[1], row[2], row[3]) }
-        for finding in outcome.findings {
-            let status = outcome.statuses[finding.fingerprint] ?? "new"
+        // Each finding's status, looked up once (a fingerprint's hash), for its statement and its count.
+        let statuses = outcome.findings.map { outcome.statuses[$0.fingerprint] ?? "new" }
+        for (index, finding) in outcome.findings.enumerated() {
+            let status = statuses[index]
             if status == "new" {
                 // New, or seen again after it had been resolved: its life starts again.
                 try db.cachedStatement(sql: """
@@ -309,21 +311,24 @@ public final class StateStore: Sendable {
         }
         try db.execute(sql: "UPDATE finding SET lastSeenRun = ?, lastSeenAsOf = ? WHERE resolvedRun IS NULL AND lastSeenRun != ?" + scope,
                        arguments: arguments)
-        // Counts per school and for the district (`*`).
-        var counts: [String: [String: Int]] = [:]
-        for finding in outcome.findings {
-            let status = outcome.statuses[finding.fingerprint] ?? "new"
-            counts[finding.schoolId, default: [:]][status, default: 0] += 1
-            counts["*", default: [:]][status, default: 0] += 1
+        // Counts per school and for the district (`*`): new, open, suppressed, resolved.
+        var counts: [String: [Int]] = ["*": [0, 0, 0, 0]]
+        func add(_ school: String, _ column: Int?) {
+            counts[school, default: [0, 0, 0, 0]][column ?? 0] += column == nil ? 0 : 1
+            if let column { counts["*"]![column] += 1 }
         }
-        for resolved in outcome.resolved {
-            counts[resolved.schoolId, default: [:]]["resolved", default: 0] += 1
-            counts["*", default: [:]]["resolved", default: 0] += 1
+        for (index, finding) in outcome.findings.enumerated() {
+            switch statuses[index] {
+            case "new": add(finding.schoolId, 0)
+            case "open": add(finding.schoolId, 1)
+            case "suppressed": add(finding.schoolId, 2)
+            default: add(finding.schoolId, nil)
+            }
         }
-        if counts["*"] == nil { counts["*"] = [:] }
+        for resolved in outcome.resolved { add(resolved.schoolId, 3) }
         for (school, count) in counts {
             try db.cachedStatement(sql: "INSERT INTO runCount (runId, schoolId, new, open, suppressed, resolved) VALUES (?, ?, ?, ?, ?, ?)")
-                .execute(arguments: [runId, school, count["new"] ?? 0, count["open"] ?? 0, count["suppressed"] ?? 0, count["resolved"] ?? 0])
+                .execute(arguments: [runId, school, count[0], count[1], count[2], count[3]])
         }
         for archive in outcome.archives {
             try db.cachedStatement(sql: """

@@ -30,7 +30,17 @@ struct FindingRecordsTests {
         #expect(samples.count > 20)
         let bare = Finding(rule: "archive.unreadable", severity: .low, tier: .unregistered, schoolId: "", schoolName: "",
                            account: "", accountId: nil, evidence: Evidence(kind: .archive), students: [], summary: "", fingerprint: "")
-        for findings in [samples, (0..<50).map(Self.everything) + [bare], []] {
+        // Fields that repeat, alternate, or change to a value of the same length from one finding
+        // to the next (the decoder reuses the previous finding's string when the bytes are equal).
+        let alternating = (0..<12).map { index in
+            var finding = Self.everything(index % 2)
+            finding.schoolId = ["school-a", "school-b", "school-b"][index % 3]
+            finding.account = index < 6 ? "same" : "sama"
+            finding.severity = [.high, .medium, .low][index % 3]
+            finding.accountId = index % 4 == 0 ? nil : finding.accountId
+            return finding
+        }
+        for findings in [samples, (0..<50).map(Self.everything) + [bare], alternating, [bare, bare], []] {
             let bytes = FindingRecords.encode(findings)
             #expect(try FindingRecords.decode(bytes) == findings)
         }
@@ -71,6 +81,12 @@ struct FindingRecordsTests {
         var badEnum = bytes
         badEnum[at + 5] = UInt8(ascii: "x")
         #expect(throws: FindingRecords.Malformed.self) { try FindingRecords.decode(badEnum) }
+        // The same in the last finding, after two that read "medium" there.
+        let last = try #require((0...(bytes.count - medium.count)).last { Array(bytes[$0..<$0 + medium.count]) == medium })
+        #expect(last != at)
+        var badLastEnum = bytes
+        badLastEnum[last + 5] = UInt8(ascii: "x")
+        #expect(throws: FindingRecords.Malformed.self) { try FindingRecords.decode(badLastEnum) }
         // A count larger than the bytes left.
         var hugeCount = Array("SAF1".utf8)
         hugeCount += [0xFF, 0xFF, 0xFF, 0xFF, 0x0F]

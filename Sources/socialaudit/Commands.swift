@@ -144,7 +144,10 @@ struct Run: ParsableCommand {
         // A run stopped by its inputs leaves the lock file as it found it.
         var stateTaken = false
         defer {
-            if !stateTaken, case let .success(early)? = pendingState?.value { early.lock.release() }
+            if !stateTaken, case let .success(early)? = pendingState?.value {
+                _ = early.past.value  // its reading done before another run may take the lock
+                early.lock.release()
+            }
         }
         let district = try inputs.load(ConfigurationOverrides(
             archives: archives, out: out, state: state, reviews: reviews, templates: templates)) { configuration in
@@ -199,15 +202,19 @@ struct Run: ParsableCommand {
         case let .failure(.store(error)):
             Console.error("the state file \(configuration.state.path) cannot be used: \(error.localizedDescription)")
             throw ExitCode(2)
-        case let .failure(.reading(error)):
+        }
+        let past: OpenedState.Past
+        do {
+            past = try opened.past.value.get()
+        } catch {
             Console.error(error.localizedDescription)
             throw ExitCode(2)
         }
         stateTaken = true
         defer { withExtendedLifetime(opened.lock) {} }
         let store = opened.store
-        let known = opened.known
-        let previousTrend = opened.trend
+        let known = past.known
+        let previousTrend = past.trend
         let result: AuditResult
         // The templates are needed from here on; a fault in them stops the run before any archive is read.
         let templates: ReportTemplates
@@ -269,11 +276,13 @@ struct Run: ParsableCommand {
                 MailOutcome(message: $0.report, recipients: $0.recipients, outcome: .notSent, detail: "written to mail/\($0.report).eml; run with --mail, or socialaudit mail, to send")
             }
         }
+        // run.json and the .eml files while the pages render (this thread would only wait).
+        let closingFiles = Result { try writer.closingFiles(for: mailReport) }
         // The previous reports are removed while the state commits.
         var previousRemoved: Background<Void>?
         defer { _ = previousRemoved?.value }
         do {
-            let files = try pages.value.get().merging(try writer.closingFiles(for: mailReport)) { _, last in last }
+            let files = try pages.value.get().merging(try closingFiles.get()) { _, last in last }
             previousRemoved = try OutputFolder.replace(configuration.out, with: files)
         } catch {
             written.give(false)

@@ -12,35 +12,83 @@ public enum OutputFolder {
     /// wait for the returned ``Background`` before the process ends.
     @discardableResult
     public static func replace(_ folder: URL, with files: [String: [UInt8]]) throws -> Background<Void>? {
-        let manager = FileManager.default
-        let parent = folder.deletingLastPathComponent()
-        if !exists(parent.path) {
-            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        }
-        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).new-\(getpid())")
-        if exists(staging.path) { try? manager.removeItem(at: staging) }
+        let staging = try Staging(folder)
         do {
-            try writeTree(files, into: staging)
+            for path in files.keys.sorted() { try staging.write(path, files[path]!) }
         } catch {
-            // A run that cannot finish its tree (a full disk, say) leaves nothing half-written.
-            try? manager.removeItem(at: staging)
+            staging.abandon()
             throw error
         }
-        // The swap is two renames (FileManager's moveItem checks and copies attributes first).
-        guard exists(folder.path) else {
-            try move(staging.path, to: folder.path)
-            return nil
+        return try staging.commit()
+    }
+
+    /// A new tree for `folder`, written beside it file by file (from any thread: a run writes
+    /// each page as soon as it is rendered), then put in the folder's place all at once.
+    public final class Staging: @unchecked Sendable {
+        public let folder: URL
+        private let path: String
+        private let lock = NSLock()
+        private var made: Set<String>
+
+        /// Makes the staging folder (and the output folder's parent when it is missing).
+        public init(_ folder: URL) throws {
+            self.folder = folder
+            let parent = folder.deletingLastPathComponent()
+            if !exists(parent.path) {
+                try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            }
+            path = parent.appendingPathComponent(".\(folder.lastPathComponent).new-\(getpid())").path
+            if exists(path) { try? FileManager.default.removeItem(atPath: path) }
+            try makeFolder(path)
+            made = [path]
         }
-        let old = parent.appendingPathComponent(".\(folder.lastPathComponent).old-\(getpid())")
-        if exists(old.path) { try? manager.removeItem(at: old) }
-        try move(folder.path, to: old.path)
-        do {
-            try move(staging.path, to: folder.path)
-        } catch {
-            try? move(old.path, to: folder.path)
-            throw error
+
+        /// One file of the tree, by its path in the tree; its folders are made on the way.
+        public func write(_ relative: String, _ bytes: [UInt8]) throws {
+            // Paths come from ids (school ids, report names): none may leave the output folder.
+            let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
+            guard !relative.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
+                throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: relative])
+            }
+            // Each folder on the way, once, before any file in it (other threads write meanwhile).
+            var folder = path
+            for part in parts.dropLast() {
+                folder += "/" + part
+                try lock.withLock {
+                    if !made.contains(folder) {
+                        try makeFolder(folder)
+                        made.insert(folder)
+                    }
+                }
+            }
+            try writeFile(folder + "/" + parts.last!, bytes)
         }
-        return Background { try? FileManager.default.removeItem(at: old) }
+
+        /// The tree written so far, removed: a run that cannot finish its tree (a full disk, say)
+        /// leaves nothing half-written.
+        public func abandon() {
+            try? FileManager.default.removeItem(atPath: path)
+        }
+
+        /// Puts the tree in the folder's place. The swap is two renames (FileManager's moveItem
+        /// checks and copies attributes first); the previous tree is removed on a thread of its
+        /// own: wait for the returned ``Background`` before the process ends.
+        public func commit() throws -> Background<Void>? {
+            guard exists(folder.path) else {
+                try move(path, to: folder.path)
+                return nil
+            }
+            let old = folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).old-\(getpid())")
+            if exists(old.path) { try? FileManager.default.removeItem(at: old) }
+            try move(folder.path, to: old.path)
+            do {
+                try move(path, to: folder.path)
+            } catch {
+                try? move(old.path, to: folder.path)
+                throw error
+            }
+            return Background { try? FileManager.default.removeItem(at: old) }
+        }
     }
 
     private static func exists(_ path: String) -> Bool {
@@ -56,25 +104,6 @@ public enum OutputFolder {
     private static func makeFolder(_ path: String) throws {
         guard mkdir(path, 0o750) == 0 || errno == EEXIST else { throw posixError(errno, path) }
         guard chmod(path, 0o750) == 0 else { throw posixError(errno, path) }
-    }
-
-    private static func writeTree(_ files: [String: [UInt8]], into staging: URL) throws {
-        try makeFolder(staging.path)
-        var made: Set<String> = [staging.path]
-        for path in files.keys.sorted() {
-            // Paths come from ids (school ids, report names): none may leave the output folder.
-            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-            guard !path.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
-                throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: path])
-            }
-            // Each folder on the way, once.
-            var folder = staging.path
-            for part in parts.dropLast() {
-                folder += "/" + part
-                if made.insert(folder).inserted { try makeFolder(folder) }
-            }
-            try writeFile(folder + "/" + parts.last!, files[path]!)
-        }
     }
 
     /// One new file, written with `open` and `write` rather than `FileManager.createFile`, which

@@ -83,8 +83,34 @@ public struct ReportWriter: Sendable {
     /// archive's audit (`make bench`). They do not depend on the e-mail summaries, which can be
     /// composed and sent meanwhile.
     public func pages(for report: RunReport) throws -> [String: [UInt8]] {
-        typealias Job = @Sendable () throws -> [UInt8]
-        var jobs: [(path: String, cost: Int, job: Job)] = [
+        let jobs = pageJobs(for: report)
+        let results = RenderResults(count: jobs.count)
+        let work = jobs.map(\.job)
+        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            results.set(index, Result { try work[index]() })
+        }
+        var files: [String: [UInt8]] = [:]
+        for (index, job) in jobs.enumerated() {
+            files[job.path] = try results.get(index).get()
+        }
+        return files
+    }
+
+    /// The same files, each written into `staging` as soon as it is rendered (the writing of one
+    /// overlaps the rendering of the others, rather than following the last of them).
+    public func writePages(for report: RunReport, into staging: OutputFolder.Staging) throws {
+        let jobs = pageJobs(for: report)
+        let results = RenderResults(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            results.set(index, Result { try staging.write(jobs[index].path, try jobs[index].job()); return [] })
+        }
+        for index in jobs.indices { _ = try results.get(index).get() }
+    }
+
+    private typealias PageJob = (path: String, cost: Int, job: @Sendable () throws -> [UInt8])
+
+    private func pageJobs(for report: RunReport) -> [PageJob] {
+        var jobs: [PageJob] = [
             ("index.html", report.findings.count, { templates.renderBytes("district", HTMLContext.district(report)) }),
             ("findings.csv", report.findings.count / 8, { FindingsCSV.bytes(report.findings, statuses: report.findingStatuses) }),
             ("findings.json", report.findings.count / 2, { FindingsJSON.findings(report) }),
@@ -103,16 +129,7 @@ public struct ReportWriter: Sendable {
         }
         // The longest first (by findings to show), so that the last to finish is a short one.
         jobs.sort { ($0.cost, $1.path) > ($1.cost, $0.path) }
-        let results = RenderResults(count: jobs.count)
-        let work = jobs.map(\.job)
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            results.set(index, Result { try work[index]() })
-        }
-        var files: [String: [UInt8]] = [:]
-        for (index, job) in jobs.enumerated() {
-            files[job.path] = try results.get(index).get()
-        }
-        return files
+        return jobs
     }
 
     /// `run.json` and the e-mail summaries, once they have been sent (or not).

@@ -8,6 +8,7 @@ public struct KnownFinding: Sendable, Hashable {
     public var rule: String
     public var account: String
     public var schoolId: String
+    public var severity: String
     public var firstSeenAsOf: String
     public var lastSeenAsOf: String
     /// Set once the finding is gone: the as-of date of the run that saw it resolved.
@@ -53,9 +54,12 @@ public struct RunOutcome: Sendable {
     /// The schools the run covered (empty: all); findings of other schools are left as they were.
     public var schools: [String]
     public var archives: [CachedArchive]
+    /// The unresolved findings the state held when the run began (``StateStore/knownFindings(unresolvedOnly:)``,
+    /// read under the run's lock): a finding among them, seen again unchanged, needs no statement.
+    public var known: [String: KnownFinding]
 
     public init(asOf: String, startedAt: Date, finishedAt: Date, findings: [Finding], statuses: [String: String],
-                resolved: [ResolvedFinding], schools: [String], archives: [CachedArchive]) {
+                resolved: [ResolvedFinding], schools: [String], archives: [CachedArchive], known: [String: KnownFinding]) {
         self.asOf = asOf
         self.startedAt = startedAt
         self.finishedAt = finishedAt
@@ -64,6 +68,7 @@ public struct RunOutcome: Sendable {
         self.resolved = resolved
         self.schools = schools
         self.archives = archives
+        self.known = known
     }
 }
 
@@ -188,11 +193,11 @@ public final class StateStore: Sendable {
             // Columns by position, rows by cursor: by name, GRDB looks each column up per row,
             // which took most of a nightly run's reading of the state.
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT fingerprint, rule, account, schoolId, firstSeenAsOf, lastSeenAsOf, resolvedAsOf FROM finding
+                SELECT fingerprint, rule, account, schoolId, severity, firstSeenAsOf, lastSeenAsOf, resolvedAsOf FROM finding
                 """ + (unresolvedOnly ? " WHERE resolvedRun IS NULL" : ""))
             while let row = try rows.next() {
-                let known = KnownFinding(fingerprint: row[0], rule: row[1], account: row[2], schoolId: row[3],
-                                         firstSeenAsOf: row[4], lastSeenAsOf: row[5], resolvedAsOf: row[6])
+                let known = KnownFinding(fingerprint: row[0], rule: row[1], account: row[2], schoolId: row[3], severity: row[4],
+                                         firstSeenAsOf: row[5], lastSeenAsOf: row[6], resolvedAsOf: row[7])
                 result[known.fingerprint] = known
             }
             return result
@@ -268,11 +273,9 @@ public final class StateStore: Sendable {
             try db.cachedStatement(sql: "UPDATE finding SET resolvedRun = ?, resolvedAsOf = ? WHERE fingerprint = ?")
                 .execute(arguments: [runId, outcome.asOf, resolved.fingerprint])
         }
-        // What the state holds of each finding: a finding seen again, unchanged, needs no
-        // statement of its own (one per finding was most of the time spent here).
-        var held: [String: (severity: String, schoolId: String, resolved: Bool)] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT fingerprint, severity, schoolId, resolvedRun IS NOT NULL FROM finding")
-        while let row = try rows.next() { held[row[0]] = (row[1], row[2], row[3]) }
+        // A finding seen again, unchanged, needs no statement of its own (one per finding was
+        // most of the time spent here): what the state held of it is what the run read of it
+        // when it began (the run holds the lock), not read again.
         // Each finding's status, looked up once (a fingerprint's hash), for its statement and its count.
         let statuses = outcome.findings.map { outcome.statuses[$0.fingerprint] ?? "new" }
         for (index, finding) in outcome.findings.enumerated() {
@@ -288,7 +291,7 @@ public final class StateStore: Sendable {
                       lastSeenAsOf = excluded.lastSeenAsOf, resolvedRun = NULL, resolvedAsOf = NULL
                     """).execute(arguments: [finding.fingerprint, finding.rule, finding.account, finding.schoolId,
                                      finding.severity.rawValue, runId, outcome.asOf, runId, outcome.asOf])
-            } else if let row = held[finding.fingerprint], !row.resolved, row.severity == finding.severity.rawValue,
+            } else if let row = outcome.known[finding.fingerprint], row.resolvedAsOf == nil, row.severity == finding.severity.rawValue,
                       row.schoolId == finding.schoolId {
                 continue  // its last sighting is set below, with every other unresolved finding of the run's schools
             } else {

@@ -250,11 +250,24 @@ struct Run: ParsableCommand {
         // and the run is recorded in the state meanwhile; it is committed once the reports are
         // written: a run whose reports cannot be written leaves the state as it was.
         let writer = ReportWriter(templates: templates)
-        let pages = Background { Result { try writer.pages(for: report) } }
+        // Each page is written into a new tree beside the reports as soon as it is rendered.
+        let out = configuration.out
+        let pages = Background {
+            Result { () throws -> OutputFolder.Staging in
+                let staging = try OutputFolder.Staging(out)
+                do {
+                    try writer.writePages(for: report, into: staging)
+                } catch {
+                    staging.abandon()
+                    throw error
+                }
+                return staging
+            }
+        }
         let written = Verdict()
         let outcome = RunOutcome(asOf: day, startedAt: startedAt, finishedAt: finishedAt, findings: result.findings,
                                  statuses: lifecycle.statuses, resolved: lifecycle.resolved, schools: school,
-                                 archives: result.archivesRead)
+                                 archives: result.archivesRead, known: known)
         let recorded = Background { Result { try store.record(outcome, commitIf: { written.wait() }) } }
         // The e-mail summaries: written as .eml either way, sent with --mail.
         var mailReport = report
@@ -282,8 +295,14 @@ struct Run: ParsableCommand {
         var previousRemoved: Background<Void>?
         defer { _ = previousRemoved?.value }
         do {
-            let files = try pages.value.get().merging(try closingFiles.get()) { _, last in last }
-            previousRemoved = try OutputFolder.replace(configuration.out, with: files)
+            let staging = try pages.value.get()
+            do {
+                for (path, bytes) in try closingFiles.get().sorted(by: { $0.key < $1.key }) { try staging.write(path, bytes) }
+            } catch {
+                staging.abandon()
+                throw error
+            }
+            previousRemoved = try staging.commit()
         } catch {
             written.give(false)
             _ = recorded.value

@@ -26,7 +26,8 @@ struct StateTests {
         #expect(fromUnresolved.statuses == result.statuses && fromUnresolved.resolved == result.resolved)
         #expect(try store.knownFindings(unresolvedOnly: true).values.allSatisfy { $0.resolvedAsOf == nil })
         try store.record(RunOutcome(asOf: asOf, startedAt: Date(), finishedAt: Date(), findings: findings, statuses: result.statuses,
-                                    resolved: result.resolved, schools: schools, archives: []))
+                                    resolved: result.resolved, schools: schools, archives: [],
+                                    known: try store.knownFindings(unresolvedOnly: true)))
         return result
     }
 

@@ -220,7 +220,9 @@ public struct Review: Sendable, Hashable, Codable {
 
 extension TrendPoint {
     /// This run's counts, per school and for the district (`*`), before the state records them.
-    public static func current(_ findings: [Finding], statuses: [String: String], resolved: [ResolvedFinding], asOf: String) -> [TrendPoint] {
+    /// `statuses`: each finding's, by position (a run's report has them).
+    public static func current(_ findings: [Finding], statuses: [String], resolved: [ResolvedFinding], asOf: String) -> [TrendPoint] {
+        precondition(statuses.count == findings.count, "a status for each finding")
         // Counted in a small table per school (new, open, suppressed, resolved): a dictionary of
         // dictionaries hashed each finding's school and status twice over.
         var counts: [String: [Int]] = ["*": [0, 0, 0, 0]]
@@ -228,12 +230,13 @@ extension TrendPoint {
             counts[school, default: [0, 0, 0, 0]][column] += 1
             counts["*"]![column] += 1
         }
-        for finding in findings {
-            switch statuses[finding.fingerprint] ?? "new" {
-            case "new": add(finding.schoolId, 0)
-            case "open": add(finding.schoolId, 1)
-            case "suppressed": add(finding.schoolId, 2)
-            default: if counts[finding.schoolId] == nil { counts[finding.schoolId] = [0, 0, 0, 0] }
+        for index in findings.indices {
+            let school = findings[index].schoolId
+            switch statuses[index] {
+            case "new": add(school, 0)
+            case "open": add(school, 1)
+            case "suppressed": add(school, 2)
+            default: if counts[school] == nil { counts[school] = [0, 0, 0, 0] }
             }
         }
         for item in resolved { add(item.schoolId, 3) }

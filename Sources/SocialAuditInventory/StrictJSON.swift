@@ -110,7 +110,7 @@ final class StrictJSON {
             }
             switch member {
             case let .string(text):
-                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = text.trimmingWhitespaceAndNewlines()
                 if trimmed.isEmpty {
                     if required { json.report(path(key), "expected a non-empty string") }
                     return nil
@@ -135,7 +135,7 @@ final class StrictJSON {
             }
             var result: [String] = []
             for (index, item) in items.enumerated() {
-                if let text = item.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
+                if let text = item.text?.trimmingWhitespaceAndNewlines(), !text.isEmpty {
                     result.append(text)
                 } else {
                     json.report("\(path(key))[\(index)]", "expected a non-empty string, found \(item.kindName)")

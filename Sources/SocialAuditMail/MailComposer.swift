@@ -114,7 +114,7 @@ public struct MailComposer: Sendable {
             "hasCoverage": !coverage.isEmpty, "coverage": coverage, "hasFindings": !findings.isEmpty, "reportPath": path,
         ]
         if let link { context["link"] = link }
-        let text = templates.render("mail/summary.txt", context).trimmingCharacters(in: .newlines) + "\n"
+        let text = templates.render("mail/summary.txt", context).trimmingNewlines() + "\n"
         let html = templates.render("mail/summary.html", context)
         let bytes = MIME.message(from: from, to: recipients, subject: subject, date: date,
                                  messageID: MIME.messageID(report: id, asOf: run.asOf, date: date, domain: domain),

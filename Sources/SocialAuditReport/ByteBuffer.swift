@@ -50,6 +50,14 @@ final class ByteBuffer {
         append(UnsafeBufferPointer(start: other.base, count: other.count))
     }
 
+    /// `count` bytes written in place by `write`, which is handed where they go (room made first).
+    @inline(__always)
+    func append(count written: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Void) {
+        if count + written > capacity { grow(to: count + written) }
+        write(base + count)
+        count += written
+    }
+
     /// `byte` `times` times.
     func append(repeating byte: UInt8, count times: Int) {
         guard times > 0 else { return }

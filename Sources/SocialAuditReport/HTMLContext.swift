@@ -245,7 +245,7 @@ final class FindingView: TemplateObject, @unchecked Sendable {
     let fingerprint: String
     let hasCompared: Bool
     let compared: [[String: String]]
-    let tweet: [String: String]?
+    let tweet: TweetView?
     let dm: [String: Any]?
 
     init(_ finding: Finding, status: String) {
@@ -261,8 +261,8 @@ final class FindingView: TemplateObject, @unchecked Sendable {
         compared = evidence.compared.map { ["label": $0.label, "value": $0.value] }
         switch evidence.kind {
         case .tweet:
-            tweet = ["id": evidence.id ?? "", "text": evidence.text ?? "", "url": evidence.url ?? "",
-                     "time": evidence.time.map(TwitterDate.iso8601) ?? ""]
+            tweet = TweetView(id: evidence.id ?? "", text: evidence.text ?? "", url: evidence.url ?? "",
+                              time: evidence.time.map(TwitterDate.iso8601) ?? "")
             dm = nil
         case .dm:
             let count = evidence.messageCount ?? 0
@@ -287,8 +287,34 @@ final class FindingView: TemplateObject, @unchecked Sendable {
         case "fingerprint": .text(fingerprint)
         case "hasCompared": .boolean(hasCompared)
         case "compared": .textObjects(compared)
-        case "tweet": tweet.map { .textObject($0) }
+        case "tweet": tweet.map { .view($0) }
         case "dm": dm.map { .object($0) }
+        default: nil
+        }
+    }
+}
+
+/// A tweet's evidence as the templates see it (`{{#tweet}}`), as ``FindingView``: a stored
+/// property per name (a dictionary per finding was a fifth of making a large school's page).
+final class TweetView: TemplateObject, @unchecked Sendable {
+    let id: String
+    let text: String
+    let url: String
+    let time: String
+
+    init(id: String, text: String, url: String, time: String) {
+        self.id = id
+        self.text = text
+        self.url = url
+        self.time = time
+    }
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "id": .text(id)
+        case "text": .text(text)
+        case "url": .text(url)
+        case "time": .text(time)
         default: nil
         }
     }

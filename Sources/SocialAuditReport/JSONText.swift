@@ -12,8 +12,10 @@ struct JSONText {
     private let buffer: ByteBuffer
     var bytes: [UInt8] { buffer.bytes }
     private var depth = 0
-    /// Whether the container being written has had a member or element yet.
-    private var started: [Bool] = []
+    /// Whether the container being written has had a member or element yet: a bit per depth
+    /// (the text's containers nest a few levels deep; an array of flags was checked for
+    /// uniqueness on every member).
+    private var started: UInt64 = 0
 
     init(capacity: Int = 0) {
         buffer = ByteBuffer(capacity: capacity)
@@ -48,13 +50,25 @@ struct JSONText {
 
     /// `"key" : ` before a member's value, after a comma and a new line when it is not the first.
     mutating func key(_ key: StaticString) {
-        separate()
-        buffer.append(0x22)
-        buffer.append(key)
-        buffer.append(0x22)
-        buffer.append(0x20)
-        buffer.append(0x3A)
-        buffer.append(0x20)
+        // Comma, new line, indentation, `"key" : `: one piece, room made once.
+        let comma = isStarted ? 1 : 0
+        isStarted = true
+        let width = 2 * depth
+        let length = key.utf8CodeUnitCount
+        buffer.append(count: comma + 1 + width + length + 5) { out in
+            var at = 0
+            if comma == 1 { out[0] = 0x2C; at = 1 }
+            out[at] = 0x0A
+            (out + at + 1).initialize(repeating: 0x20, count: width)
+            at += 1 + width
+            out[at] = 0x22
+            (out + at + 1).initialize(from: key.utf8Start, count: length)
+            at += 1 + length
+            out[at] = 0x22
+            out[at + 1] = 0x20
+            out[at + 2] = 0x3A
+            out[at + 3] = 0x20
+        }
     }
 
     /// A new line after the text's last line.
@@ -130,21 +144,29 @@ struct JSONText {
         return below != 0 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
     }
 
+    /// Whether the innermost container has had a member or element yet.
+    private var isStarted: Bool {
+        get { started & (1 << UInt64(depth)) != 0 }
+        set { if newValue { started |= 1 << UInt64(depth) } else { started &= ~(1 << UInt64(depth)) } }
+    }
+
     private mutating func open(_ bracket: UInt8) {
+        precondition(depth < 63, "findings.json nests a few levels deep")
         buffer.append(bracket)
         depth += 1
-        started.append(false)
+        isStarted = false
     }
 
     private mutating func close(_ bracket: UInt8) {
-        depth -= 1
         // An empty container stays on one line: `[]`, `{}`.
-        if started.removeLast() { newLine() }
+        let wasStarted = isStarted
+        depth -= 1
+        if wasStarted { newLine() }
         buffer.append(bracket)
     }
 
     private mutating func separate() {
-        if started[started.count - 1] { buffer.append(0x2C) } else { started[started.count - 1] = true }
+        if isStarted { buffer.append(0x2C) } else { isStarted = true }
         newLine()
     }
 

@@ -355,6 +355,7 @@ public enum Lifecycle {
         let active = Dictionary(reviews.filter { review in review.expires.map { $0 >= asOf } ?? true }.map { ($0.fingerprint, $0) },
                                 uniquingKeysWith: { first, _ in first })
         var statuses: [String: String] = [:]
+        statuses.reserveCapacity(current.count)
         for finding in current {
             if active[finding.fingerprint] != nil {
                 statuses[finding.fingerprint] = "suppressed"
@@ -364,9 +365,9 @@ public enum Lifecycle {
                 statuses[finding.fingerprint] = "new"
             }
         }
-        let present = Set(current.map(\.fingerprint))
+        // Present in this run: the findings that have a status.
         let resolved = known.values
-            .filter { $0.resolvedAsOf == nil && !present.contains($0.fingerprint) && (schools.isEmpty || schools.contains($0.schoolId)) }
+            .filter { $0.resolvedAsOf == nil && statuses[$0.fingerprint] == nil && (schools.isEmpty || schools.contains($0.schoolId)) }
             .sorted { ($0.schoolId, $0.account, $0.rule, $0.fingerprint) < ($1.schoolId, $1.account, $1.rule, $1.fingerprint) }
             .map { ResolvedFinding(fingerprint: $0.fingerprint, rule: $0.rule, account: $0.account, schoolId: $0.schoolId) }
         return (statuses, resolved)

@@ -237,15 +237,18 @@ struct Run: ParsableCommand {
         let lifecycle = Lifecycle.statuses(current: result.findings, known: known, reviews: reviewList, asOf: day, schools: school)
         let inventory = district.inventory.inventory
         let finishedAt = Date()
-        let report = RunReport(
+        var drafted = RunReport(
             district: inventory.district,
             schools: inventory.schools.filter { school.isEmpty || self.school.contains($0.id) },
             asOf: day, startedAt: startedAt, finishedAt: finishedAt, findings: result.findings,
             statuses: lifecycle.statuses, resolved: lifecycle.resolved,
-            trend: previousTrend + TrendPoint.current(result.findings, statuses: lifecycle.statuses, resolved: lifecycle.resolved, asOf: day),
+            trend: previousTrend,
             accounts: result.accounts, archivesRead: result.readings.count,
             tweetsScanned: result.tweetsScanned, messagesScanned: result.messagesScanned,
             errors: result.readings.flatMap { $0.problems.map(\.description) })
+        // This run's point of the trend, counted from the report's statuses (by position).
+        drafted.trend += TrendPoint.current(drafted.findings, statuses: drafted.findingStatuses, resolved: lifecycle.resolved, asOf: day)
+        let report = drafted
         // The pages are rendered while the e-mail summaries are composed (and sent, with --mail),
         // and the run is recorded in the state meanwhile; it is committed once the reports are
         // written: a run whose reports cannot be written leaves the state as it was.

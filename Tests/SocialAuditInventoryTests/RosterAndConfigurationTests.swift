@@ -22,7 +22,8 @@ struct RosterTests {
         // Tab and every kind of Unicode space separator are trimmed; line breaks, zero-width
         // characters and combining marks are not.
         let pieces = ["", " ", "\t", "\u{A0}", "\u{2003}", "\u{3000}", "\u{202F}", "\n", "\r\n", "\u{200B}", "\u{301}", "\u{FEFF}",
-                      "a", "Z", "é", "e\u{301}", "ß", "名", "🙂", "@", "_", "1", "x y", "\u{85}", "\u{2028}"]
+                      "a", "Z", "é", "e\u{301}", "ß", "名", "🙂", "@", "_", "1", "x y", "\u{85}", "\u{2028}", "\u{2029}", "\r", "\u{0B}",
+                      "\u{0C}", "\u{7F}", "~", "!"]
         // The set, scalar by scalar, over the Basic Multilingual Plane and a few beyond.
         for value in Array(0...0xFFFF) + [0x1F642, 0xE0020, 0x10FFFF] {
             guard let scalar = Unicode.Scalar(value) else { continue }
@@ -38,6 +39,11 @@ struct RosterTests {
             #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces), "\(Array(text.unicodeScalars))")
             // And in the same Unicode scalars, not only canonically equal.
             #expect(Array(text.trimmingWhitespace().unicodeScalars) == Array(text.trimmingCharacters(in: .whitespaces).unicodeScalars))
+            // The configuration's strings and the e-mail's text: Foundation's sets, scalar for scalar.
+            #expect(Array(text.trimmingWhitespaceAndNewlines().unicodeScalars)
+                    == Array(text.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars), "\(Array(text.unicodeScalars))")
+            #expect(Array(text.trimmingNewlines().unicodeScalars) == Array(text.trimmingCharacters(in: .newlines).unicodeScalars),
+                    "\(Array(text.unicodeScalars))")
         }
     }
 

@@ -80,6 +80,15 @@ struct CompiledTemplateTests {
                 #expect((view.value(named: label) == nil) == isNil, "\(kind): \(label)")
             }
             #expect(view.value(named: "nothing") == nil && view.value(named: "tweet.id") == nil)
+            // A tweet's evidence: the same, one level down.
+            if let tweet = view.tweet {
+                let properties = Mirror(reflecting: tweet).children.compactMap(\.label)
+                #expect(properties == ["id", "text", "url", "time"])
+                for label in properties { #expect(tweet.value(named: label) != nil, "tweet: \(label)") }
+                #expect(tweet.value(named: "deleted") == nil)
+            } else {
+                #expect(kind != .tweet)
+            }
         }
     }
 

@@ -87,6 +87,8 @@ enum TemplateValue {
     case texts([String])
     case values([Any])
     case view(any TemplateObject)
+    /// A school page's findings (a list of thousands, each otherwise cast from `Any` one by one).
+    case findingViews([FindingView])
 
     /// Nil for a value of a type the library would treat in a way this renderer does not
     /// (an optional, a custom renderable, a lambda, a struct read through `Mirror`, …).
@@ -109,6 +111,8 @@ enum TemplateValue {
             self = .textObjects(value as! [[String: String]])
         } else if type == [String: String].self {
             self = .textObject(value as! [String: String])
+        } else if type == [FindingView].self {
+            self = .findingViews(value as! [FindingView])
         } else if let view = value as? any TemplateObject {
             self = .view(view)
         } else if let object = value as? [String: Any] {
@@ -139,7 +143,7 @@ enum TemplateValue {
 
     var isList: Bool {
         switch self {
-        case .objects, .textObjects, .texts, .values: true
+        case .objects, .textObjects, .texts, .values, .findingViews: true
         default: false
         }
     }
@@ -150,6 +154,7 @@ enum TemplateValue {
         case let .objects(list): return list.map { .object($0) }
         case let .textObjects(list): return list.map { .textObject($0) }
         case let .texts(list): return list.map { .text($0) }
+        case let .findingViews(list): return list.map { .view($0) }
         case let .values(list):
             var items: [TemplateValue] = []
             for item in list {

@@ -94,7 +94,24 @@ public final class StateStore: Sendable {
         self.url = url
         guard FileManager.default.fileExists(atPath: url.path) else { throw NotCurrent() }
         queue = try DatabaseQueue(path: url.path, configuration: Self.configuration)
-        guard try queue.read({ try Self.migrator.hasCompletedMigrations($0) }) else { throw NotCurrent() }
+        guard try queue.read({ try Self.hasEveryMigration($0) }) else { throw NotCurrent() }
+    }
+
+    /// Whether every migration of this version has been applied: the migrator's
+    /// `hasCompletedMigrations`, read with the row cursor a run uses anyway (GRDB's own reads a
+    /// `Set<String>` through generic code whose first use cost a third of a millisecond of a
+    /// nightly run). No migration table: none applied.
+    static func hasEveryMigration(_ db: Database) throws -> Bool {
+        var applied: Set<String> = []
+        do {
+            let rows = try Row.fetchCursor(db, sql: "SELECT identifier FROM grdb_migrations")
+            while let row = try rows.next() { applied.insert(row[0]) }
+        } catch {
+            // As the migrator: no such table is no migration; any other fault is one.
+            if try !db.tableExists("grdb_migrations") { return false }
+            throw error
+        }
+        return migrator.migrations.allSatisfy(applied.contains)
     }
 
     private static var configuration: Configuration {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import SocialAuditCore
 import SocialAuditTestSupport
@@ -29,6 +30,31 @@ struct StateTests {
                                     resolved: result.resolved, schools: schools, archives: [],
                                     known: try store.knownFindings(unresolvedOnly: true)))
         return result
+    }
+
+    @Test("an existing state is current exactly when GRDB's migrator has completed its migrations: none, some, all, all and an unknown one")
+    func currentSchema() throws {
+        let folder = try ArchiveFixture.temporaryFolder()
+        func check(_ name: String, _ prepare: (DatabaseQueue) throws -> Void, current: Bool) throws {
+            let queue = try DatabaseQueue(path: folder.appendingPathComponent(name).path)
+            try prepare(queue)
+            let ours = try queue.read { try StateStore.hasEveryMigration($0) }
+            let grdb = try queue.read { try StateStore.migrator.hasCompletedMigrations($0) }
+            #expect(ours == current, "\(name)")
+            #expect(grdb == current, "\(name): GRDB's own answer")
+        }
+        let migrator = StateStore.migrator
+        #expect(migrator.migrations.count >= 2)
+        try check("none.sqlite", { _ in }, current: false)
+        try check("some.sqlite", { try migrator.migrate($0, upTo: migrator.migrations[0]) }, current: false)
+        try check("all.sqlite", { try migrator.migrate($0) }, current: true)
+        try check("unknown.sqlite", { queue in
+            try migrator.migrate(queue)
+            try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-a-later-version')") }
+        }, current: true)
+        // And through the store: an existing state of this version opens; one short of a migration is not current.
+        _ = try StateStore(existing: folder.appendingPathComponent("all.sqlite"))
+        #expect(throws: StateStore.NotCurrent.self) { try StateStore(existing: folder.appendingPathComponent("some.sqlite")) }
     }
 
     @Test("a finding is new, then open, then resolved when it is gone, and new again if it comes back")

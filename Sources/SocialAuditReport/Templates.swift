@@ -150,8 +150,10 @@ public struct ReportTemplates: Sendable {
 
     /// Where the shipped templates are: beside an installed binary (`PREFIX/share/socialaudit/templates`),
     /// or in the source tree the binary was built in (`.build/<config>/socialaudit` → `templates/`).
+    /// `executable`: the program's file with its links resolved (a link to an installed binary
+    /// finds the templates beside the binary, not beside the link).
     public static func shippedFolder(executable: URL) -> URL? {
-        let bin = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+        let bin = executable.deletingLastPathComponent()
         let candidates = [
             bin.deletingLastPathComponent().appendingPathComponent("share/socialaudit/templates"),
             bin.appendingPathComponent("templates"),

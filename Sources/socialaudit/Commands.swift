@@ -347,10 +347,22 @@ struct Run: ParsableCommand {
     private static func templates(_ configuration: Configuration) throws -> ReportTemplates {
         var folder = configuration.templates
         if !configuration.templatesGiven, !FileManager.default.fileExists(atPath: folder.path),
-           let executable = Bundle.main.executableURL, let shipped = ReportTemplates.shippedFolder(executable: executable) {
+           let executable = executableFile, let shipped = ReportTemplates.shippedFolder(executable: executable) {
             folder = shipped
         }
         return try ReportTemplates(folder: folder)
+    }
+
+    /// This program's file, its links resolved: what Linux says of `/proc/self/exe`, else
+    /// Foundation's answer (Bundle.main, and the path resolved link by link through NSString:
+    /// half a millisecond of every run that uses the shipped templates).
+    private static var executableFile: URL? {
+        var path = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink("/proc/self/exe", &path, path.count - 1)
+        if count > 0 {
+            return URL(fileURLWithPath: String(decoding: path[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+        return Bundle.main.executableURL?.resolvingSymlinksInPath()
     }
 }
 

@@ -53,6 +53,33 @@ struct CommandLineTests {
         #expect(result.stdout.contains("garbage.zip: this is not a zip archive"))
     }
 
+    @Test("run through a link to the binary, with no templates of its own: the shipped templates beside the real binary are used")
+    func shippedTemplatesThroughLink() throws {
+        let folder = ArchiveFixture.temporaryFolder()
+        try fullArchive().writeZip(named: "kjackson.zip", in: folder)
+        // Deep enough that no folder near the link holds templates.
+        let links = folder.appendingPathComponent("a/b/c/bin")
+        try FileManager.default.createDirectory(at: links, withIntermediateDirectories: true)
+        let link = links.appendingPathComponent("socialaudit")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: Invocation.binary)
+        let out = folder.appendingPathComponent("out")
+        let process = Process()
+        process.executableURL = link
+        process.arguments = ["run", "--archives", folder.path, "--as-of", "2026-11-01", "--quiet", "--out", out.path, "--state", Self.freshState(),
+                             "--inventory", Invocation.repository.appendingPathComponent("samples/inventory.json").path,
+                             "--roster", Invocation.repository.appendingPathComponent("samples/students.csv").path]
+        process.currentDirectoryURL = links
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let said = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(said)")
+        let page = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(page.contains("<html"))
+    }
+
     @Test("rules lists the catalog; explain shows one rule with its examples, or says there is no such rule")
     func rulesAndExplain() throws {
         let rules = try Invocation.run(["rules"])

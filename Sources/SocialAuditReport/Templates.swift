@@ -45,11 +45,7 @@ public struct ReportTemplates: Sendable {
             throw Failure.missingFolder(folder.path)
         }
         let root = folder.standardizedFileURL.path
-        let enumerator = FileManager.default.enumerator(atPath: root)
-        var paths: [String] = []
-        while let path = enumerator?.nextObject() as? String {
-            if path.hasSuffix(".mustache") { paths.append(path) }
-        }
+        let paths = Self.templatePaths(under: root)
         // Every template starts out escaping for HTML with the escaper below (a template's own
         // `{{% CONTENT_TYPE: TEXT}}` still turns it off).
         var texts: [String: String] = [:]
@@ -146,6 +142,26 @@ public struct ReportTemplates: Sendable {
             return nil
         }
         return rendering.out
+    }
+
+    /// The paths (relative to `root`) whose names end in `.mustache`, in any folder below it, as
+    /// FileManager's enumerator lists them: a linked folder is not entered. Listed folder by
+    /// folder here: the enumerator builds each path with NSString's path methods, which cost half
+    /// a millisecond of every run (a test holds the two lists equal).
+    static func templatePaths(under root: String) -> [String] {
+        var paths: [String] = []
+        func walk(_ relative: String) {
+            let folder = relative.isEmpty ? root : root + "/" + relative
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+            for name in names {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                if name.hasSuffix(".mustache") { paths.append(path) }
+                var status = stat()
+                if lstat(root + "/" + path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { walk(path) }
+            }
+        }
+        walk("")
+        return paths
     }
 
     /// Where the shipped templates are: beside an installed binary (`PREFIX/share/socialaudit/templates`),

@@ -63,6 +63,32 @@ struct CompiledTemplateTests {
         }
     }
 
+    @Test("the templates of a folder are the files FileManager's enumerator lists: nested and hidden folders, no linked folder entered")
+    func templateFiles() throws {
+        let root = ArchiveFixture.temporaryFolder().appendingPathComponent("templates")
+        let manager = FileManager.default
+        for folder in ["partials", "mail/deep", ".hidden", "other", "dir.mustache"] {
+            try manager.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        for file in ["school.mustache", "district.mustache", "notes.txt", "partials/finding.mustache", "mail/summary.txt.mustache",
+                     "mail/deep/x.mustache", ".hidden/h.mustache", ".dot.mustache", "other/o.mustache", "dir.mustache/inner.mustache",
+                     "other/mustache", "x.mustache.bak"] {
+            try Data("{{x}}".utf8).write(to: root.appendingPathComponent(file))
+        }
+        // A link to a folder and a link to a file.
+        try manager.createSymbolicLink(at: root.appendingPathComponent("linked"), withDestinationURL: root.appendingPathComponent("other"))
+        try manager.createSymbolicLink(at: root.appendingPathComponent("alias.mustache"),
+                                       withDestinationURL: root.appendingPathComponent("school.mustache"))
+        var listed: [String] = []
+        let enumerator = manager.enumerator(atPath: root.path)
+        while let path = enumerator?.nextObject() as? String {
+            if path.hasSuffix(".mustache") { listed.append(path) }
+        }
+        let ours = ReportTemplates.templatePaths(under: root.path)
+        #expect(ours.sorted() == listed.sorted())
+        #expect(ours.contains("mail/deep/x.mustache") && ours.contains(".hidden/h.mustache") && !ours.contains("linked/o.mustache"))
+    }
+
     @Test("a finding's view answers by name for exactly its stored properties, the names swift-mustache reads through Mirror")
     func findingView() {
         for kind in [EvidenceKind.tweet, .dm, .account] {

@@ -10,9 +10,10 @@ public struct RunReport: Sendable {
     public var asOf: String
     public var startedAt: Date
     public var finishedAt: Date
-    public var findings: [Finding]
+    /// In the spec's order; with ``statuses``, fixed when the report is made (``findingStatuses`` follows from them).
+    public let findings: [Finding]
     /// Each finding's status by fingerprint (`new`, `open`, `suppressed`); `new` when absent.
-    public var statuses: [String: String]
+    public let statuses: [String: String]
     /// The status of each of ``findings``, by position: looked up once here rather than by every
     /// page, file and summary (a fingerprint's hash is a quarter of a microsecond, and a run's
     /// findings were looked up eight times over).

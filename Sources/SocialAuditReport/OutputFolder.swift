@@ -5,25 +5,10 @@ import SocialAuditCore
 /// which then takes the old one's place, so a run that fails or is killed leaves the previous
 /// run's files as they were, never a mix.
 public enum OutputFolder {
-    /// Writes `files` (relative path → bytes) as the new content of `folder`. Files are readable
-    /// by the owner and group only (0640, folders 0750): the reports name students by handle.
-    ///
-    /// The previous tree is removed on a thread of its own once the new one is in its place:
-    /// wait for the returned ``Background`` before the process ends.
-    @discardableResult
-    public static func replace(_ folder: URL, with files: [String: [UInt8]]) throws -> Background<Void>? {
-        let staging = try Staging(folder)
-        do {
-            for path in files.keys.sorted() { try staging.write(path, files[path]!) }
-        } catch {
-            staging.abandon()
-            throw error
-        }
-        return try staging.commit()
-    }
-
     /// A new tree for `folder`, written beside it file by file (from any thread: a run writes
-    /// each page as soon as it is rendered), then put in the folder's place all at once.
+    /// each page as soon as it is rendered), then put in the folder's place all at once. Files
+    /// are readable by the owner and group only (0640, folders 0750): the reports name students
+    /// by handle.
     public final class Staging: @unchecked Sendable {
         public let folder: URL
         private let path: String

@@ -74,38 +74,18 @@ public struct ReportWriter: Sendable {
         self.templates = templates
     }
 
-    /// Every file of the tree: ``pages(for:)`` and ``closingFiles(for:)``.
-    public func files(for report: RunReport) throws -> [String: [UInt8]] {
-        try pages(for: report).merging(closingFiles(for: report)) { _, last in last }
-    }
-
-    /// The pages, CSV files and `findings.json`, rendered on all cores: a district's pages and
-    /// CSV files are independent, and rendering them one after the other was a tenth of a large
-    /// archive's audit (`make bench`). They do not depend on the e-mail summaries, which can be
-    /// composed and sent meanwhile.
-    public func pages(for report: RunReport) throws -> [String: [UInt8]] {
-        let jobs = pageJobs(for: report)
-        let results = RenderResults(count: jobs.count)
-        let work = jobs.map(\.job)
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            results.set(index, Result { try work[index]() })
-        }
-        var files: [String: [UInt8]] = [:]
-        for (index, job) in jobs.enumerated() {
-            files[job.path] = try results.get(index).get()
-        }
-        return files
-    }
-
-    /// The same files, each written into `staging` as soon as it is rendered (the writing of one
-    /// overlaps the rendering of the others, rather than following the last of them).
+    /// The pages, CSV files and `findings.json`, rendered on all cores and each written into
+    /// `staging` as soon as it is rendered: a district's pages and CSV files are independent,
+    /// and rendering them one after the other was a tenth of a large archive's audit (`make
+    /// bench`); the writing of one overlaps the rendering of the others. They do not depend on
+    /// the e-mail summaries, which can be composed and sent meanwhile (``closingFiles(for:)``).
     public func writePages(for report: RunReport, into staging: OutputFolder.Staging) throws {
         let jobs = pageJobs(for: report)
         let results = RenderResults(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            results.set(index, Result { try staging.write(jobs[index].path, try jobs[index].job()); return [] })
+            results.set(index, Result { try staging.write(jobs[index].path, try jobs[index].job()) })
         }
-        for index in jobs.indices { _ = try results.get(index).get() }
+        for index in jobs.indices { try results.get(index).get() }
     }
 
     private typealias PageJob = (path: String, cost: Int, job: @Sendable () throws -> [UInt8])
@@ -143,20 +123,20 @@ public struct ReportWriter: Sendable {
     }
 }
 
-/// The rendered files by job, filled from several threads.
+/// How each job fared, filled from several threads.
 private final class RenderResults: @unchecked Sendable {
-    private var results: [Result<[UInt8], any Error>?]
+    private var results: [Result<Void, any Error>?]
     private let lock = NSLock()
 
     init(count: Int) {
         results = Array(repeating: nil, count: count)
     }
 
-    func set(_ index: Int, _ result: Result<[UInt8], any Error>) {
+    func set(_ index: Int, _ result: Result<Void, any Error>) {
         lock.withLock { results[index] = result }
     }
 
-    func get(_ index: Int) -> Result<[UInt8], any Error> {
+    func get(_ index: Int) -> Result<Void, any Error> {
         lock.withLock { results[index]! }
     }
 }

@@ -24,8 +24,23 @@ public enum OutputFolder {
             }
             path = parent.appendingPathComponent(".\(folder.lastPathComponent).new-\(getpid())").path
             if exists(path) { try? FileManager.default.removeItem(atPath: path) }
+            Self.removeLeftovers(of: folder)
             try makeFolder(path)
             made = [path]
+        }
+
+        /// The trees a killed run left beside the folder (`.<name>.new-<pid>` being written,
+        /// `.<name>.old-<pid>` being removed) whose process is gone: they hold reports too.
+        static func removeLeftovers(of folder: URL) {
+            let parent = folder.deletingLastPathComponent().path
+            let prefixes = [".\(folder.lastPathComponent).new-", ".\(folder.lastPathComponent).old-"]
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+            for name in names {
+                guard let prefix = prefixes.first(where: { name.hasPrefix($0) }),
+                      let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid(),
+                      kill(pid, 0) != 0, errno == ESRCH else { continue }
+                try? FileManager.default.removeItem(atPath: parent + "/" + name)
+            }
         }
 
         /// One file of the tree, by its path in the tree; its folders are made on the way.

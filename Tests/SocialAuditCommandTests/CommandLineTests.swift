@@ -327,6 +327,25 @@ struct CommandLineTests {
         #expect(try StateStore(url: state).runs().count == 1)
     }
 
+    @Test("the half-written or half-removed trees a killed run left beside the reports are removed by the next run; a live run's are not")
+    func leftoverTrees() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")
+        let out = folder.appendingPathComponent("out")
+        // A process id that no process has now (as a killed run's), and one that a process has (init's).
+        let gone = try #require((100_000...4_000_000).reversed().first { kill(Int32($0), 0) != 0 && errno == ESRCH })
+        let leftovers = [".out.new-\(gone)", ".out.old-\(gone)"]
+        for name in leftovers + [".out.new-1", ".other.new-\(gone)"] {
+            let tree = folder.appendingPathComponent(name).appendingPathComponent("schools/x")
+            try FileManager.default.createDirectory(at: tree, withIntermediateDirectories: true)
+            try Data("a student's handle".utf8).write(to: tree.appendingPathComponent("index.html"))
+        }
+        let result = try Invocation.run(["run", "--config", "samples/socialaudit.json", "--state", Self.freshState(), "--as-of", "2026-11-01",
+                                         "--quiet", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(left == [".other.new-\(gone)", ".out.new-1", "out"], "only another folder's and a live process's trees are left")
+    }
+
     /// Every file of a tree, by relative path, with its bytes.
     func snapshot(_ folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]

@@ -42,9 +42,8 @@ install:
 	$(SWIFT) build -c release --static-swift-stdlib
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/socialaudit
 	install -m 0755 .build/release/socialaudit $(DESTDIR)$(PREFIX)/bin/socialaudit
-	# Package resources (the inventory schema) sit beside the binary, where Bundle.module finds them.
-	rm -rf $(DESTDIR)$(PREFIX)/bin/socialaudit_*.resources
-	cp -R .build/release/socialaudit_*.resources $(DESTDIR)$(PREFIX)/bin/
+	# The inventory schema and the shipped lexicon are compiled into the binary; only the templates
+	# are files (a district may point --templates at its own copy).
 	cp -R templates $(DESTDIR)$(PREFIX)/share/socialaudit/
 
 clean:

@@ -56,13 +56,13 @@ let package = Package(
         .target(
             name: "SocialAuditInventory",
             dependencies: ["SocialAuditCore", "CLibXML2"],
-            resources: [.copy("Resources/inventory.xsd")]
+            resources: [.embedInCode("Resources/inventory.xsd")]
         ),
         // The rule catalog and the per-tier rule pass; reads no files.
         .target(
             name: "SocialAuditRules",
             dependencies: ["SocialAuditCore"],
-            resources: [.copy("Resources/lexicon.json")]
+            resources: [.embedInCode("Resources/lexicon.json")]
         ),
         // Writes findings (CSV now; HTML reports follow). Never reads an archive.
         .target(

@@ -243,12 +243,8 @@ enum LibXML {
     /// The compiled schema (immutable once parsed; libxml2 allows sharing it between validations).
     nonisolated(unsafe) static let schema: xmlSchemaPtr? = {
         setUp()
-        guard let url = Bundle.module.url(forResource: "inventory", withExtension: "xsd"),
-              let data = try? Data(contentsOf: url) else {
-            schemaFailureText = "inventory.xsd is missing from the resources bundle"
-            return nil
-        }
-        let bytes = Array(data)
+        // Compiled into the binary (`embedInCode`): nothing to install beside it.
+        let bytes = PackageResources.inventory_xsd
         // The parser context reads the buffer while parsing, so the whole parse happens inside
         // the closure that keeps the buffer alive.
         let schema: xmlSchemaPtr? = bytes.withUnsafeBufferPointer { buffer in

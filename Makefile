@@ -37,9 +37,10 @@ fuzz:
 	bash scripts/fuzz.sh
 
 ## The release binary links the Swift runtime in (--static-swift-stdlib): one self-contained
-## file to copy to a server, and 20 ms less start-up per run than with the shared libraries.
+## file to copy to a server, and 20 ms less start-up per run than with the shared libraries
+## (scripts/build-release.sh says why each of its flags).
 install:
-	$(SWIFT) build -c release --static-swift-stdlib
+	SWIFT=$(SWIFT) bash scripts/build-release.sh
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/socialaudit
 	install -m 0755 .build/release/socialaudit $(DESTDIR)$(PREFIX)/bin/socialaudit
 	# The inventory schema and the shipped lexicon are compiled into the binary; only the templates

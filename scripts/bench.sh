@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=.build/bench
 mkdir -p "$out"
-swift build -c release --static-swift-stdlib >/dev/null
+bash scripts/build-release.sh >/dev/null
 bin=$PWD/.build/release/socialaudit
 stamp=$(cat scripts/make-bench-archive.py scripts/make-bench-district.py | sha256sum | cut -c1-12)
 for tool in jq unzip; do command -v $tool >/dev/null || { echo "make bench needs $tool (apt-get install $tool)"; exit 2; }; done

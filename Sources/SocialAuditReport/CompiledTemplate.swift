@@ -179,6 +179,8 @@ struct TemplateRendering {
 
     /// What has been rendered.
     var out: [UInt8] { buffer.bytes }
+    /// The same, in the buffer it was rendered into.
+    var output: ByteBuffer { buffer }
 
     init(partials: [String: CompiledTemplate], uncompiled: Set<String>, capacity: Int = 1 << 14) {
         self.partials = partials

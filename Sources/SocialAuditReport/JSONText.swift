@@ -11,6 +11,7 @@ import SocialAuditCore
 struct JSONText {
     private let buffer: ByteBuffer
     var bytes: [UInt8] { buffer.bytes }
+    var output: ByteBuffer { buffer }
     private var depth = 0
     /// Whether the container being written has had a member or element yet: a bit per depth
     /// (the text's containers nest a few levels deep; an array of flags was checked for

@@ -57,6 +57,15 @@ public enum OutputFolder {
 
         /// One file of the tree, by its path in the tree; its folders are made on the way.
         public func write(_ relative: String, _ bytes: [UInt8]) throws {
+            try bytes.withUnsafeBytes { try write(relative, contentsOf: $0) }
+        }
+
+        /// A page, from the buffer it was rendered into.
+        func write(_ relative: String, _ buffer: ByteBuffer) throws {
+            try buffer.withUnsafeBytes { try write(relative, contentsOf: $0) }
+        }
+
+        private func write(_ relative: String, contentsOf bytes: UnsafeRawBufferPointer) throws {
             // Paths come from ids (school ids, report names): none may leave the output folder.
             let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
             guard !relative.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
@@ -123,22 +132,20 @@ public enum OutputFolder {
     /// for every file of a staging folder that itself takes the old one's place at the end.
     /// That sync per file was most of the time spent writing a nightly run's reports. The reports
     /// are remade from the state on every run; the state itself (SQLite) is synced on commit.
-    private static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+    private static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw posixError(errno, path) }
         defer { close(fd) }
         // 0640 whatever the umask, as the folders' 0750.
         guard fchmod(fd, 0o640) == 0 else { throw posixError(errno, path) }
         var written = 0
-        try bytes.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let count = write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw posixError(errno, path)
-                }
-                written += count
+        while written < buffer.count {
+            let count = write(fd, buffer.baseAddress! + written, buffer.count - written)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw posixError(errno, path)
             }
+            written += count
         }
     }
 

@@ -88,24 +88,24 @@ public struct ReportWriter: Sendable {
         for index in jobs.indices { try results.get(index).get() }
     }
 
-    private typealias PageJob = (path: String, cost: Int, job: @Sendable () throws -> [UInt8])
+    private typealias PageJob = (path: String, cost: Int, job: @Sendable () throws -> ByteBuffer)
 
     private func pageJobs(for report: RunReport) -> [PageJob] {
         var jobs: [PageJob] = [
-            ("index.html", report.findings.count, { templates.renderBytes("district", HTMLContext.district(report)) }),
-            ("findings.csv", report.findings.count / 8, { FindingsCSV.bytes(report.findings, statuses: report.findingStatuses) }),
-            ("findings.json", report.findings.count / 2, { FindingsJSON.findings(report) }),
+            ("index.html", report.findings.count, { templates.renderBuffer("district", HTMLContext.district(report)) }),
+            ("findings.csv", report.findings.count / 8, { FindingsCSV.buffer(report.findings, statuses: report.findingStatuses) }),
+            ("findings.json", report.findings.count / 2, { FindingsJSON.findingsBuffer(report) }),
         ]
         var perSchool: [String: Int] = [:]
         for finding in report.findings { perSchool[finding.schoolId, default: 0] += 1 }
         for school in report.reportSchools {
             let count = perSchool[school.id] ?? 0
             jobs.append(("schools/\(school.id)/index.html", 2 * count, {
-                templates.renderBytes("school", HTMLContext.school(report, id: school.id, name: school.name))
+                templates.renderBuffer("school", HTMLContext.school(report, id: school.id, name: school.name))
             }))
             jobs.append(("schools/\(school.id)/findings.csv", count / 8, {
                 let own = report.findings.indices.filter { report.findings[$0].schoolId == school.id }
-                return FindingsCSV.bytes(own.map { report.findings[$0] }, statuses: own.map { report.findingStatuses[$0] })
+                return FindingsCSV.buffer(own.map { report.findings[$0] }, statuses: own.map { report.findingStatuses[$0] })
             }))
         }
         // The longest first (by findings to show), so that the last to finish is a short one.
@@ -161,6 +161,10 @@ public enum FindingsCSV {
     /// strings, then the text copied twice more, was most of the time spent on the CSVs).
     /// `findings` in the spec's order (a report's are), `statuses` theirs by position.
     static func bytes(_ ordered: [Finding], statuses: [String]) -> [UInt8] {
+        buffer(ordered, statuses: statuses).bytes
+    }
+
+    static func buffer(_ ordered: [Finding], statuses: [String]) -> ByteBuffer {
         precondition(statuses.count == ordered.count, "a status for each finding")
         let out = ByteBuffer(capacity: 256 * (ordered.count + 1))
         for (index, column) in columns.enumerated() {
@@ -187,7 +191,7 @@ public enum FindingsCSV {
             out.append(0x0D)
             out.append(0x0A)
         }
-        return out.bytes
+        return out
     }
 
     /// A cell of a row, after a comma unless it is the row's first.
@@ -246,6 +250,10 @@ enum FindingsJSON {
 
     /// The findings with their status, rule name and policy sentences, keys in sorted order.
     static func findings(_ report: RunReport) -> [UInt8] {
+        findingsBuffer(report).bytes
+    }
+
+    static func findingsBuffer(_ report: RunReport) -> ByteBuffer {
         var json = JSONText(capacity: 1_200 * (report.findings.count + 1))
         // Each rule's name and policy sentences (most of the file's bytes), escaped once per rule.
         var rules: [String: (name: String, policy: JSONText)] = [:]
@@ -286,7 +294,7 @@ enum FindingsJSON {
             }
         }
         json.endLine()
-        return json.bytes
+        return json.output
     }
 
     private static func evidence(_ evidence: Evidence, into json: inout JSONText) {

@@ -127,12 +127,25 @@ public struct ReportTemplates: Sendable {
 
     /// The rendered template as UTF-8.
     public func renderBytes(_ name: String, _ context: [String: Any]) -> [UInt8] {
-        compiledRendering(name, context) ?? Array((library.get().render(context, withTemplate: name) ?? "").utf8)
+        renderBuffer(name, context).bytes
+    }
+
+    /// The same, in the buffer it was rendered into (a page is written to its file from there).
+    func renderBuffer(_ name: String, _ context: [String: Any]) -> ByteBuffer {
+        if let buffer = compiledBuffer(name, context) { return buffer }
+        let text = library.get().render(context, withTemplate: name) ?? ""
+        let buffer = ByteBuffer(capacity: text.utf8.count)
+        buffer.append(text)
+        return buffer
     }
 
     /// Nil when the template, a partial it includes or a value of the context is one that only
     /// swift-mustache's own renderer handles.
     func compiledRendering(_ name: String, _ context: [String: Any]) -> [UInt8]? {
+        compiledBuffer(name, context)?.bytes
+    }
+
+    private func compiledBuffer(_ name: String, _ context: [String: Any]) -> ByteBuffer? {
         guard let template = compiled[name], let root = TemplateValue(context) else { return nil }
         var rendering = TemplateRendering(partials: compiled, uncompiled: uncompiled)
         rendering.stack = [root]
@@ -141,7 +154,7 @@ public struct ReportTemplates: Sendable {
         } catch {
             return nil
         }
-        return rendering.out
+        return rendering.output
     }
 
     /// The paths (relative to `root`) whose names end in `.mustache`, in any folder below it, as

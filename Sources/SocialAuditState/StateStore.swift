@@ -176,6 +176,18 @@ public final class StateStore: Sendable {
                 t.column("at", .text).notNull()
             }
         }
+        migrator.registerMigration("v3") { db in
+            // The last run that covered each school (`*`: a run of the whole district). Every
+            // unresolved finding of a school a run covers is one the run found, so a finding's
+            // last sighting is the later of its own row's and these; the rows need not be rewritten
+            // each run (that update was half of recording an unchanged nightly run, and most of
+            // the pages its commit wrote). A finding's own row takes the value when it is resolved.
+            try db.create(table: "seen") { t in
+                t.primaryKey("scope", .text)
+                t.column("run", .integer).notNull().references("run")
+                t.column("asOf", .text).notNull()
+            }
+        }
         return migrator
     }
 
@@ -209,16 +221,37 @@ public final class StateStore: Sendable {
             var result: [String: KnownFinding] = [:]
             // Columns by position, rows by cursor: by name, GRDB looks each column up per row,
             // which took most of a nightly run's reading of the state.
+            let seen = try Self.seen(db)
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT fingerprint, rule, account, schoolId, severity, firstSeenAsOf, lastSeenAsOf, resolvedAsOf FROM finding
+                SELECT fingerprint, rule, account, schoolId, severity, firstSeenAsOf, lastSeenRun, lastSeenAsOf, resolvedAsOf FROM finding
                 """ + (unresolvedOnly ? " WHERE resolvedRun IS NULL" : ""))
             while let row = try rows.next() {
+                let resolvedAsOf: String? = row[8]
+                var lastSeen = (run: row[6] as Int64, asOf: row[7] as String)
+                if resolvedAsOf == nil, !seen.isEmpty {
+                    let school: String = row[3]
+                    for scope in [Self.district, school] {
+                        if let covered = seen[scope], covered.run > lastSeen.run { lastSeen = covered }
+                    }
+                }
                 let known = KnownFinding(fingerprint: row[0], rule: row[1], account: row[2], schoolId: row[3], severity: row[4],
-                                         firstSeenAsOf: row[5], lastSeenAsOf: row[6], resolvedAsOf: row[7])
+                                         firstSeenAsOf: row[5], lastSeenAsOf: lastSeen.asOf, resolvedAsOf: resolvedAsOf)
                 result[known.fingerprint] = known
             }
             return result
         }
+    }
+
+    /// The `seen` table's scope for a run of the whole district.
+    static let district = "*"
+
+    /// The last run that covered each school, and `*` the last of the whole district.
+    private static func seen(_ db: Database) throws -> [String: (run: Int64, asOf: String)] {
+        var seen: [String: (run: Int64, asOf: String)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT scope, run, asOf FROM seen") {
+            seen[row[0]] = (row[1], row[2])
+        }
+        return seen
     }
 
     public func runs() throws -> [RunRecord] {
@@ -285,10 +318,16 @@ public final class StateStore: Sendable {
             """).execute(arguments: [outcome.asOf, TwitterDate.iso8601(outcome.startedAt), TwitterDate.iso8601(outcome.finishedAt),
                              outcome.findings.count, outcome.schools.joined(separator: ",")])
         let runId = db.lastInsertedRowID
-        // Resolved first: the last-seen update below is for what is still unresolved.
+        // Resolved first, while `seen` still says when each school was last covered: a resolved
+        // finding's row keeps its last sighting from then on.
         for resolved in outcome.resolved {
-            try db.cachedStatement(sql: "UPDATE finding SET resolvedRun = ?, resolvedAsOf = ? WHERE fingerprint = ?")
-                .execute(arguments: [runId, outcome.asOf, resolved.fingerprint])
+            try db.cachedStatement(sql: """
+                UPDATE finding SET resolvedRun = ?, resolvedAsOf = ?,
+                  lastSeenRun = coalesce((SELECT max(run) FROM seen WHERE scope IN (?, finding.schoolId) AND run > finding.lastSeenRun), lastSeenRun),
+                  lastSeenAsOf = coalesce((SELECT asOf FROM seen WHERE scope IN (?, finding.schoolId) AND run > finding.lastSeenRun
+                                           ORDER BY run DESC LIMIT 1), lastSeenAsOf)
+                WHERE fingerprint = ?
+                """).execute(arguments: [runId, outcome.asOf, Self.district, Self.district, resolved.fingerprint])
         }
         // A finding seen again, unchanged, needs no statement of its own (one per finding was
         // most of the time spent here): what the state held of it is what the run read of it
@@ -322,15 +361,14 @@ public final class StateStore: Sendable {
             }
         }
         // Every finding of the run's schools still unresolved is one this run found (the
-        // others were resolved above): seen in this run.
-        var scope = ""
-        var arguments: StatementArguments = [runId, outcome.asOf, runId]
-        if !outcome.schools.isEmpty {
-            scope = " AND schoolId IN (\(Array(repeating: "?", count: outcome.schools.count).joined(separator: ", ")))"
-            arguments += StatementArguments(outcome.schools)
+        // others were resolved above): seen in this run, which `seen` says once per school
+        // (or once for the district) rather than on every finding's row.
+        for scope in outcome.schools.isEmpty ? [Self.district] : outcome.schools {
+            try db.cachedStatement(sql: """
+                INSERT INTO seen (scope, run, asOf) VALUES (?, ?, ?)
+                ON CONFLICT(scope) DO UPDATE SET run = excluded.run, asOf = excluded.asOf
+                """).execute(arguments: [scope, runId, outcome.asOf])
         }
-        try db.execute(sql: "UPDATE finding SET lastSeenRun = ?, lastSeenAsOf = ? WHERE resolvedRun IS NULL AND lastSeenRun != ?" + scope,
-                       arguments: arguments)
         // Counts per school and for the district (`*`): new, open, suppressed, resolved.
         var counts: [String: [Int]] = ["*": [0, 0, 0, 0]]
         func add(_ school: String, _ column: Int?) {

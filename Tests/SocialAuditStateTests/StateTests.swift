@@ -71,7 +71,12 @@ struct StateTests {
         #expect(third.resolved.map(\.fingerprint) == ["b", "c"])
         let known = try state.knownFindings()
         #expect(known["b"]?.resolvedAsOf == "2026-10-03")
+        #expect(known["b"]?.lastSeenAsOf == "2026-10-02" && known["c"]?.lastSeenAsOf == "2026-10-02",
+                "a resolved finding was last seen in the run before")
         #expect(known["a"]?.firstSeenAsOf == "2026-10-01" && known["a"]?.lastSeenAsOf == "2026-10-03")
+        // Seen again unchanged, a finding's row is not rewritten: the runs that covered its school say when it was seen.
+        let stored = try state.queue.read { db in try String.fetchOne(db, sql: "SELECT lastSeenAsOf FROM finding WHERE fingerprint = 'a'") }
+        #expect(stored == "2026-10-01")
         let fourth = try run(state, [finding("a"), finding("b")], asOf: "2026-10-04")
         #expect(fourth.statuses == ["a": "open", "b": "new"])
         #expect(fourth.resolved.isEmpty, "a resolved finding is not resolved twice")
@@ -134,6 +139,17 @@ struct StateTests {
         #expect(third.resolved.map(\.fingerprint).sorted() == ["b", "c"])
         let after = try state.knownFindings()
         #expect(after["a"]?.lastSeenAsOf == "2026-10-03" && after["b"]?.lastSeenAsOf == "2026-10-01" && after["b"]?.resolvedAsOf == "2026-10-03")
+        #expect(after["c"]?.lastSeenAsOf == "2026-10-02", "resolved by a run of the whole district, seen last by one of its school")
+        // Runs of other schools move nothing; one of the finding's school or of the district does.
+        _ = try run(state, [finding("d", school: "tuscola-high")], asOf: "2026-10-04", schools: ["tuscola-high"])
+        #expect(try state.knownFindings()["a"]?.lastSeenAsOf == "2026-10-03")
+        _ = try run(state, [finding("a")], asOf: "2026-10-05", schools: ["pisgah-high"])
+        #expect(try state.knownFindings()["a"]?.lastSeenAsOf == "2026-10-05")
+        _ = try run(state, [finding("a"), finding("d", school: "tuscola-high")], asOf: "2026-10-06")
+        let last = try state.knownFindings()
+        #expect(last["a"]?.lastSeenAsOf == "2026-10-06" && last["d"]?.lastSeenAsOf == "2026-10-06" && last["b"]?.lastSeenAsOf == "2026-10-01")
+        _ = try run(state, [finding("d", school: "tuscola-high")], asOf: "2026-10-07")
+        #expect(try state.knownFindings()["a"]?.lastSeenAsOf == "2026-10-06", "resolved: seen last in the run before")
     }
 
     @Test("the schema is migrated in versions, and an existing file opens again")
@@ -144,7 +160,7 @@ struct StateTests {
         let again = try StateStore(url: url)
         #expect(try again.knownFindings().keys.sorted() == ["a"])
         let applied = try again.queue.read { db in try StateStore.migrator.appliedMigrations(db) }
-        #expect(applied == ["v1", "v2"])
+        #expect(applied == ["v1", "v2", "v3"])
     }
 
     @Test("SHA-256 streams: pieces of any size give the one-shot digest")

@@ -221,21 +221,27 @@ public final class StateStore: Sendable {
             var result: [String: KnownFinding] = [:]
             // Columns by position, rows by cursor: by name, GRDB looks each column up per row,
             // which took most of a nightly run's reading of the state.
-            let seen = try Self.seen(db)
+            var seen = try Self.seen(db)
+            let district = seen.removeValue(forKey: Self.district)
+            // The last run that covered a school, with the district's: rows come school by school.
+            var school = (id: "", covered: district)
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT fingerprint, rule, account, schoolId, severity, firstSeenAsOf, lastSeenRun, lastSeenAsOf, resolvedAsOf FROM finding
                 """ + (unresolvedOnly ? " WHERE resolvedRun IS NULL" : ""))
             while let row = try rows.next() {
+                let schoolId: String = row[3]
                 let resolvedAsOf: String? = row[8]
-                var lastSeen = (run: row[6] as Int64, asOf: row[7] as String)
-                if resolvedAsOf == nil, !seen.isEmpty {
-                    let school: String = row[3]
-                    for scope in [Self.district, school] {
-                        if let covered = seen[scope], covered.run > lastSeen.run { lastSeen = covered }
+                var lastSeenAsOf: String = row[7]
+                if resolvedAsOf == nil, district != nil || !seen.isEmpty {
+                    if schoolId != school.id {
+                        var covered = district
+                        if let own = seen[schoolId], own.run > covered?.run ?? 0 { covered = own }
+                        school = (schoolId, covered)
                     }
+                    if let covered = school.covered, covered.run > row[6] as Int64 { lastSeenAsOf = covered.asOf }
                 }
-                let known = KnownFinding(fingerprint: row[0], rule: row[1], account: row[2], schoolId: row[3], severity: row[4],
-                                         firstSeenAsOf: row[5], lastSeenAsOf: lastSeen.asOf, resolvedAsOf: resolvedAsOf)
+                let known = KnownFinding(fingerprint: row[0], rule: row[1], account: row[2], schoolId: schoolId, severity: row[4],
+                                         firstSeenAsOf: row[5], lastSeenAsOf: lastSeenAsOf, resolvedAsOf: resolvedAsOf)
                 result[known.fingerprint] = known
             }
             return result

@@ -219,12 +219,12 @@ public final class StateStore: Sendable {
     public func knownFindings(unresolvedOnly: Bool = false) throws -> [String: KnownFinding] {
         try queue.read { db in
             var result: [String: KnownFinding] = [:]
-            // Columns by position, rows by cursor: by name, GRDB looks each column up per row,
-            // which took most of a nightly run's reading of the state.
             var seen = try Self.seen(db)
             let district = seen.removeValue(forKey: Self.district)
-            // The last run that covered a school, with the district's: rows come school by school.
-            var school = (id: "", covered: district)
+            // The last run that covered the row's school, or the district: rows come school by school.
+            var school: (id: String, covered: (run: Int64, asOf: String)?)?
+            // Columns by position, rows by cursor: by name, GRDB looks each column up per row,
+            // which took most of a nightly run's reading of the state.
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT fingerprint, rule, account, schoolId, severity, firstSeenAsOf, lastSeenRun, lastSeenAsOf, resolvedAsOf FROM finding
                 """ + (unresolvedOnly ? " WHERE resolvedRun IS NULL" : ""))
@@ -233,12 +233,12 @@ public final class StateStore: Sendable {
                 let resolvedAsOf: String? = row[8]
                 var lastSeenAsOf: String = row[7]
                 if resolvedAsOf == nil, district != nil || !seen.isEmpty {
-                    if schoolId != school.id {
+                    if school?.id != schoolId {
                         var covered = district
                         if let own = seen[schoolId], own.run > covered?.run ?? 0 { covered = own }
                         school = (schoolId, covered)
                     }
-                    if let covered = school.covered, covered.run > row[6] as Int64 { lastSeenAsOf = covered.asOf }
+                    if let covered = school?.covered, covered.run > row[6] as Int64 { lastSeenAsOf = covered.asOf }
                 }
                 let known = KnownFinding(fingerprint: row[0], rule: row[1], account: row[2], schoolId: schoolId, severity: row[4],
                                          firstSeenAsOf: row[5], lastSeenAsOf: lastSeenAsOf, resolvedAsOf: resolvedAsOf)

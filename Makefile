@@ -10,15 +10,19 @@ AS_OF    ?= 2026-11-01
 
 all: build
 
+# Each command installs what it needs first (scripts/setup.sh: Debian packages as root, else the
+# one apt-get line to run; the tests' Python packages in .venv/).
 build:
+	@bash scripts/setup.sh build
 	$(SWIFT) build -c $(CONFIG)
 
 ## Swift tests, then the reports in a real browser (W3C validator, headless Chromium, axe-core),
 ## then e-mail delivered to a real SMTP server on 127.0.0.1 (aiosmtpd) and through msmtp.
 test:
+	@bash scripts/setup.sh test
 	$(SWIFT) test
-	python3 -m pytest -q -p no:cacheprovider Tests/Browser
-	python3 -m pytest -q -p no:cacheprovider Tests/Mail
+	.venv/bin/python -m pytest -q -p no:cacheprovider Tests/Browser
+	.venv/bin/python -m pytest -q -p no:cacheprovider Tests/Mail
 
 ## Audit the bundled sample district (samples/) and print what was read.
 report: build
@@ -30,6 +34,7 @@ samples:
 
 ## The whole audit against a sed + jq baseline, parallel jobs and a nightly run (see README, Performance).
 bench:
+	@bash scripts/setup.sh bench
 	bash scripts/bench.sh
 
 ## libFuzzer + AddressSanitizer on the archive JSON, inventory XML and roster readers (FUZZ_SECONDS each).

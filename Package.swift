@@ -20,29 +20,23 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         // The shared model: tiers, severities, accounts, tweets, conversations.
-        .target(name: "SocialAuditCore", dependencies: ["CLibNettle"]),
-        // libdeflate, for the CRC-32 of zip entries.
+        .target(name: "SocialAuditCore"),
+        // zlib (Debian's zlib1g-dev, which ZIPFoundation needs too), for the CRC-32 of zip entries.
         .systemLibrary(
-            name: "CLibDeflate",
-            pkgConfig: "libdeflate",
-            providers: [.apt(["libdeflate-dev"])]
-        ),
-        // Nettle, for SHA-256 (archives' content hashes and findings' fingerprints): as fast as
-        // OpenSSL's libcrypto here, and a third of its cost to load, which every run pays.
-        .systemLibrary(
-            name: "CLibNettle",
-            pkgConfig: "nettle",
-            providers: [.apt(["nettle-dev"])]
+            name: "CLibZ",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
         ),
         // Reads Twitter/X archives (zip or folder) as a stream of records.
         .target(
             name: "SocialAuditArchive",
             dependencies: [
                 "SocialAuditCore",
-                "CLibDeflate",
+                "CLibZ",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
@@ -61,7 +55,7 @@ let package = Package(
         // The rule catalog and the per-tier rule pass; reads no files.
         .target(
             name: "SocialAuditRules",
-            dependencies: ["SocialAuditCore"],
+            dependencies: ["SocialAuditCore", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.embedInCode("Resources/lexicon.json")]
         ),
         // Writes findings (CSV now; HTML reports follow). Never reads an archive.
@@ -81,12 +75,13 @@ let package = Package(
         // E-mail summaries: composed from counts, handles and rule names; SMTP or sendmail.
         .target(
             name: "SocialAuditMail",
-            dependencies: ["SocialAuditCore", "SocialAuditReport", "SocialAuditRules"]
+            dependencies: ["SocialAuditCore", "SocialAuditReport", "SocialAuditRules", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // One audit run: reads the archives, matches them, runs each account's rule pass.
         .target(
             name: "SocialAuditRun",
-            dependencies: ["SocialAuditCore", "SocialAuditArchive", "SocialAuditInventory", "SocialAuditRules", "SocialAuditState"]
+            dependencies: ["SocialAuditCore", "SocialAuditArchive", "SocialAuditInventory", "SocialAuditRules", "SocialAuditState",
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(
             name: "socialaudit",
@@ -124,7 +119,8 @@ let package = Package(
                            // A real CSV reader, to read findings.csv back as a spreadsheet would.
                            .product(name: "CSV", package: "CSV.swift"),
                            // swift-mustache's own renderer, the reference for the compiled one.
-                           .product(name: "Mustache", package: "swift-mustache")]
+                           .product(name: "Mustache", package: "swift-mustache"),
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(
             name: "SocialAuditStateTests",

@@ -1,4 +1,4 @@
-import CLibDeflate
+import CLibZ
 import Foundation
 import SocialAuditCore
 import ZIPFoundation
@@ -106,9 +106,8 @@ final class ZipArchiveFiles: ArchiveFiles {
             throw ArchiveFileError(offset: 0, message: "the zip entry would inflate \(declared / entry.compressedSize) times its size (\(entry.compressedSize) to \(declared) bytes), like a zip bomb; it was not read")
         }
         var delivered = 0
-        // The CRC is computed here with libdeflate's crc32 (ZIPFoundation's own is written in Swift
-        // and does not compare it with the entry's; zlib's was 6% of a whole audit, libdeflate's
-        // uses the CPU's carry-less multiplication).
+        // The CRC is computed here with zlib's crc32: ZIPFoundation's own on Linux is a Swift table
+        // loop, and it does not compare it with the entry's.
         var crc: UInt = 0
         do {
             _ = try archive.extract(entry, bufferSize: 256 * 1024, skipCRC32: true) { data in
@@ -146,7 +145,7 @@ final class ZipArchiveFiles: ArchiveFiles {
 
 extension ZipArchiveFiles {
     static func crc32(_ crc: UInt, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt {
-        UInt(libdeflate_crc32(UInt32(truncatingIfNeeded: crc), bytes.baseAddress, bytes.count))
+        CLibZ.crc32_z(crc, bytes.baseAddress, bytes.count)
     }
 }
 

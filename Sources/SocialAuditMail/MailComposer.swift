@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SocialAuditCore
 import SocialAuditReport
@@ -133,7 +134,7 @@ public struct MailComposer: Sendable {
 public enum MIME {
     public static func message(from: String, to: [String], subject: String, date: Date, messageID: String,
                                headers extra: [(String, String)], text: String, html: String) -> [UInt8] {
-        let boundary = "=_socialaudit_" + String(SHA256.hex(messageID).prefix(24))
+        let boundary = "=_socialaudit_" + String(SHA256.hash(data: Array(messageID.utf8)).hexString.prefix(24))
         var lines: [String] = [
             "From: \(from)",
             "To: \(to.isEmpty ? "undisclosed-recipients:;" : to.joined(separator: ",\r\n "))",
@@ -160,7 +161,7 @@ public enum MIME {
 
     /// `<asOf.report.hash@domain>`: unique per message and run.
     public static func messageID(report: String, asOf: String, date: Date, domain: String) -> String {
-        let token = SHA256.hex("\(report)|\(asOf)|\(date.timeIntervalSince1970)|\(ProcessInfo.processInfo.processIdentifier)")
+        let token = SHA256.hash(data: Array("\(report)|\(asOf)|\(date.timeIntervalSince1970)|\(ProcessInfo.processInfo.processIdentifier)".utf8)).hexString
         return "<\(asOf).\(report).\(token.prefix(16))@\(domain)>"
     }
 

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SocialAuditCore
 
@@ -197,7 +198,7 @@ public enum Fingerprint {
         let evidenceKey = evidence.id ?? evidence.key ?? ""
         let text = ["socialaudit-finding-1", rule, accountKey, evidence.kind.rawValue, evidenceKey,
                     students.map(\.studentId).sorted().joined(separator: ",")].joined(separator: "\n")
-        return String(SHA256.hex(text).prefix(20))
+        return String(SHA256.hash(data: Array(text.utf8)).hexString.prefix(20))
     }
 }
 

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SocialAuditArchive
 import SocialAuditCore
@@ -66,14 +67,14 @@ enum ArchiveContent {
             guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
             defer { try? handle.close() }
             if source.kind == .folder {
-                hasher.update(String(url.path.dropFirst(source.url.path.count)) + "\n")
+                hasher.update(data: Array((String(url.path.dropFirst(source.url.path.count)) + "\n").utf8))
             }
             while true {
                 guard let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty else { break }
-                chunk.withUnsafeBytes { hasher.update($0) }
+                hasher.update(data: chunk)
             }
         }
-        return Signature(size: listing.size, modified: listing.modified, hash: SHA256.hexString(hasher.finalize()))
+        return Signature(size: listing.size, modified: listing.modified, hash: hasher.finalize().hexString)
     }
 }
 

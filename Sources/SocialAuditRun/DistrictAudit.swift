@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SocialAuditArchive
 import SocialAuditCore
@@ -106,16 +107,16 @@ public struct DistrictAudit: Sendable {
     /// A hash of everything an archive's content findings depend on besides the archive itself.
     func inputsKey(learnedIds: [String: String]) -> String {
         var hasher = SHA256()
-        hasher.update(Self.rulesVersion)
+        hasher.update(data: Array(Self.rulesVersion.utf8))
         for url in [inputs.configuration.inventory, inputs.configuration.roster] {
-            hasher.update(url.path)
-            if let data = FileManager.default.contents(atPath: url.path) { hasher.update(Array(data)) }
+            hasher.update(data: Array(url.path.utf8))
+            if let data = FileManager.default.contents(atPath: url.path) { hasher.update(data: data) }
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        if let policy = try? encoder.encode(inputs.configuration.policy) { hasher.update(Array(policy)) }
-        for key in learnedIds.keys.sorted() { hasher.update("\(key)=\(learnedIds[key]!)\n") }
-        return SHA256.hexString(hasher.finalize())
+        if let policy = try? encoder.encode(inputs.configuration.policy) { hasher.update(data: policy) }
+        for key in learnedIds.keys.sorted() { hasher.update(data: Array("\(key)=\(learnedIds[key]!)\n".utf8)) }
+        return hasher.finalize().hexString
     }
 
     public enum Failure: Error, LocalizedError {

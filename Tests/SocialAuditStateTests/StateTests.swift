@@ -162,19 +162,4 @@ struct StateTests {
         let applied = try again.queue.read { db in try StateStore.migrator.appliedMigrations(db) }
         #expect(applied == ["v1", "v2", "v3"])
     }
-
-    @Test("SHA-256 streams: pieces of any size give the one-shot digest")
-    func streamingHash() {
-        let message = Array((0..<1000).map { UInt8($0 % 251) })
-        let whole = SHA256.hash(message)
-        for piece in [1, 7, 63, 64, 65, 200] {
-            var hasher = SHA256()
-            var index = 0
-            while index < message.count {
-                hasher.update(Array(message[index..<min(index + piece, message.count)]))
-                index += piece
-            }
-            #expect(hasher.finalize() == whole, "pieces of \(piece)")
-        }
-    }
 }

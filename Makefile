@@ -42,15 +42,27 @@ fuzz:
 	bash scripts/fuzz.sh
 
 ## The release binary links the Swift runtime in (--static-swift-stdlib): one self-contained
-## file to copy to a server, and 20 ms less start-up per run than with the shared libraries
-## (scripts/build-release.sh says why each of its flags).
+## file to copy to a server (scripts/build-release.sh says why each of its flags). Beside it:
+## the templates, the inventory's XSD, the JSON Schemas, a clean example district, the manual
+## (swift-argument-parser's generate-manual plugin) and bash, zsh and fish completions.
+SHARE    = $(DESTDIR)$(PREFIX)/share
+STARTER  = Sources/SocialAuditInventory/Resources/starter
 install:
+	@bash scripts/setup.sh build
 	SWIFT=$(SWIFT) bash scripts/build-release.sh
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/socialaudit
+	$(SWIFT) package plugin generate-manual --configuration debug --authors "the socialaudit maintainers" >/dev/null
+	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/socialaudit/schemas $(SHARE)/socialaudit/examples/archives \
+	  $(SHARE)/man/man1 $(SHARE)/bash-completion/completions $(SHARE)/zsh/site-functions $(SHARE)/fish/vendor_completions.d
 	install -m 0755 .build/release/socialaudit $(DESTDIR)$(PREFIX)/bin/socialaudit
-	# The inventory schema and the shipped lexicon are compiled into the binary; only the templates
-	# are files (a district may point --templates at its own copy).
-	cp -R templates $(DESTDIR)$(PREFIX)/share/socialaudit/
+	rm -rf $(SHARE)/socialaudit/templates && cp -R templates $(SHARE)/socialaudit/
+	install -m 0644 Sources/SocialAuditInventory/Resources/inventory.xsd $(SHARE)/socialaudit/
+	install -m 0644 docs/schemas/*.schema.json $(SHARE)/socialaudit/schemas/
+	install -m 0644 $(STARTER)/* $(SHARE)/socialaudit/examples/
+	# The plugin leaves a blank line between a discussion's paragraphs, which mdoc warns of: a paragraph break.
+	sed 's/^$$/.Pp/' .build/plugins/GenerateManual/outputs/socialaudit/socialaudit.1 > $(SHARE)/man/man1/socialaudit.1
+	.build/release/socialaudit --generate-completion-script bash > $(SHARE)/bash-completion/completions/socialaudit
+	.build/release/socialaudit --generate-completion-script zsh > $(SHARE)/zsh/site-functions/_socialaudit
+	.build/release/socialaudit --generate-completion-script fish > $(SHARE)/fish/vendor_completions.d/socialaudit.fish
 
 clean:
 	rm -rf .build out samples/out samples/state

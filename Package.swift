@@ -50,7 +50,10 @@ let package = Package(
         .target(
             name: "SocialAuditInventory",
             dependencies: ["SocialAuditCore", "CLibXML2"],
+            // The schema it checks XML against, and the clean example district `init` writes.
             resources: [.embedInCode("Resources/inventory.xsd")]
+                + ["socialaudit.json", "inventory.json", "inventory.xml", "students.csv", "reviews.json", "crontab", "logrotate"]
+                .map { .embedInCode("Resources/starter/\($0)") }
         ),
         // The rule catalog and the per-tier rule pass; reads no files.
         .target(

@@ -15,8 +15,12 @@ struct SocialAudit: ParsableCommand {
             student roster, runs one rule pass per account tier, and writes HTML and CSV reports per \
             school, a district roll-up and e-mail summaries.
 
-            Start with:  socialaudit run --config socialaudit.json
-            Exit status: 0 done, 1 --fail-on matched, 2 bad usage or unusable input, 3 another run holds the lock.
+            A new district:  socialaudit init /srv/socialaudit  (then fill in its inventory and roster)
+            Check the inputs:  socialaudit validate --config /srv/socialaudit/socialaudit.json
+            Audit, nightly from cron:  socialaudit run --config /srv/socialaudit/socialaudit.json --quiet --mail
+
+            Exit status: 0 done, 1 --fail-on matched, 2 bad usage or unusable input, 3 another run \
+            holds the lock.
             """,
         version: "0.1.0",
         subcommands: [Run.self, Validate.self, Rules.self, Explain.self, Mail.self, Scan.self],

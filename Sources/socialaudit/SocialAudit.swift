@@ -19,7 +19,7 @@ struct SocialAudit: ParsableCommand {
             Exit status: 0 done, 1 --fail-on matched, 2 bad usage or unusable input, 3 another run holds the lock.
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Validate.self, Rules.self, Explain.self, Mail.self, Scan.self],
+        subcommands: [Run.self, Validate.self, Rules.self, Inputs.self, Explain.self, Mail.self, Scan.self],
         defaultSubcommand: nil
     )
 

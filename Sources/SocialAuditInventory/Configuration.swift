@@ -66,11 +66,8 @@ public struct ConfigurationOverrides: Sendable {
 
 public enum ConfigurationReader {
     public static let defaultFileName = "socialaudit.json"
-    static let rootKeys = ["inventory", "roster", "archives", "out", "state", "reviews", "templates", "timezone", "policy", "mail"]
-    static let policyKeys = ["staleAfterDays", "organizations", "approvedApps", "loginSpread", "officialClaimPhrases",
-                             "lexicon", "severity", "disabledRules"]
-    static let mailKeys = ["from", "sendmail", "smtp", "reportBaseURL"]
-    static let defaultTimeZone = "America/New_York"
+    /// Keys, ranges and defaults are those of the input reference (docs/inputs.md).
+    static let defaultTimeZone = InputReference.configuration["timezone"].defaultText
 
     /// Reads the configuration at `file` (nil: none, every default) and lays `overrides` over it.
     /// `workingDirectory` resolves the overrides' relative paths (and the defaults when there is no file).
@@ -86,12 +83,12 @@ public enum ConfigurationReader {
             root = value
         }
         let reader = json ?? (try! StrictJSON.parse(file: "(defaults)", bytes: Array("{}".utf8))).0
-        guard let fields = reader.object(root, at: "", allowed: rootKeys) else { throw InputError(reader.problems) }
+        guard let fields = reader.object(root, at: "", declared: InputReference.configuration) else { throw InputError(reader.problems) }
 
         let base = file?.deletingLastPathComponent().standardizedFileURL ?? workingDirectory
-        func path(_ key: String, default name: String, override: String?) -> URL {
+        func path(_ key: String, override: String?) -> URL {
             if let override { return URL(fileURLWithPath: override, relativeTo: workingDirectory).standardizedFileURL }
-            let relative = fields.string(key) ?? name
+            let relative = fields.string(key) ?? InputReference.configuration[key].defaultText
             return URL(fileURLWithPath: relative, relativeTo: base).standardizedFileURL
         }
         let templatesGiven = overrides.templates != nil || fields.has("templates")
@@ -105,13 +102,13 @@ public enum ConfigurationReader {
         }
         let configuration = Configuration(
             file: file,
-            inventory: path("inventory", default: "inventory.json", override: overrides.inventory),
-            roster: path("roster", default: "students.csv", override: overrides.roster),
-            archives: path("archives", default: "archives", override: overrides.archives),
-            out: path("out", default: "out", override: overrides.out),
-            state: path("state", default: "state/socialaudit.sqlite", override: overrides.state),
-            reviews: path("reviews", default: "reviews.json", override: overrides.reviews),
-            templates: path("templates", default: "templates", override: overrides.templates),
+            inventory: path("inventory", override: overrides.inventory),
+            roster: path("roster", override: overrides.roster),
+            archives: path("archives", override: overrides.archives),
+            out: path("out", override: overrides.out),
+            state: path("state", override: overrides.state),
+            reviews: path("reviews", override: overrides.reviews),
+            templates: path("templates", override: overrides.templates),
             templatesGiven: templatesGiven,
             timeZone: timeZone,
             policy: readPolicy(fields.member("policy"), reader),
@@ -123,40 +120,32 @@ public enum ConfigurationReader {
 
     static func readPolicy(_ value: JSONValue?, _ json: StrictJSON) -> Policy {
         var policy = Policy()
-        guard let value, let p = json.object(value, at: "policy", allowed: policyKeys) else { return policy }
-        if let days = p.integer("staleAfterDays", in: 1...3650) { policy.staleAfterDays = days }
+        guard let value, let p = json.object(value, at: "policy", declared: InputReference.policy) else { return policy }
+        if let days = p.integer("staleAfterDays") { policy.staleAfterDays = days }
         if p.has("organizations") { policy.organizations = p.strings("organizations").map(Handle.normalized) }
         if p.has("approvedApps") { policy.approvedApps = p.strings("approvedApps") }
         if p.has("officialClaimPhrases") { policy.officialClaimPhrases = p.strings("officialClaimPhrases") }
         if let spread = p.member("loginSpread"),
-           let s = json.object(spread, at: "policy.loginSpread", allowed: ["distinctIPs", "windowDays"]) {
-            if let ips = s.integer("distinctIPs", in: 1...10_000) { policy.loginSpread.distinctIPs = ips }
-            if let days = s.integer("windowDays", in: 1...3650) { policy.loginSpread.windowDays = days }
+           let s = json.object(spread, at: "policy.loginSpread", declared: InputReference.loginSpread) {
+            if let ips = s.integer("distinctIPs") { policy.loginSpread.distinctIPs = ips }
+            if let days = s.integer("windowDays") { policy.loginSpread.windowDays = days }
         }
-        if let lexicon = p.member("lexicon") {
-            if case let .object(members) = lexicon {
-                var categories: [String: [String]] = [:]
-                let l = StrictJSON.Fields(json: json, path: "policy.lexicon", value: lexicon)
-                for (name, _) in members { categories[name] = l.strings(name) }
-                policy.lexicon = categories
-            } else {
-                json.report("policy.lexicon", "expected an object of categories, each a list of words, found \(lexicon.kindName)")
-            }
+        if let lexicon = p.member("lexicon"),
+           let members = json.map(lexicon, at: "policy.lexicon", expected: "an object of categories, each a list of words") {
+            let l = StrictJSON.Fields(json: json, path: "policy.lexicon", value: lexicon)
+            policy.lexicon = Dictionary(members.map { ($0.0, l.strings($0.0)) }, uniquingKeysWith: { _, last in last })
         }
-        if let severities = p.member("severity") {
-            if case let .object(members) = severities {
-                let s = StrictJSON.Fields(json: json, path: "policy.severity", value: severities)
-                for (rule, _) in members {
-                    guard RuleIds.all.contains(rule) else {
-                        reportUnknownRule(rule, at: "policy.severity.\(rule)", json)
-                        continue
-                    }
-                    if let severity = s.choice(rule, of: Severity.self, accepted: Severity.allCases) {
-                        policy.severity[rule] = severity
-                    }
+        if let severities = p.member("severity"),
+           let members = json.map(severities, at: "policy.severity", expected: "an object of rule ids and severities") {
+            let s = StrictJSON.Fields(json: json, path: "policy.severity", value: severities)
+            for (rule, _) in members {
+                guard RuleIds.all.contains(rule) else {
+                    reportUnknownRule(rule, at: "policy.severity.\(rule)", json)
+                    continue
                 }
-            } else {
-                json.report("policy.severity", "expected an object of rule ids and severities, found \(severities.kindName)")
+                if let severity = s.choice(rule, of: Severity.self, accepted: Severity.allCases) {
+                    policy.severity[rule] = severity
+                }
             }
         }
         if p.has("disabledRules") {
@@ -179,13 +168,13 @@ public enum ConfigurationReader {
 
     static func readMail(_ value: JSONValue?, _ json: StrictJSON) -> MailSettings {
         var mail = MailSettings()
-        guard let value, let m = json.object(value, at: "mail", allowed: mailKeys) else { return mail }
+        guard let value, let m = json.object(value, at: "mail", declared: InputReference.mail) else { return mail }
         mail.from = m.string("from")
         mail.sendmail = m.string("sendmail")
         mail.reportBaseURL = m.string("reportBaseURL")
-        if let smtp = m.member("smtp"), let s = json.object(smtp, at: "mail.smtp", allowed: ["host", "port"]) {
+        if let smtp = m.member("smtp"), let s = json.object(smtp, at: "mail.smtp", declared: InputReference.smtp) {
             mail.smtpHost = s.string("host")
-            mail.smtpPort = s.integer("port", in: 1...65535)
+            mail.smtpPort = s.integer("port")
         }
         return mail
     }

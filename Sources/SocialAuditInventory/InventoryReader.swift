@@ -80,21 +80,16 @@ public enum InventoryReader {
 
     // MARK: JSON
 
-    static let rootKeys = ["district", "schools", "people", "accounts"]
-    static let districtKeys = ["name", "emailDomains", "websites", "reportRecipients"]
-    static let schoolKeys = ["id", "name", "reportRecipients"]
-    static let personKeys = ["email", "name", "role", "school"]
-    static let accountKeys = ["handle", "accountId", "tier", "school", "createdBy", "organization", "managers",
-                              "assignedBy", "registeredEmail", "emailRoutesTo", "owner"]
+    // Keys, and which of them are required, are those of the input reference (docs/inputs.md).
 
     static func readJSON(_ bytes: [UInt8], file: String) throws(InputError) -> LoadedInventory {
         let (json, root) = try StrictJSON.parse(file: file, bytes: bytes)
-        guard let fields = json.object(root, at: "", allowed: rootKeys) else { throw InputError(json.problems) }
+        guard let fields = json.object(root, at: "", declared: InputReference.inventory) else { throw InputError(json.problems) }
 
         var district = District(name: "")
         if let value = fields.member("district") {
-            if let d = json.object(value, at: "district", allowed: districtKeys) {
-                district = District(name: d.string("name", required: true) ?? "",
+            if let d = json.object(value, at: "district", declared: InputReference.district) {
+                district = District(name: d.string("name") ?? "",
                                     emailDomains: d.strings("emailDomains"),
                                     websites: d.strings("websites"),
                                     reportRecipients: d.strings("reportRecipients"))
@@ -105,9 +100,9 @@ public enum InventoryReader {
 
         var schools: [School] = [], schoolPlaces: [InputPlace] = []
         for (path, value) in fields.array("schools") {
-            guard let s = json.object(value, at: path, allowed: schoolKeys) else { continue }
-            let id = s.string("id", required: true)
-            let name = s.string("name", required: true)
+            guard let s = json.object(value, at: path, declared: InputReference.school) else { continue }
+            let id = s.string("id")
+            let name = s.string("name")
             let recipients = s.strings("reportRecipients")
             if let id, let name {
                 schools.append(School(id: id, name: name, reportRecipients: recipients))
@@ -117,11 +112,11 @@ public enum InventoryReader {
 
         var people: [Person] = [], personPlaces: [InputPlace] = []
         for (path, value) in fields.array("people") {
-            guard let p = json.object(value, at: path, allowed: personKeys) else { continue }
-            let email = p.string("email", required: true)
+            guard let p = json.object(value, at: path, declared: InputReference.person) else { continue }
+            let email = p.string("email")
             let name = p.string("name")
-            let role = p.choice("role", of: Role.self, accepted: Role.allCases, required: true)
-            let school = p.string("school", required: true)
+            let role = p.choice("role", of: Role.self, accepted: Role.allCases)
+            let school = p.string("school")
             if let email, let role, let school {
                 people.append(Person(email: email, name: name ?? email, role: role, school: school))
                 personPlaces.append(json.place(path))
@@ -130,13 +125,13 @@ public enum InventoryReader {
 
         var accounts: [InventoryAccount] = [], accountPlaces: [InputPlace] = []
         for (path, value) in fields.array("accounts") {
-            guard let a = json.object(value, at: path, allowed: accountKeys) else { continue }
-            let handle = a.string("handle", required: true)
+            guard let a = json.object(value, at: path, declared: InputReference.account) else { continue }
+            let handle = a.string("handle")
             let accountId = a.string("accountId")
             if let accountId, !isAccountId(accountId) {
                 json.report(a.path("accountId"), "'\(accountId)' is not an account id; expected the digits of the account's numeric id")
             }
-            let tier = a.choice("tier", of: Tier.self, accepted: Tier.inventoryTiers, required: true)
+            let tier = a.choice("tier", of: Tier.self, accepted: Tier.inventoryTiers)
             let createdBy = a.choice("createdBy", of: CreatedBy.self, accepted: CreatedBy.allCases)
             let account = InventoryAccount(
                 handle: handle ?? "", accountId: accountId, tier: tier ?? .primary, school: a.string("school"),

@@ -3,8 +3,6 @@ import SocialAuditCore
 
 /// The review file (spec/outputs.md): `[{"fingerprint", "reviewer", "date", "note", "expires"}]`.
 public enum ReviewsReader {
-    static let keys = ["fingerprint", "reviewer", "date", "note", "expires"]
-
     /// Reads the review file; a file that does not exist is no reviews unless it was named (`required`).
     public static func load(_ url: URL, required: Bool) throws(InputError) -> [Review] {
         guard FileManager.default.fileExists(atPath: url.path) else {
@@ -21,8 +19,8 @@ public enum ReviewsReader {
         }
         var reviews: [Review] = []
         for (index, item) in items.enumerated() {
-            guard let fields = json.object(item, at: "[\(index)]", allowed: keys) else { continue }
-            let fingerprint = fields.string("fingerprint", required: true)
+            guard let fields = json.object(item, at: "[\(index)]", declared: InputReference.review) else { continue }
+            let fingerprint = fields.string("fingerprint")
             let date = fields.string("date")
             let expires = fields.string("expires")
             for (key, value) in [("date", date), ("expires", expires)] {

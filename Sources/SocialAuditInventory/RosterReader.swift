@@ -18,9 +18,16 @@ public struct LoadedRoster: Sendable {
 /// Reads the roster from CSV (with a header row) or JSON (an array of objects with the same keys),
 /// told apart by content.
 public enum RosterReader {
-    public static let requiredColumns = ["student_id", "school", "first_name", "last_name"]
-    public static let optionalColumns = ["handle", "account_id", "directory_opt_out"]
-    static var columns: [String] { ["student_id", "school", "handle", "account_id", "first_name", "last_name", "directory_opt_out"] }
+    // The columns, which are required and their defaults are those of the input reference (docs/inputs.md).
+    public static let requiredColumns = InputReference.roster.fields.filter(\.required).map(\.key)
+    public static let optionalColumns = InputReference.roster.fields.filter { !$0.required }.map(\.key)
+    static let columns = InputReference.roster.keys
+    static let defaultOptOut: Bool = {
+        guard case let .boolean(flag)? = InputReference.roster["directory_opt_out"].defaultValue else {
+            preconditionFailure("directory_opt_out has no default")
+        }
+        return flag
+    }()
 
     public static func load(_ url: URL) throws(InputError) -> LoadedRoster {
         try read(InputText.contents(of: url), file: url.path)
@@ -108,7 +115,7 @@ public enum RosterReader {
             problems.append(place.problem(in: file, "'\(column)' is empty; every student needs a \(column)"))
             ok = false
         }
-        var optOut = false
+        var optOut = defaultOptOut
         if let raw = value("directory_opt_out") {
             switch raw.lowercased() {
             case "true", "yes", "y", "1": optOut = true
@@ -141,7 +148,7 @@ public enum RosterReader {
         var problems: [InputProblem] = []
         for (index, item) in items.enumerated() {
             let path = "[\(index)]"
-            guard let fields = json.object(item, at: path, allowed: columns) else { continue }
+            guard let fields = json.object(item, at: path, declared: InputReference.roster) else { continue }
             let place = json.place(path)
             let student = makeStudent({ column in
                 guard let member = fields.member(column) else { return nil }

@@ -42,25 +42,49 @@ final class StrictJSON {
 
     static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    /// An object at `path` whose keys must be among `allowed`; nil (and a problem) when it is not an object.
-    func object(_ value: JSONValue, at path: String, allowed: [String]) -> Fields? {
+    /// An object at `path` whose keys must be those `declared`; nil (and a problem) when it is not
+    /// an object. Its annotations (`$schema`, `$comment`) must hold strings, and are ignored.
+    func object(_ value: JSONValue, at path: String, declared: InputObject) -> Fields? {
         guard case let .object(members) = value else {
             report(path, "expected an object, found \(value.kindName)")
             return nil
         }
+        let allowed = declared.keys, annotations = declared.annotations
         var seen = Set<String>()
-        for (key, _) in members {
+        for (key, member) in members {
             if !seen.insert(key).inserted {
                 report(Self.join(path, key), "the key '\(key)' is given twice")
             }
-            if !allowed.contains(key) {
+            if annotations.contains(key) {
+                checkAnnotation(member, at: Self.join(path, key))
+            } else if !allowed.contains(key) {
                 var message = "unknown key '\(key)'"
-                if let near = Self.nearest(key, in: allowed) { message += "; did you mean '\(near)'?" }
+                if let near = Self.nearest(key, in: allowed + annotations) { message += "; did you mean '\(near)'?" }
                 message += " Expected one of: \(allowed.joined(separator: ", "))"
                 report(Self.join(path, key), message)
             }
         }
-        return Fields(json: self, path: path, value: value)
+        return Fields(json: self, path: path, value: value, declaration: declared)
+    }
+
+    /// The members of an object whose keys the district names (the lexicon's categories, the
+    /// severities' rule ids), `$comment` aside; nil (and a problem) when it is not an object.
+    func map(_ value: JSONValue, at path: String, expected: String) -> [(String, JSONValue)]? {
+        guard case let .object(members) = value else {
+            report(path, "expected \(expected), found \(value.kindName)")
+            return nil
+        }
+        return members.filter { key, member in
+            guard key == InputReference.commentKey else { return true }
+            checkAnnotation(member, at: Self.join(path, key))
+            return false
+        }
+    }
+
+    /// An annotation holds a string (of any content); anything else is most likely a misplaced value.
+    func checkAnnotation(_ value: JSONValue, at path: String) {
+        if case .string = value { return }
+        report(path, "expected a string, found \(value.kindName)")
     }
 
     /// The allowed name closest to a misspelt one, when it is close enough to be a likely typo.
@@ -97,13 +121,33 @@ final class StrictJSON {
         let json: StrictJSON
         let path: String
         let value: JSONValue
+        /// The object's declaration, where it has one (a map's members have none); it gives the
+        /// fields' ranges and whether they are required, and reading an undeclared key trips.
+        var declaration: InputObject?
 
-        func has(_ key: String) -> Bool { value[key] != nil }
+        init(json: StrictJSON, path: String, value: JSONValue, declaration: InputObject? = nil) {
+            self.json = json
+            self.path = path
+            self.value = value
+            self.declaration = declaration
+        }
+
+        /// The declared field `key`, or nil for an undeclared object's member.
+        private func declared(_ key: String) -> InputField? { declaration?[key] }
+
+        /// Debug builds check that a reader reads only what the reference declares.
+        private func checkDeclared(_ key: String) { assert(declaration?.has(key) != false, "'\(key)' is not declared in '\(path)'") }
+
+        func has(_ key: String) -> Bool {
+            checkDeclared(key)
+            return value[key] != nil
+        }
 
         func path(_ key: String) -> String { StrictJSON.join(path, key) }
 
         /// A string (a number's text is accepted too, as ids are written both ways).
-        func string(_ key: String, required: Bool = false) -> String? {
+        func string(_ key: String, required declaredRequired: Bool? = nil) -> String? {
+            let required = declaredRequired ?? declared(key)?.required ?? false
             guard let member = value[key] else {
                 if required { json.report(path, "the required key '\(key)' is missing") }
                 return nil
@@ -128,6 +172,7 @@ final class StrictJSON {
 
         /// A list of strings; a missing key is an empty list.
         func strings(_ key: String) -> [String] {
+            checkDeclared(key)
             guard let member = value[key] else { return [] }
             guard case let .array(items) = member else {
                 json.report(path(key), "expected a list of strings, found \(member.kindName)")
@@ -142,6 +187,12 @@ final class StrictJSON {
                 }
             }
             return result
+        }
+
+        /// A whole number within the declared range.
+        func integer(_ key: String) -> Int? {
+            guard let field = declared(key) else { preconditionFailure("'\(key)' has no declared range") }
+            return integer(key, in: field.type.range)
         }
 
         /// A whole number within `range`.
@@ -161,6 +212,7 @@ final class StrictJSON {
         private func text(_ value: JSONValue) -> String { value.text ?? value.kindName }
 
         func bool(_ key: String) -> Bool? {
+            checkDeclared(key)
             guard let member = value[key] else { return nil }
             guard case let .bool(flag) = member else {
                 json.report(path(key), "expected true or false, found \(member.kindName)")
@@ -170,7 +222,7 @@ final class StrictJSON {
         }
 
         /// A value of a closed set (a tier, a role, …), reporting the accepted values when it is not one.
-        func choice<T: RawRepresentable>(_ key: String, of type: T.Type, accepted: [T], required: Bool = false) -> T?
+        func choice<T: RawRepresentable>(_ key: String, of type: T.Type, accepted: [T], required: Bool? = nil) -> T?
         where T.RawValue == String {
             guard let raw = string(key, required: required) else { return nil }
             if let found = accepted.first(where: { $0.rawValue == raw }) { return found }
@@ -181,6 +233,7 @@ final class StrictJSON {
 
         /// A member list of objects; a missing key is an empty list.
         func array(_ key: String) -> [(String, JSONValue)] {
+            checkDeclared(key)
             guard let member = value[key] else { return [] }
             guard case let .array(items) = member else {
                 json.report(path(key), "expected a list, found \(member.kindName)")
@@ -189,7 +242,10 @@ final class StrictJSON {
             return items.enumerated().map { ("\(path(key))[\($0.offset)]", $0.element) }
         }
 
-        func member(_ key: String) -> JSONValue? { value[key] }
+        func member(_ key: String) -> JSONValue? {
+            checkDeclared(key)
+            return value[key]
+        }
     }
 }
 

@@ -41,10 +41,11 @@ enum RunSummary {
 }
 
 extension MailSettings {
-    /// SMTP when `mail.smtp` is given, else the sendmail command (default /usr/sbin/sendmail -t -oi).
+    /// SMTP when `mail.smtp` is given, else the sendmail command; the defaults are the input
+    /// reference's, so that docs/inputs.md says what is used.
     static func transport(_ settings: MailSettings) -> MailTransport {
-        if let host = settings.smtpHost { return .smtp(host: host, port: settings.smtpPort ?? 25) }
-        return .sendmail(command: settings.sendmail ?? MailTransport.defaultSendmail)
+        if let host = settings.smtpHost { return .smtp(host: host, port: settings.smtpPort ?? MailSettings.defaultSMTPPort) }
+        return .sendmail(command: settings.sendmail ?? MailSettings.defaultSendmail)
     }
 }
 

@@ -1,0 +1,90 @@
+import Foundation
+import SocialAuditCore
+
+// MARK: - The configuration (socialaudit.json)
+
+extension InputReference {
+    static let configurationComment = comment(in: "configuration")
+
+    /// The configuration's top level. The paths' defaults are the readers' own.
+    public static let configuration = InputObject("", "The run's settings.", [
+        schema(.configuration),
+        configurationComment,
+        InputField("inventory", .path, default: .text("inventory.json"),
+                   "The district's inventory of schools, staff and accounts, in JSON or XML."),
+        InputField("roster", .path, default: .text("students.csv"),
+                   "The student roster exported from the student information system, CSV or JSON. When it is not named and does not exist, the run goes on without students and says so: no student rule can fire."),
+        InputField("archives", .path, default: .text("archives"),
+                   "The folder of account archives: one per account, each the `.zip` from Twitter/X or that zip extracted into a folder."),
+        InputField("out", .path, default: .text("out"),
+                   "The folder the reports, `findings.csv` and the e-mail summaries are written to."),
+        InputField("state", .path, default: .text("state/socialaudit.sqlite"),
+                   "The file in which socialaudit remembers findings and archives from one run to the next."),
+        InputField("reviews", .path, default: .text("reviews.json"),
+                   "The file of reviewed findings. A file that does not exist means no reviews, unless `--reviews` named it."),
+        InputField("templates", .path, default: .text("templates"),
+                   "The folder of report and e-mail templates. When it is not named and does not exist, the templates shipped with socialaudit are used."),
+        InputField("timezone", .timeZone, default: .text("America/New_York"),
+                   "The district's time zone, by its IANA name: it decides which day a run audits as of."),
+        InputField("policy", .object(policy), "The district's policy settings."),
+        InputField("mail", .object(mail), "How the e-mail summaries are sent."),
+    ])
+
+    public static let policy = InputObject("policy", "The district's policy settings; each key left out keeps the value socialaudit ships.", [
+        configurationComment,
+        InputField("staleAfterDays", .integer(1...3650), default: .integer(Policy().staleAfterDays),
+                   "An archive generated more than this many days before the audit's date is stale (`inventory.stale-archive`)."),
+        InputField("organizations", .texts, default: .texts(Policy().organizations),
+                   "Handles of organizations, besides the inventory's accounts, that a primary account may retweet (`primary.retweet-source`)."),
+        InputField("approvedApps", .texts, default: .texts(Policy().approvedApps),
+                   "Connected applications the district approves, by name, case aside (`account.connected-apps`)."),
+        InputField("loginSpread", .object(loginSpread),
+                   "When logins from many places suggest a shared password (`account.login-spread`)."),
+        InputField("officialClaimPhrases", .texts, default: .texts(Policy().officialClaimPhrases),
+                   "Phrases that present a personal account's profile as official (`personal.claims-official`)."),
+        InputField("lexicon", .map(keyName: "category", keys: nil, value: .texts),
+                   default: .described("the lexicon shipped with socialaudit"),
+                   "Word lists by category for `professional.unprofessional-content`. A category named here replaces the shipped one of that name; a new name adds a category."),
+        InputField("severity", .map(keyName: "rule id", keys: RuleIds.all, value: .choice(Severity.allCases.map(\.rawValue))),
+                   default: .described("each rule's own, by tier (`socialaudit rules`)"),
+                   "A rule's severity for every tier, by rule id, in place of the rule's own."),
+        InputField("disabledRules", .ruleIds, default: .texts(Policy().disabledRules),
+                   "Rules that do not run, by rule id."),
+    ])
+
+    public static let loginSpread = InputObject("policy.loginSpread", "The limit of `account.login-spread`.", [
+        configurationComment,
+        InputField("distinctIPs", .integer(1...10_000), default: .integer(Policy.LoginSpread().distinctIPs),
+                   "An account whose logins come from more distinct IP addresses than this within the window is reported."),
+        InputField("windowDays", .integer(1...3650), default: .integer(Policy.LoginSpread().windowDays),
+                   "The length of the window, in days."),
+    ])
+
+    public static let mail = InputObject("mail", "How the e-mail summaries are sent (`socialaudit mail`, `run --mail`).", [
+        configurationComment,
+        InputField("from", .text, default: .described("`socialaudit@` and the district's first e-mail domain"),
+                   "The sender address of the summaries."),
+        InputField("sendmail", .text, default: .text("/usr/sbin/sendmail -t -oi"),
+                   "The command that takes each message, headers included, on its standard input; used when `smtp` is not given."),
+        InputField("smtp", .object(smtp), "An SMTP server to send through instead of the sendmail command."),
+        InputField("reportBaseURL", .text,
+                   "The address at which the `out` folder is published; the summaries then link to the reports. Without it they give the reports' path."),
+    ])
+
+    public static let smtp = InputObject("mail.smtp", "An SMTP server that relays for socialaudit without a login or TLS, such as a relay on the district's network.", [
+        configurationComment,
+        InputField("host", .text, "The server's host name or IP address."),
+        InputField("port", .integer(1...65535), default: .integer(25), "The server's port."),
+    ])
+}
+
+public extension MailSettings {
+    /// The command used when neither `mail.smtp` nor `mail.sendmail` is given.
+    static var defaultSendmail: String { InputReference.mail["sendmail"].defaultText }
+
+    /// The port used when `mail.smtp` gives none.
+    static var defaultSMTPPort: Int {
+        guard case let .integer(port)? = InputReference.smtp["port"].defaultValue else { preconditionFailure("mail.smtp.port has no default") }
+        return port
+    }
+}

@@ -16,9 +16,21 @@ extension InputReference {
             ("title", .string(title)),
             ("description", .string(about)),
         ] + objectSchema(schema.root))
-        var out = ""
-        SchemaText.write(document, indent: "", into: &out)
-        return out + "\n"
+        // Foundation's writer, keys sorted so that the text is the same on every machine.
+        let data = try! JSONSerialization.data(withJSONObject: foundationObject(document),
+                                               options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static func foundationObject(_ value: JSONValue) -> Any {
+        switch value {
+        case let .object(members): Dictionary(members.map { ($0.0, foundationObject($0.1)) }, uniquingKeysWith: { first, _ in first })
+        case let .array(items): items.map(foundationObject)
+        case let .string(text): text
+        case let .number(text): Int(text).map { NSNumber(value: $0) } ?? NSNumber(value: Double(text) ?? 0)
+        case let .bool(flag): flag
+        case .null: NSNull()
+        }
     }
 
     /// An object's schema: its declared properties and nothing else.
@@ -87,53 +99,5 @@ extension InputReference {
         case let .texts(items): .array(items.map(JSONValue.string))
         case .described: nil
         }
-    }
-}
-
-/// JSON text in the order the members are given, two spaces a level: the schemas list
-/// properties in the reference's order, which Foundation's writer would sort or scramble.
-enum SchemaText {
-    static func write(_ value: JSONValue, indent: String, into out: inout String) {
-        let inner = indent + "  "
-        switch value {
-        case let .object(members) where !members.isEmpty:
-            out += "{\n"
-            for (index, (key, member)) in members.enumerated() {
-                out += inner + quoted(key) + ": "
-                write(member, indent: inner, into: &out)
-                out += index == members.count - 1 ? "\n" : ",\n"
-            }
-            out += indent + "}"
-        case let .array(items) where !items.isEmpty:
-            out += "[\n"
-            for (index, item) in items.enumerated() {
-                out += inner
-                write(item, indent: inner, into: &out)
-                out += index == items.count - 1 ? "\n" : ",\n"
-            }
-            out += indent + "]"
-        case .object: out += "{}"
-        case .array: out += "[]"
-        case let .string(text): out += quoted(text)
-        case let .number(text): out += text
-        case let .bool(flag): out += flag ? "true" : "false"
-        case .null: out += "null"
-        }
-    }
-
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

@@ -15,6 +15,8 @@ public enum StarterDistrict {
     /// The example's own name and domain, replaced by `init`'s.
     public static let exampleName = "Example County Schools"
     public static let exampleDomain = "schools.example"
+    /// The example's folder, in the crontab line; `init` names its own.
+    public static let exampleFolder = "/srv/socialaudit"
 
     /// Where the JSON files' `$schema` finds the schemas: the installed examples sit beside
     /// `share/socialaudit/schemas/`, a district made by `init` has its own copy.
@@ -22,7 +24,7 @@ public enum StarterDistrict {
 
     /// The files, renamed for `district` and `domain`, their `$schema` in `schemas`.
     public static func files(district: String = exampleName, domain: String = exampleDomain,
-                             schemas: String = installedSchemas) -> [File] {
+                             folder: String = exampleFolder, schemas: String = installedSchemas) -> [File] {
         let named: [(String, [UInt8])] = [
             ("socialaudit.json", PackageResources.socialaudit_json), ("inventory.json", PackageResources.inventory_json),
             ("inventory.xml", PackageResources.inventory_xml), ("students.csv", PackageResources.students_csv),
@@ -35,6 +37,7 @@ public enum StarterDistrict {
             let text = String(decoding: bytes, as: UTF8.self)
                 .replacingOccurrences(of: exampleName, with: escaped)
                 .replacingOccurrences(of: exampleDomain, with: domain)
+                .replacingOccurrences(of: exampleFolder, with: folder)
                 .replacingOccurrences(of: "\"$schema\": \"\(installedSchemas)", with: "\"$schema\": \"\(schemas)")
             files.append(File(name: name, bytes: Array(text.utf8)))
         }
@@ -59,13 +62,22 @@ public enum StarterDistrict {
         return problems
     }
 
+    /// The JSON Schemas the JSON files name, as `init` writes them beside them.
+    static var schemaFiles: [File] {
+        InputReference.Schema.allCases.map { schema in
+            File(name: "schemas/" + URL(fileURLWithPath: schema.file).lastPathComponent,
+                 bytes: Array(InputReference.jsonSchema(for: schema).utf8))
+        }
+    }
+
     /// Writes the district into `folder` (created when missing) with an empty `archives/` folder
-    /// and `schemas` (the JSON Schemas, named `schemas/…`). Never overwrites: a folder that already
-    /// holds one of the files is refused as it is.
-    public static func write(to folder: URL, district: String, domain: String, schemas: [File]) throws(InputError) {
+    /// and the JSON Schemas in `schemas/`. Never overwrites: a folder that already holds one of
+    /// the files is refused as it is.
+    public static func write(to folder: URL, district: String, domain: String) throws(InputError) {
         let problems = check(district: district, domain: domain)
         if !problems.isEmpty { throw InputError(problems) }
-        let files = files(district: district, domain: domain, schemas: "schemas/")
+        let files = files(district: district, domain: domain, folder: folder.path, schemas: "schemas/")
+        let schemas = schemaFiles
         let manager = FileManager.default
         let present = (files + schemas).map(\.name).filter { manager.fileExists(atPath: folder.appendingPathComponent($0).path) }
         if !present.isEmpty {

@@ -23,7 +23,7 @@ struct SocialAudit: ParsableCommand {
             holds the lock.
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Validate.self, Rules.self, Inputs.self, Explain.self, Mail.self, Scan.self],
+        subcommands: [Run.self, Validate.self, Init.self, Inputs.self, Rules.self, Explain.self, Mail.self, Scan.self],
         defaultSubcommand: nil
     )
 

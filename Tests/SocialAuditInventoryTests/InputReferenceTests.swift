@@ -34,9 +34,8 @@ func sample(_ type: InputType, key: String, at path: String, adding extra: (path
 
 /// JSON text of a value, as the schemas are written.
 func text(_ value: JSONValue) -> String {
-    var out = ""
-    SchemaText.write(value, indent: "", into: &out)
-    return out
+    let data = try! JSONSerialization.data(withJSONObject: InputReference.foundationObject(value), options: [.sortedKeys])
+    return String(decoding: data, as: UTF8.self)
 }
 
 /// The paths messages give to the objects of `root`: `policy.loginSpread`, `accounts[0]`.

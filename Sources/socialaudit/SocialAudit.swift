@@ -15,8 +15,10 @@ struct SocialAudit: ParsableCommand {
             student roster, runs one rule pass per account tier, and writes HTML and CSV reports per \
             school, a district roll-up and e-mail summaries.
 
-            A new district:  socialaudit init /srv/socialaudit  (then fill in its inventory and roster)
+            A new district (then fill in its inventory and roster):  socialaudit init /srv/socialaudit
+
             Check the inputs:  socialaudit validate --config /srv/socialaudit/socialaudit.json
+
             Audit, nightly from cron:  socialaudit run --config /srv/socialaudit/socialaudit.json --quiet --mail
 
             Exit status: 0 done, 1 --fail-on matched, 2 bad usage or unusable input, 3 another run \

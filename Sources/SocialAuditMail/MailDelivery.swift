@@ -11,8 +11,6 @@ public enum MailTransport: Sendable {
     case smtp(host: String, port: Int)
     case sendmail(command: String)
 
-    public static let defaultSendmail = "/usr/sbin/sendmail -t -oi"
-
     public var description: String {
         switch self {
         case let .smtp(host, port): "SMTP server \(host):\(port)"

@@ -44,7 +44,7 @@ extension InputReference {
                    "Phrases that present a personal account's profile as official (`personal.claims-official`)."),
         InputField("lexicon", .map(keyName: "category", keys: nil, value: .texts),
                    default: .described("the lexicon shipped with socialaudit"),
-                   "Word lists by category for `professional.unprofessional-content`. A category named here replaces the shipped one of that name; a new name adds a category."),
+                   "Word lists by category for `professional.unprofessional-content`. A category named here replaces the shipped one of that name, `+name` adds its words to the shipped category (`\"+profanity\": [\"…\"]`), and a new name adds a category. The shipped categories: profanity, alcohol-and-drugs, partisan-politics, gambling, violence-and-weapons."),
         InputField("severity", .map(keyName: "rule id", keys: RuleIds.all, value: .choice(Severity.allCases.map(\.rawValue))),
                    default: .described("each rule's own, by tier (`socialaudit rules`)"),
                    "A rule's severity for every tier, by rule id, in place of the rule's own."),

@@ -92,7 +92,7 @@ public enum InventoryReader {
                 district = District(name: d.string("name") ?? "",
                                     emailDomains: d.strings("emailDomains"),
                                     websites: d.strings("websites"),
-                                    reportRecipients: d.strings("reportRecipients"))
+                                    reportRecipients: d.mailboxes("reportRecipients"))
             }
         } else {
             json.report("", "the required key 'district' is missing")
@@ -103,7 +103,7 @@ public enum InventoryReader {
             guard let s = json.object(value, at: path, declared: InputReference.school) else { continue }
             let id = s.string("id")
             let name = s.string("name")
-            let recipients = s.strings("reportRecipients")
+            let recipients = s.mailboxes("reportRecipients")
             if let id, let name {
                 schools.append(School(id: id, name: name, reportRecipients: recipients))
                 schoolPlaces.append(json.place(path))

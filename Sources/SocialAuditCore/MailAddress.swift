@@ -16,8 +16,17 @@ public struct MailAddress: Sendable, Hashable, CustomStringConvertible {
     /// `local@domain`, as the SMTP envelope (`MAIL FROM`, `RCPT TO`) takes it.
     public var addrSpec: String { "\(localPart)@\(domain)" }
 
-    /// The address as the district wrote it, normalised: `Name <local@domain>` or `local@domain`.
-    public var description: String { displayName.map { "\($0) <\(addrSpec)>" } ?? addrSpec }
+    /// The address as the district wrote it, normalised: `Name <local@domain>` or `local@domain`;
+    /// a name with a special character (`,`, `"`, `<`, …) in double quotes, so it parses back the same.
+    public var description: String {
+        guard let name = displayName else { return addrSpec }
+        guard name.contains(where: { Self.specials.contains($0) }) else { return "\(name) <\(addrSpec)>" }
+        let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "\"\(escaped)\" <\(addrSpec)>"
+    }
+
+    /// RFC 5322 specials: a display name holding one is written in quotes.
+    static let specials = Set("<>\"@,;:\\[]().")
 
     /// Why `text` is not an address, in a sentence for the district's technician.
     public struct Refusal: Error, Sendable, Hashable {
@@ -79,12 +88,20 @@ public struct MailAddress: Sendable, Hashable, CustomStringConvertible {
         if phrase.count >= 2, phrase.hasPrefix("\""), phrase.hasSuffix("\"") {
             var unquoted = "", escaped = false
             for character in phrase.dropFirst().dropLast() {
-                if escaped { unquoted.append(character); escaped = false } else if character == "\\" { escaped = true } else if character == "\"" {
-                    throw Refusal(reason: "the display name \(phrase) has a quote inside its quotes")
-                } else { unquoted.append(character) }
+                if escaped {
+                    unquoted.append(character)
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == "\"" {
+                    throw Refusal(reason: "the display name \(phrase) has a quote inside its quotes; write it as \\\"")
+                } else {
+                    unquoted.append(character)
+                }
             }
+            if escaped { throw Refusal(reason: "the display name \(phrase) ends in a lone backslash") }
             name = unquoted
-        } else if let special = phrase.first(where: { "<>\"@,;:\\[]()".contains($0) }) {
+        } else if let special = phrase.first(where: { specials.contains($0) && $0 != "." }) {
             throw Refusal(reason: "the display name '\(phrase)' holds '\(special)'; put the name in double quotes")
         }
         name = name.trimmingCharacters(in: .whitespaces)

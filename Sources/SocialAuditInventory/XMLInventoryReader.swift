@@ -107,14 +107,7 @@ enum XMLInventoryReader {
         var people: [Person] = [], personPlaces: [InputPlace] = []
         var accounts: [InventoryAccount] = [], accountPlaces: [InputPlace] = []
         func place(_ node: xmlNodePtr) -> InputPlace { InputPlace(line: XMLNode.line(node)) }
-        // A recipient that is not one address is refused at its element's line.
-        func recipients(_ nodes: [xmlNodePtr]) -> [String] {
-            nodes.compactMap { node in
-                InputAddresses.checked(XMLNode.text(node)) { message in
-                    diagnostics.problems.append(InputProblem(file: file, line: XMLNode.line(node), message: "<reportRecipient>: \(message)"))
-                }
-            }
-        }
+        func recipients(_ nodes: [xmlNodePtr]) -> [String] { Self.recipients(nodes, file: file, diagnostics: diagnostics) }
 
         for section in XMLNode.children(root) {
             switch XMLNode.name(section) {
@@ -170,6 +163,17 @@ enum XMLInventoryReader {
             inventory: Inventory(district: district, schools: schools, people: people, accounts: accounts),
             file: file, format: .xml, schoolPlaces: schoolPlaces, personPlaces: personPlaces,
             accountPlaces: accountPlaces, notes: [])
+    }
+}
+
+extension XMLInventoryReader {
+    /// The `<reportRecipient>` elements' addresses; one that is not one address is refused at its element's line.
+    fileprivate static func recipients(_ nodes: [xmlNodePtr], file: String, diagnostics: XMLDiagnostics) -> [String] {
+        nodes.compactMap { node in
+            InputAddresses.checked(XMLNode.text(node)) { message in
+                diagnostics.problems.append(InputProblem(file: file, line: XMLNode.line(node), message: "<reportRecipient>: \(message)"))
+            }
+        }
     }
 }
 

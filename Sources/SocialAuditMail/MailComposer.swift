@@ -76,35 +76,8 @@ public struct MailComposer: Sendable {
     func message(report id: String, title: String, findings: [Int], resolved: Int, recipients: [String], run: RunReport,
                  link: String?, path: String) -> MailMessage {
         let title = DisplayText.singleLine(title, limit: 200)
-        // One pass over the findings: counted by severity and status (a small table rather than
-        // dictionaries), and the few the summary names (new high-severity ones, coverage gaps).
-        var tally = Array(repeating: Array(repeating: 0, count: Self.countedStatuses.count), count: Severity.allCases.count)
-        var newHigh: [String: Int] = [:]
-        var coverageSeen = Set<String>()
-        var coverage: [[String: Any]] = []
-        // Archives of accounts the inventory does not list (a student's own, a folder named after
-        // someone) are counted, never named: their names are the archive's, not the district's.
-        var notInInventory = Set<String>()
-        for index in findings {
-            let status = run.findingStatuses[index]
-            let severity = run.findings[index].severity
-            if let column = Self.countedStatuses.firstIndex(of: status) {
-                tally[Severity.allCases.firstIndex(of: severity)!][column] += 1
-            }
-            if run.findings[index].tier == .unregistered {
-                if status != "suppressed" { notInInventory.insert(run.findings[index].account) }
-                continue
-            }
-            // Accounts with new high-severity findings: handle and rule, counted; nothing else of the finding.
-            if severity == .high && status == "new" {
-                newHigh["\(run.findings[index].account)\u{0}\(run.findings[index].rule)", default: 0] += 1
-            }
-            if status != "suppressed" && Self.coverageRules.contains(run.findings[index].rule),
-               coverageSeen.insert("\(run.findings[index].account) \(run.findings[index].rule)").inserted {
-                coverage.append(["account": DisplayText.singleLine(run.findings[index].account),
-                                 "ruleName": RuleCatalog.rule(run.findings[index].rule)?.description.name ?? run.findings[index].rule])
-            }
-        }
+        let summary = SummaryTally(findings: findings, run: run)
+        let tally = summary.tally, newHigh = summary.newHigh, coverage = summary.coverage
         let total = { (status: String) in
             let column = Self.countedStatuses.firstIndex(of: status)!
             return tally.reduce(0) { $0 + $1[column] }
@@ -125,12 +98,12 @@ public struct MailComposer: Sendable {
             return ["account": DisplayText.singleLine(parts[0]), "ruleName": RuleCatalog.rule(parts[1])?.description.name ?? parts[1], "count": newHigh[key]!]
         }
         var context: [String: Any] = [
-            "title": "Social media audit — \(title)", "asOf": run.asOf, "districtName": run.district.name,
+            "title": "Social media audit — \(title)", "asOf": run.asOf, "districtName": DisplayText.singleLine(run.district.name, limit: 200),
             "counts": counts, "resolved": resolved, "hasNewHigh": !newHighList.isEmpty, "newHigh": newHighList,
-            "hasCoverage": !coverage.isEmpty || !notInInventory.isEmpty, "coverage": coverage, "hasFindings": !findings.isEmpty, "reportPath": path,
+            "hasCoverage": !coverage.isEmpty || !summary.notInInventory.isEmpty, "coverage": coverage, "hasFindings": !findings.isEmpty, "reportPath": path,
         ]
         if let link { context["link"] = link }
-        if let count = Self.notInInventory(notInInventory.count) { context["notInInventory"] = count }
+        if let count = Self.notInInventory(summary.notInInventory.count) { context["notInInventory"] = count }
         let text = templates.render("mail/summary.txt", context).trimmingNewlines() + "\n"
         let html = templates.render("mail/summary.html", context)
         let bytes = MIME.message(from: from, to: recipients, subject: subject, date: date,

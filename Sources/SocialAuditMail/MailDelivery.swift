@@ -148,31 +148,13 @@ enum SMTPSession {
             var hello = try connection.command("EHLO \(helo)")
             if hello.code != 250 { hello = try connection.command("HELO \(helo)") }
             guard hello.code == 250 else { return fail(hello, "HELO") }
-            // The envelope takes addr-specs from parsed addresses only: a value that is not one
-            // address never becomes (part of) a command.
             guard let sender = MailAddress.parsed(message.from) else {
                 return .done(DeliveryOutcome(message: message.report, recipients: message.recipients, outcome: .failed,
                                              detail: "the sender is not an e-mail address"))
             }
             let mailFrom = try connection.command("MAIL FROM:<\(sender.addrSpec)>")
             guard mailFrom.code == 250 else { return fail(mailFrom, "MAIL FROM") }
-            var accepted: [String] = []
-            var refused: [String] = []
-            var temporary: [String] = []
-            for recipient in message.recipients {
-                guard let address = MailAddress.parsed(recipient) else {
-                    refused.append("a recipient that is not an e-mail address (not sent to the server)")
-                    continue
-                }
-                let reply = try connection.command("RCPT TO:<\(address.addrSpec)>")
-                if reply.code == 250 || reply.code == 251 {
-                    accepted.append(recipient)
-                } else if reply.code >= 400 && reply.code < 500 {
-                    temporary.append("\(recipient) (\(reply.code) \(reply.text))")
-                } else {
-                    refused.append("\(recipient) (\(reply.code) \(reply.text))")
-                }
-            }
+            let (accepted, refused, temporary) = try recipients(message.recipients, connection)
             if accepted.isEmpty {
                 _ = try? connection.command("QUIT")
                 if !temporary.isEmpty && refused.isEmpty { return .temporary("every recipient was deferred: " + temporary.joined(separator: "; ")) }
@@ -195,6 +177,27 @@ enum SMTPSession {
         } catch {
             return .temporary("the conversation with \(host):\(port) broke off: \(error.localizedDescription)")
         }
+    }
+
+    /// RCPT TO for each recipient: the envelope takes addr-specs from parsed addresses only, so a
+    /// value that is not one address never becomes (part of) a command.
+    static func recipients(_ recipients: [String], _ connection: SMTPConnection) throws -> (accepted: [String], refused: [String], temporary: [String]) {
+        var accepted: [String] = [], refused: [String] = [], temporary: [String] = []
+        for recipient in recipients {
+            guard let address = MailAddress.parsed(recipient) else {
+                refused.append("a recipient that is not an e-mail address (not sent to the server)")
+                continue
+            }
+            let reply = try connection.command("RCPT TO:<\(address.addrSpec)>")
+            if reply.code == 250 || reply.code == 251 {
+                accepted.append(recipient)
+            } else if reply.code >= 400 && reply.code < 500 {
+                temporary.append("\(recipient) (\(reply.code) \(reply.text))")
+            } else {
+                refused.append("\(recipient) (\(reply.code) \(reply.text))")
+            }
+        }
+        return (accepted, refused, temporary)
     }
 
     /// Lines that begin with a dot get one more (RFC 5321 §4.5.2); the message ends with CRLF.

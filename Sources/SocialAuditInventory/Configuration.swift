@@ -169,7 +169,7 @@ public enum ConfigurationReader {
     static func readMail(_ value: JSONValue?, _ json: StrictJSON) -> MailSettings {
         var mail = MailSettings()
         guard let value, let m = json.object(value, at: "mail", declared: InputReference.mail) else { return mail }
-        mail.from = m.string("from")
+        mail.from = m.mailbox("from")
         mail.sendmail = m.string("sendmail")
         mail.reportBaseURL = m.string("reportBaseURL")
         if let smtp = m.member("smtp"), let s = json.object(smtp, at: "mail.smtp", declared: InputReference.smtp) {

@@ -62,7 +62,7 @@ extension InputReference {
 
     public static let mail = InputObject("mail", "How the e-mail summaries are sent (`socialaudit mail`, `run --mail`).", [
         configurationComment,
-        InputField("from", .text, default: .described("`socialaudit@` and the district's first e-mail domain"),
+        InputField("from", .mailbox, default: .described("`socialaudit@` and the district's first e-mail domain"),
                    "The sender address of the summaries."),
         InputField("sendmail", .text, default: .text("/usr/sbin/sendmail -t -oi"),
                    "The command that takes each message, headers included, on its standard input; used when `smtp` is not given."),

@@ -25,7 +25,7 @@ extension InputReference {
                    "The district's e-mail domains: an account registered with an address outside them is reported (`account.registered-email`)."),
         InputField("websites", .texts, default: .texts([]), xml: .repeated("website"),
                    "The district's websites: a personal account whose profile links to one presents itself as official (`personal.claims-official`)."),
-        InputField("reportRecipients", .texts, default: .texts([]), xml: .repeated("reportRecipient"),
+        InputField("reportRecipients", .mailboxes, default: .texts([]), xml: .repeated("reportRecipient"),
                    "Who receives the district's e-mail summary."),
     ])
 
@@ -34,7 +34,7 @@ extension InputReference {
         InputField("id", .text, required: true, xml: .attribute,
                    "The school's short id, which people and accounts name and which names its report folder: letters, digits, `.`, `_` and `-`; unique."),
         InputField("name", .text, required: true, xml: .attribute, "The school's name, as the reports show it."),
-        InputField("reportRecipients", .texts, default: .texts([]), xml: .repeated("reportRecipient"),
+        InputField("reportRecipients", .mailboxes, default: .texts([]), xml: .repeated("reportRecipient"),
                    "Who receives the school's e-mail summary (usually the principal)."),
     ])
 

@@ -61,6 +61,11 @@ public indirect enum InputType: Sendable {
     /// One of a closed set of words (a tier, a role, a severity).
     case choice([String])
     case texts
+    /// An e-mail address that mail is sent to or from: `name@domain`, or `Name <name@domain>`
+    /// (``MailAddress``); anything else is refused, as it would be written into a header.
+    case mailbox
+    /// A list of ``mailbox`` addresses.
+    case mailboxes
     /// A list of rule ids (`socialaudit rules` lists them).
     case ruleIds
     case object(InputObject)

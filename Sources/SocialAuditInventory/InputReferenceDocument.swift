@@ -116,6 +116,8 @@ extension InputReference {
         case .boolean: "true or false"
         case let .choice(values): "one of " + words(values)
         case .texts: "list of strings"
+        case .mailbox: "e-mail address (`name@domain` or `Name <name@domain>`)"
+        case .mailboxes: "list of e-mail addresses (`name@domain` or `Name <name@domain>`)"
         case .ruleIds: "list of rule ids"
         case let .object(object): "object (`\(object.path)`)"
         case let .objects(object): "list of objects (`\(object.path)`)"

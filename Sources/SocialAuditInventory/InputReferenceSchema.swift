@@ -74,6 +74,10 @@ extension InputReference {
             return [string, ("enum", .array(values.map(JSONValue.string)))]
         case .texts:
             return [("type", .string("array")), ("items", .object([string]))]
+        case .mailbox:
+            return [string, ("pattern", .string(mailboxPattern))]
+        case .mailboxes:
+            return [("type", .string("array")), ("items", .object([string, ("pattern", .string(mailboxPattern))]))]
         case .ruleIds:
             return [("type", .string("array")), ("items", .object([string, ("enum", .array(RuleIds.all.map(JSONValue.string)))]))]
         case let .object(object):
@@ -90,6 +94,10 @@ extension InputReference {
             return members
         }
     }
+
+    /// One line without controls, ending in `local@domain` or `<local@domain>`: an editor's first
+    /// check; the reader's (``MailAddress``) is the strict one.
+    static let mailboxPattern = "^[^\\x00-\\x1F\\x7F<>]*<?[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9.-]+>?$"
 
     static func json(_ value: InputDefault) -> JSONValue? {
         switch value {

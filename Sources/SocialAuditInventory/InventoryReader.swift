@@ -92,7 +92,7 @@ public enum InventoryReader {
                 district = District(name: d.string("name") ?? "",
                                     emailDomains: d.strings("emailDomains"),
                                     websites: d.strings("websites"),
-                                    reportRecipients: d.strings("reportRecipients"))
+                                    reportRecipients: d.mailboxes("reportRecipients"))
             }
         } else {
             json.report("", "the required key 'district' is missing")
@@ -103,7 +103,7 @@ public enum InventoryReader {
             guard let s = json.object(value, at: path, declared: InputReference.school) else { continue }
             let id = s.string("id")
             let name = s.string("name")
-            let recipients = s.strings("reportRecipients")
+            let recipients = s.mailboxes("reportRecipients")
             if let id, let name {
                 schools.append(School(id: id, name: name, reportRecipients: recipients))
                 schoolPlaces.append(json.place(path))
@@ -194,11 +194,12 @@ enum InventoryChecks {
             }
         }
         duplicates(inventory.schools.map(\.id), places: loaded.schoolPlaces, what: "the school id")
+        problems += caseOnlyDuplicates(in: loaded)
         // School ids name folders of the reports (OUT/schools/<id>/): letters, digits, '.', '_'
         // and '-', not starting with a dot, so that no id can reach outside the output folder.
         for (index, school) in inventory.schools.enumerated() where !isSafeSchoolId(school.id) {
             problems.append(loaded.schoolPlaces[index].problem(in: loaded.file,
-                "the school id '\(school.id)' cannot be used: a school id names a report folder, so it may hold only letters, digits, '.', '_' and '-', and may not start with '.' or be 'unassigned' or 'district'"))
+                "the school id '\(school.id)' cannot be used: a school id names a report folder, so it may hold only letters, digits, '.', '_' and '-', and may not start with '.' or be 'unassigned' or 'district' in any case"))
         }
         duplicates(inventory.people.map { $0.email.lowercased() }, places: loaded.personPlaces, what: "the e-mail address")
         duplicates(inventory.accounts.map { Handle.normalized($0.handle) }, places: loaded.accountPlaces, what: "the handle")
@@ -210,9 +211,30 @@ enum InventoryChecks {
         return problems.sorted { ($0.line ?? 0, $0.path ?? "") < ($1.line ?? 0, $1.path ?? "") }
     }
 
+    /// Report folders live on file systems that ignore case (a district's share, a Mac), where
+    /// `Pisgah` and `pisgah` are one folder: ids that differ only in case are refused.
+    static func caseOnlyDuplicates(in loaded: LoadedInventory) -> [InputProblem] {
+        var first: [String: Int] = [:]
+        var problems: [InputProblem] = []
+        for (index, school) in loaded.inventory.schools.enumerated() {
+            let key = school.id.lowercased()
+            if let earlier = first[key] {
+                let other = loaded.inventory.schools[earlier].id
+                guard other != school.id else { continue }  // the same id twice is said above
+                let place = loaded.schoolPlaces[earlier]
+                let at = place.line.map { "line \($0)" } ?? place.path ?? "entry \(earlier + 1)"
+                problems.append(loaded.schoolPlaces[index].problem(in: loaded.file,
+                    "the school id '\(school.id)' differs only in case from '\(other)' (\(at)); school ids name report folders, so they must differ in more than case"))
+            } else {
+                first[key] = index
+            }
+        }
+        return problems
+    }
+
     static func isSafeSchoolId(_ id: String) -> Bool {
         guard let first = id.unicodeScalars.first, first != ".", id.count <= 100,
-              id != Finding.unassigned, id != "district" else { return false }
+              id.lowercased() != Finding.unassigned, id.lowercased() != "district" else { return false }
         return id.unicodeScalars.allSatisfy { scalar in
             scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "." || scalar == "_" || scalar == "-")
         }

@@ -25,7 +25,7 @@ public enum ReviewsReader {
             let expires = fields.string("expires")
             for (key, value) in [("date", date), ("expires", expires)] {
                 if let value, value.count != 10 || TwitterDate.parse(value) == nil {
-                    json.report(fields.path(key), "'\(value)' is not a date of the form YYYY-MM-DD")
+                    json.report(fields.path(key), "'\(value)' is not a date: expected YYYY-MM-DD, a day the calendar has")
                 }
             }
             if let fingerprint {

@@ -33,7 +33,9 @@ enum XMLInventoryReader {
         }
         validate(document, diagnostics: diagnostics)
         if !diagnostics.problems.isEmpty { throw InputError(diagnostics.problems) }
-        return model(root, file: file)
+        let loaded = model(root, file: file, diagnostics: diagnostics)
+        if !diagnostics.problems.isEmpty { throw InputError(diagnostics.problems) }
+        return loaded
     }
 
     /// Parses with entity declarations refused; nil when the document is not usable.
@@ -99,12 +101,13 @@ enum XMLInventoryReader {
 
     // MARK: The model
 
-    private static func model(_ root: xmlNodePtr, file: String) -> LoadedInventory {
+    private static func model(_ root: xmlNodePtr, file: String, diagnostics: XMLDiagnostics) -> LoadedInventory {
         var district = District(name: "")
         var schools: [School] = [], schoolPlaces: [InputPlace] = []
         var people: [Person] = [], personPlaces: [InputPlace] = []
         var accounts: [InventoryAccount] = [], accountPlaces: [InputPlace] = []
         func place(_ node: xmlNodePtr) -> InputPlace { InputPlace(line: XMLNode.line(node)) }
+        func recipients(_ nodes: [xmlNodePtr]) -> [String] { Self.recipients(nodes, file: file, diagnostics: diagnostics) }
 
         for section in XMLNode.children(root) {
             switch XMLNode.name(section) {
@@ -115,7 +118,7 @@ enum XMLInventoryReader {
                     switch XMLNode.name(item) {
                     case "emailDomain": district.emailDomains.append(text)
                     case "website": district.websites.append(text)
-                    case "reportRecipient": district.reportRecipients.append(text)
+                    case "reportRecipient": district.reportRecipients += recipients([item])
                     default: break
                     }
                 }
@@ -123,7 +126,7 @@ enum XMLInventoryReader {
                 for node in XMLNode.children(section) {
                     schools.append(School(
                         id: XMLNode.attribute(node, "id") ?? "", name: XMLNode.attribute(node, "name") ?? "",
-                        reportRecipients: XMLNode.children(node).map(XMLNode.text)))
+                        reportRecipients: recipients(XMLNode.children(node))))
                     schoolPlaces.append(place(node))
                 }
             case "people":
@@ -160,6 +163,17 @@ enum XMLInventoryReader {
             inventory: Inventory(district: district, schools: schools, people: people, accounts: accounts),
             file: file, format: .xml, schoolPlaces: schoolPlaces, personPlaces: personPlaces,
             accountPlaces: accountPlaces, notes: [])
+    }
+}
+
+extension XMLInventoryReader {
+    /// The `<reportRecipient>` elements' addresses; one that is not one address is refused at its element's line.
+    fileprivate static func recipients(_ nodes: [xmlNodePtr], file: String, diagnostics: XMLDiagnostics) -> [String] {
+        nodes.compactMap { node in
+            InputAddresses.checked(XMLNode.text(node)) { message in
+                diagnostics.problems.append(InputProblem(file: file, line: XMLNode.line(node), message: "<reportRecipient>: \(message)"))
+            }
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SocialAuditCore
 
 /// Reads back a summary written as `.eml`: its sender, recipients and subject, for `socialaudit mail`.
 public enum EML {
@@ -16,10 +17,11 @@ public enum EML {
             }
         }
         func header(_ name: String) -> String? { headers.first { $0.0 == name }?.1 }
-        guard let from = header("from") else { return nil }
-        let to = (header("to") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { $0.contains("@") }
-        return MailMessage(report: report, from: from, recipients: to, subject: decodeWords(header("subject") ?? ""), bytes: bytes)
+        // Addresses are kept only when they parse (the composer writes display names as encoded
+        // words, so a comma in the header always separates two addresses); the envelope takes their addr-specs.
+        guard let from = header("from").flatMap(MailAddress.parsed) else { return nil }
+        let to = (header("to") ?? "").split(separator: ",").compactMap { MailAddress.parsed(String($0))?.addrSpec }
+        return MailMessage(report: report, from: from.addrSpec, recipients: to, subject: decodeWords(header("subject") ?? ""), bytes: bytes)
     }
 
     /// Decodes RFC 2047 `=?UTF-8?B?…?=` words (the only kind the composer writes).

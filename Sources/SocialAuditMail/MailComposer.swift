@@ -31,8 +31,10 @@ public struct MailComposer: Sendable {
 
     public init(templates: ReportTemplates, from: String?, reportBaseURL: String?, reportPath: String, district: District, date: Date = Date()) {
         self.templates = templates
-        let domain = district.emailDomains.first ?? "localhost"
-        self.from = from ?? "socialaudit@\(domain)"
+        // The readers refuse a sender that is not one address; one given here in code that is
+        // not falls back to the default rather than reaching the From: header.
+        let fallback = MailAddress.parsed("socialaudit@\(district.emailDomains.first ?? "")")?.description ?? "socialaudit@localhost"
+        self.from = from.flatMap { MailAddress.parsed($0)?.description } ?? fallback
         self.reportBaseURL = reportBaseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         self.reportPath = reportPath
         self.date = date
@@ -49,15 +51,20 @@ public struct MailComposer: Sendable {
             let own = bySchool[school.id] ?? []
             let resolved = report.resolved.filter { $0.schoolId == school.id }
             guard !own.isEmpty || !resolved.isEmpty else { continue }
-            let recipients = report.schools.first { $0.id == school.id }?.reportRecipients ?? []
+            let recipients = Self.addresses(report.schools.first { $0.id == school.id }?.reportRecipients ?? [])
             messages.append(message(report: school.id, title: school.name, findings: own, resolved: resolved.count,
                                     recipients: recipients, run: report, link: reportBaseURL.map { $0 + "schools/\(school.id)/index.html" },
                                     path: reportPath + "/schools/\(school.id)/index.html"))
         }
         messages.append(message(report: "district", title: report.district.name, findings: Array(report.findings.indices),
-                                resolved: report.resolved.count, recipients: report.district.reportRecipients, run: report,
+                                resolved: report.resolved.count, recipients: Self.addresses(report.district.reportRecipients), run: report,
                                 link: reportBaseURL.map { $0 + "index.html" }, path: reportPath + "/index.html"))
         return messages
+    }
+
+    /// The recipients that are addresses (the readers refuse any other), normalised.
+    static func addresses(_ recipients: [String]) -> [String] {
+        recipients.compactMap { MailAddress.parsed($0)?.description }
     }
 
     static let coverageRules = ["archive.unreadable", "inventory.missing-archive", "inventory.stale-archive", "inventory.unregistered-archive"]
@@ -68,28 +75,9 @@ public struct MailComposer: Sendable {
     /// `findings`: the positions of the summary's findings in `run.findings`.
     func message(report id: String, title: String, findings: [Int], resolved: Int, recipients: [String], run: RunReport,
                  link: String?, path: String) -> MailMessage {
-        // One pass over the findings: counted by severity and status (a small table rather than
-        // dictionaries), and the few the summary names (new high-severity ones, coverage gaps).
-        var tally = Array(repeating: Array(repeating: 0, count: Self.countedStatuses.count), count: Severity.allCases.count)
-        var newHigh: [String: Int] = [:]
-        var coverageSeen = Set<String>()
-        var coverage: [[String: Any]] = []
-        for index in findings {
-            let status = run.findingStatuses[index]
-            let severity = run.findings[index].severity
-            if let column = Self.countedStatuses.firstIndex(of: status) {
-                tally[Severity.allCases.firstIndex(of: severity)!][column] += 1
-            }
-            // Accounts with new high-severity findings: handle and rule, counted; nothing else of the finding.
-            if severity == .high && status == "new" {
-                newHigh["\(run.findings[index].account)\u{0}\(run.findings[index].rule)", default: 0] += 1
-            }
-            if status != "suppressed" && Self.coverageRules.contains(run.findings[index].rule),
-               coverageSeen.insert("\(run.findings[index].account) \(run.findings[index].rule)").inserted {
-                coverage.append(["account": run.findings[index].account,
-                                 "ruleName": RuleCatalog.rule(run.findings[index].rule)?.description.name ?? run.findings[index].rule])
-            }
-        }
+        let title = DisplayText.singleLine(title, limit: 200)
+        let summary = SummaryTally(findings: findings, run: run)
+        let tally = summary.tally, newHigh = summary.newHigh, coverage = summary.coverage
         let total = { (status: String) in
             let column = Self.countedStatuses.firstIndex(of: status)!
             return tally.reduce(0) { $0 + $1[column] }
@@ -107,14 +95,15 @@ public struct MailComposer: Sendable {
         }
         let newHighList: [[String: Any]] = newHigh.keys.sorted().map { key in
             let parts = key.split(separator: "\u{0}").map(String.init)
-            return ["account": parts[0], "ruleName": RuleCatalog.rule(parts[1])?.description.name ?? parts[1], "count": newHigh[key]!]
+            return ["account": DisplayText.singleLine(parts[0]), "ruleName": RuleCatalog.rule(parts[1])?.description.name ?? parts[1], "count": newHigh[key]!]
         }
         var context: [String: Any] = [
-            "title": "Social media audit — \(title)", "asOf": run.asOf, "districtName": run.district.name,
+            "title": "Social media audit — \(title)", "asOf": run.asOf, "districtName": DisplayText.singleLine(run.district.name, limit: 200),
             "counts": counts, "resolved": resolved, "hasNewHigh": !newHighList.isEmpty, "newHigh": newHighList,
-            "hasCoverage": !coverage.isEmpty, "coverage": coverage, "hasFindings": !findings.isEmpty, "reportPath": path,
+            "hasCoverage": !coverage.isEmpty || !summary.notInInventory.isEmpty, "coverage": coverage, "hasFindings": !findings.isEmpty, "reportPath": path,
         ]
         if let link { context["link"] = link }
+        if let count = Self.notInInventory(summary.notInInventory.count) { context["notInInventory"] = count }
         let text = templates.render("mail/summary.txt", context).trimmingNewlines() + "\n"
         let html = templates.render("mail/summary.html", context)
         let bytes = MIME.message(from: from, to: recipients, subject: subject, date: date,
@@ -123,8 +112,13 @@ public struct MailComposer: Sendable {
         return MailMessage(report: id, from: from, recipients: recipients, subject: subject, bytes: bytes)
     }
 
+    /// "2 archives not in the inventory"; nil when there are none.
+    static func notInInventory(_ count: Int) -> String? {
+        count == 0 ? nil : count == 1 ? "1 archive not in the inventory" : "\(count) archives not in the inventory"
+    }
+
     var domain: String {
-        from.split(separator: "@").last.map(String.init) ?? "localhost"
+        MailAddress.parsed(from)?.domain ?? "localhost"
     }
 }
 
@@ -135,15 +129,16 @@ public enum MIME {
     public static func message(from: String, to: [String], subject: String, date: Date, messageID: String,
                                headers extra: [(String, String)], text: String, html: String) -> [UInt8] {
         let boundary = "=_socialaudit_" + String(SHA256.hash(data: Array(messageID.utf8)).hexString.prefix(24))
+        // Addresses from their parsed parts, values one line each (MailHeaders.swift).
         var lines: [String] = [
-            "From: \(from)",
-            "To: \(to.isEmpty ? "undisclosed-recipients:;" : to.joined(separator: ",\r\n "))",
-            "Subject: \(encodeHeader(subject))",
-            "Date: \(rfc5322Date(date))",
-            "Message-ID: \(messageID)",
+            header("From", MailAddress.parsed(from).map(mailbox) ?? "socialaudit@localhost"),
+            header("To", addressList(to)),
+            header("Subject", encodeHeader(subject)),
+            header("Date", rfc5322Date(date)),
+            header("Message-ID", messageID),
             "MIME-Version: 1.0",
         ]
-        for (name, value) in extra { lines.append("\(name): \(encodeHeader(value))") }
+        for (name, value) in extra { lines.append(header(name, encodeHeader(value, name: name))) }
         lines.append("Content-Type: multipart/alternative; boundary=\"\(boundary)\"")
         lines.append("")
         lines.append("This is a message in MIME format: a plain-text part and an HTML part.")
@@ -163,24 +158,6 @@ public enum MIME {
     public static func messageID(report: String, asOf: String, date: Date, domain: String) -> String {
         let token = SHA256.hash(data: Array("\(report)|\(asOf)|\(date.timeIntervalSince1970)|\(ProcessInfo.processInfo.processIdentifier)".utf8)).hexString
         return "<\(asOf).\(report).\(token.prefix(16))@\(domain)>"
-    }
-
-    /// A header value: as it is when it is ASCII, else RFC 2047 encoded words of UTF-8 (base64),
-    /// each at most 75 characters, never splitting a character.
-    public static func encodeHeader(_ value: String) -> String {
-        if value.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) { return value }
-        var words: [String] = []
-        var chunk: [UInt8] = []
-        for character in value {
-            let bytes = Array(String(character).utf8)
-            if (chunk.count + bytes.count + 2) / 3 * 4 > 60 {
-                words.append("=?UTF-8?B?\(Data(chunk).base64EncodedString())?=")
-                chunk = []
-            }
-            chunk += bytes
-        }
-        if !chunk.isEmpty { words.append("=?UTF-8?B?\(Data(chunk).base64EncodedString())?=") }
-        return words.joined(separator: "\r\n ")
     }
 
     /// Quoted-printable (RFC 2045): CRLF line ends, lines of at most 76 characters.

@@ -33,7 +33,9 @@ public struct MailDelivery: Sendable {
         var name = [CChar](repeating: 0, count: 256)
         gethostname(&name, 255)
         let host = String(cString: name)
-        self.heloName = heloName ?? (host.isEmpty ? "localhost" : host)
+        let given = heloName ?? host
+        // EHLO takes a host name: anything else (a line break, a space) would be a second command.
+        self.heloName = MailAddress.parsed("postmaster@\(given)") != nil ? given : "localhost"
     }
 
     public func deliver(_ message: MailMessage) -> DeliveryOutcome {
@@ -146,21 +148,13 @@ enum SMTPSession {
             var hello = try connection.command("EHLO \(helo)")
             if hello.code != 250 { hello = try connection.command("HELO \(helo)") }
             guard hello.code == 250 else { return fail(hello, "HELO") }
-            let mailFrom = try connection.command("MAIL FROM:<\(message.from)>")
-            guard mailFrom.code == 250 else { return fail(mailFrom, "MAIL FROM") }
-            var accepted: [String] = []
-            var refused: [String] = []
-            var temporary: [String] = []
-            for recipient in message.recipients {
-                let reply = try connection.command("RCPT TO:<\(recipient)>")
-                if reply.code == 250 || reply.code == 251 {
-                    accepted.append(recipient)
-                } else if reply.code >= 400 && reply.code < 500 {
-                    temporary.append("\(recipient) (\(reply.code) \(reply.text))")
-                } else {
-                    refused.append("\(recipient) (\(reply.code) \(reply.text))")
-                }
+            guard let sender = MailAddress.parsed(message.from) else {
+                return .done(DeliveryOutcome(message: message.report, recipients: message.recipients, outcome: .failed,
+                                             detail: "the sender is not an e-mail address"))
             }
+            let mailFrom = try connection.command("MAIL FROM:<\(sender.addrSpec)>")
+            guard mailFrom.code == 250 else { return fail(mailFrom, "MAIL FROM") }
+            let (accepted, refused, temporary) = try recipients(message.recipients, connection)
             if accepted.isEmpty {
                 _ = try? connection.command("QUIT")
                 if !temporary.isEmpty && refused.isEmpty { return .temporary("every recipient was deferred: " + temporary.joined(separator: "; ")) }
@@ -183,6 +177,27 @@ enum SMTPSession {
         } catch {
             return .temporary("the conversation with \(host):\(port) broke off: \(error.localizedDescription)")
         }
+    }
+
+    /// RCPT TO for each recipient: the envelope takes addr-specs from parsed addresses only, so a
+    /// value that is not one address never becomes (part of) a command.
+    static func recipients(_ recipients: [String], _ connection: SMTPConnection) throws -> (accepted: [String], refused: [String], temporary: [String]) {
+        var accepted: [String] = [], refused: [String] = [], temporary: [String] = []
+        for recipient in recipients {
+            guard let address = MailAddress.parsed(recipient) else {
+                refused.append("a recipient that is not an e-mail address (not sent to the server)")
+                continue
+            }
+            let reply = try connection.command("RCPT TO:<\(address.addrSpec)>")
+            if reply.code == 250 || reply.code == 251 {
+                accepted.append(recipient)
+            } else if reply.code >= 400 && reply.code < 500 {
+                temporary.append("\(recipient) (\(reply.code) \(reply.text))")
+            } else {
+                refused.append("\(recipient) (\(reply.code) \(reply.text))")
+            }
+        }
+        return (accepted, refused, temporary)
     }
 
     /// Lines that begin with a dot get one more (RFC 5321 §4.5.2); the message ends with CRLF.
@@ -258,7 +273,11 @@ final class SMTPConnection {
         }
     }
 
+    /// One command line; one holding a CR or LF is refused unsent, as it would be two commands.
     func command(_ line: String) throws -> SMTPReply {
+        guard !line.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A }) else {
+            throw SMTPError(message: "a command with a line break in it was not sent")
+        }
         try write(Array((line + "\r\n").utf8))
         return try reply()
     }

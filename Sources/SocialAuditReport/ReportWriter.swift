@@ -203,14 +203,12 @@ public enum FindingsCSV {
     /// One cell, formula-safe (see ``inert(_:)``), quoted (quotes doubled) when it holds a
     /// quote, a comma, CR or LF.
     static func cell(_ cell: String, to out: ByteBuffer) {
-        var cell = cell
+        let formula = startsLikeFormula(cell)
+        var cell = cell.utf8.contains(0xE2) ? BidiControls.neutralised(cell) : cell
         cell.withUTF8 { bytes in
             let quoted = bytes.contains(where: { $0 == 0x22 || $0 == 0x2C || $0 == 0x0D || $0 == 0x0A })
             if quoted { out.append(0x22) }
-            switch bytes.first {
-            case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: out.append(0x27)
-            default: break
-            }
+            if formula { out.append(0x27) }
             guard quoted else {
                 out.append(bytes)
                 return
@@ -226,13 +224,11 @@ public enum FindingsCSV {
         }
     }
 
-    /// A cell that begins with = + - @, a tab or a carriage return would be read by a spreadsheet
-    /// as a formula (CSV injection); a leading apostrophe makes it text.
+    /// A cell that a spreadsheet would read as a formula (CSV injection, see
+    /// ``startsLikeFormula(_:)``) gets a leading apostrophe, which makes it text; bidirectional
+    /// controls are shown as markers.
     public static func inert(_ value: String) -> String {
-        switch value.utf8.first {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return "'" + value
-        default: return value
-        }
+        (startsLikeFormula(value) ? "'" : "") + BidiControls.neutralised(value)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import SocialAuditCore
 
 /// The Mustache templates of the reports, from a folder: the shipped `templates/` or a
 /// district's own copy (`--templates`).
@@ -210,8 +211,9 @@ struct ByteHTMLEscaping: MustacheContentType {
         }
     }
 
+    /// 0xE2 leads every bidirectional control, which is replaced by its marker (``BidiControls``).
     static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 })
+        bytes.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 || $0 == 0xE2 })
     }
 
     /// `bytes` escaped onto `out` (the compiled renderer writes its pages this way too).
@@ -222,7 +224,7 @@ struct ByteHTMLEscaping: MustacheContentType {
         }
         // Runs without a character to escape are copied whole.
         var start = 0
-        for (index, byte) in bytes.enumerated() {
+        for (index, byte) in bytes.enumerated() where index >= start {
             let entity: StaticString
             switch byte {
             case 0x3C: entity = "&lt;"
@@ -230,6 +232,12 @@ struct ByteHTMLEscaping: MustacheContentType {
             case 0x26: entity = "&amp;"
             case 0x22: entity = "&quot;"
             case 0x27: entity = "&#39;"
+            case 0xE2:
+                guard let control = BidiControls.control(in: bytes, at: index) else { continue }
+                out.append(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                out.append(BidiControls.marker(control))
+                start = index + 3
+                continue
             default: continue
             }
             out.append(UnsafeBufferPointer(rebasing: bytes[start..<index]))

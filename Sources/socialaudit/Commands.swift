@@ -124,7 +124,7 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         if let asOf, TwitterDate.parse(asOf) == nil || asOf.count != 10 {
-            throw ValidationError("--as-of '\(asOf)' is not a date of the form YYYY-MM-DD")
+            throw ValidationError("--as-of '\(asOf)' is not a date: expected YYYY-MM-DD, a day the calendar has")
         }
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs must be 1 or more")

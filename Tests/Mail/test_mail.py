@@ -859,3 +859,51 @@ def test_mail_sends_the_eml_files_again(binary, smtp_run, tmp_path):
     entries = {e["message"]: e for e in json.loads((out / "run.json").read_text())["mail"]}
     for rid in sent:
         assert entries.get(rid, {}).get("outcome") == "delivered", f"{rid}: {entries.get(rid)}\n{what}"
+
+
+# --------------------------------------------------------------------------- hostile addresses and archives
+
+
+def _hostile_district(tmp: Path, port: int) -> Path:
+    """scripts/make-hostile.py's mail-and-csv district, configured to send to 127.0.0.1:port."""
+    corpus = tmp / "hostile"
+    subprocess.run([sys.executable, str(REPO / "scripts" / "make-hostile.py"), str(corpus), "--big-line-mb", "1"],
+                   check=True, timeout=RUN_TIMEOUT)
+    district = corpus / "mail-and-csv" / "district"
+    config = json.loads((district / "socialaudit.json").read_text(encoding="utf-8"))
+    for key in ("inventory", "roster", "archives"):
+        config[key] = str(district / config[key])
+    config.update(templates=str(REPO / "templates"), out=str(tmp / "out"), state=str(tmp / "state" / "socialaudit.sqlite"))
+    config["mail"]["smtp"] = {"host": "127.0.0.1", "port": port}
+    path = tmp / "socialaudit.json"
+    path.write_text(json.dumps(config, indent=2), encoding="utf-8")
+    return path
+
+
+def test_hostile_envelope_is_addr_specs_and_names_stay_in_headers(binary, tmp_path):
+    """Display names reach To:/From: (decoded as written), the envelope carries bare addresses, the
+    server sees one MAIL and one RCPT per recipient and nothing else, and the district's summary
+    names no archive that is not in the inventory."""
+    with SmtpServer(tmp_path, kind="refusing") as server:
+        config = _hostile_district(tmp_path, server.port)
+        proc = subprocess.run([str(binary), "run", "--config", str(config), "--as-of", AS_OF, "--mail", "--quiet"],
+                              cwd=tmp_path, capture_output=True, text=True, timeout=RUN_TIMEOUT, stdin=subprocess.DEVNULL)
+        got = server.messages()
+        log = [json.loads(line) for line in server.commands.read_text().splitlines()]
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(e["command"] for e in log) == ["DATA", "DATA", "MAIL", "MAIL", "RCPT", "RCPT"], log
+    assert {e["address"] for e in log if e["command"] == "RCPT"} == {"communications@haywood.k12.nc.us",
+                                                                    "principal.phs@haywood.k12.nc.us"}
+    assert {e["address"] for e in log if e["command"] == "MAIL"} == {"socialaudit@haywood.k12.nc.us"}
+    by_report = {report_id(r.msg): r for r in got}
+    school = by_report["pisgah-high"].msg
+    assert email.utils.getaddresses([str(school["To"])]) == [("Principal, Pisgah", "principal.phs@haywood.k12.nc.us")]
+    assert email.utils.parseaddr(str(school["From"])) == ("Haywood audit", "socialaudit@haywood.k12.nc.us")
+    for raw in (r.raw for r in got):
+        assert all(len(line) <= 998 for line in raw_headers(raw).splitlines())
+        assert b"Bcc" not in raw_headers(raw)
+    plain, html_src = text_and_html(by_report["district"].msg)
+    for body in (plain, html_src):
+        assert "3 archives not in the inventory" in body
+        for word in ("jamie_hoops7", "Jamie Hollis", "ACTION REQUIRED", "evil.example"):
+            assert word not in body, f"{word!r} in the district's summary"

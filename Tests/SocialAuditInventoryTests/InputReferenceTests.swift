@@ -23,6 +23,8 @@ func sample(_ type: InputType, key: String, at path: String, adding extra: (path
     case .boolean: .bool(true)
     case let .choice(values): .string(values.last!)
     case .texts: .array([.string("x")])
+    case .mailbox: .string("x@example.org")
+    case .mailboxes: .array([.string("x@example.org")])
     case .ruleIds: .array([.string(RuleIds.all.last!)])
     case let .object(object): sample(object, at: path, adding: extra)
     case let .objects(object): .array([sample(object, at: path + "[0]", adding: extra)])

@@ -105,7 +105,9 @@ public enum OutputFolder {
                 return nil
             }
             // Checked when the run began; checked again, since the old tree is removed whole.
-            guard isEmpty(folder.path) || isMarked(folder.path) else { throw Refusal.notMarked(folder: folder.path) }
+            guard isEmpty(folder.path) || isMarked(folder.path) || isEarlierTree(folder.path) else {
+                throw Refusal.notMarked(folder: folder.path)
+            }
             let old = folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).old-\(getpid())")
             if exists(old.path) { try? FileManager.default.removeItem(at: old) }
             try move(folder.path, to: old.path)
@@ -131,7 +133,7 @@ public enum OutputFolder {
             guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH,
                   self.token(of: URL(fileURLWithPath: tree)) == token else { continue }
             if exists(real.path) {
-                guard isEmpty(real.path) || isMarked(real.path) else { return false }
+                guard isEmpty(real.path) || isMarked(real.path) || isEarlierTree(real.path) else { return false }
                 let old = parent + "/.\(real.lastPathComponent).old-\(getpid())"
                 guard (try? move(real.path, to: old)) != nil else { return false }
                 guard (try? move(tree, to: real.path)) != nil else {

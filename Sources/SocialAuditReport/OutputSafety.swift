@@ -74,7 +74,21 @@ extension OutputFolder {
         }
         guard stat(out.path, &status) == 0 else { return }  // a new folder
         guard (status.st_mode & S_IFMT) == S_IFDIR else { throw .notAFolder(folder: shown) }
-        guard isEmpty(out.path) || isMarked(out.path) else { throw .notMarked(folder: shown) }
+        guard isEmpty(out.path) || isMarked(out.path) || isEarlierTree(out.path) else { throw .notMarked(folder: shown) }
+    }
+
+    /// The names at the top of a tree an earlier version wrote, before trees were marked.
+    static let earlierNames: Set<String> = ["index.html", "findings.csv", "findings.json", "run.json", "schools", "mail"]
+
+    /// A tree written by a version from before the marker, so that an installed nightly run
+    /// goes on after the upgrade: nothing at its top but what those versions wrote, and a
+    /// run.json of theirs. It is replaced by a marked tree at the next run.
+    static func isEarlierTree(_ folder: String) -> Bool {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder), names.contains("run.json"),
+              names.allSatisfy(earlierNames.contains),
+              let data = FileManager.default.contents(atPath: folder + "/run.json"), data.count < 64 << 20,
+              let run = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return false }
+        return ["asOf", "startedAt", "finishedAt", "bySeverity", "findings"].allSatisfy { run[$0] != nil }
     }
 
     /// Whether the folder holds the marker, as a file of its own (not a link planted there).

@@ -88,6 +88,22 @@ struct OutputSafetyTests {
         #expect(marker.hasPrefix("socialaudit output folder"))
     }
 
+    @Test("a tree an earlier version wrote, unmarked, is still replaced; the same with a file of someone else's is not")
+    func earlierTree() throws {
+        let district = try Self.district()
+        #expect(try Self.run(district, []).status == 0)
+        let out = district.appendingPathComponent("out")
+        let marker = out.appendingPathComponent(".socialaudit-output")
+        try FileManager.default.removeItem(at: marker)
+        #expect(try Self.run(district, [], asOf: "2026-11-02").status == 0)
+        #expect(FileManager.default.fileExists(atPath: marker.path), "replaced by a marked tree")
+        try FileManager.default.removeItem(at: marker)
+        try Data("mine".utf8).write(to: out.appendingPathComponent("notes.txt"))
+        let refused = try Self.run(district, [], asOf: "2026-11-03")
+        #expect(refused.status == 2)
+        #expect(try String(contentsOf: out.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine")
+    }
+
     @Test("validate says so too when the configuration's out is the configuration's folder")
     func validateRefuses() throws {
         let district = try Self.district()

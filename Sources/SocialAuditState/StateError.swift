@@ -17,7 +17,7 @@ public enum StateError: Error, LocalizedError, Equatable {
         case let .newerSchema(path, migration):
             "the state file \(path) was written by a newer socialaudit (its schema has migration '\(migration)', unknown to this version); "
                 + "use that version, or another state file"
-        case let .notWritable(path, reason): "the state file \(path) cannot be written (\(reason)); nothing was written"
+        case let .notWritable(path, reason): "the state file \(path) cannot be written (\(reason)); the run stopped before writing any report"
         }
     }
 }

@@ -305,50 +305,8 @@ struct Run: ParsableCommand {
         let closingFiles = Result { try writer.closingFiles(for: mailReport) }
         var previousRemoved: Background<Void>?
         defer { _ = previousRemoved?.value }
-        let staging: OutputFolder.Staging
-        do {
-            staging = try pages.value.get()
-            do {
-                for (path, bytes) in try closingFiles.get().sorted(by: { $0.key < $1.key }) { try staging.write(path, bytes) }
-            } catch {
-                staging.abandon()
-                throw error
-            }
-        } catch {
-            written.give(false)
-            _ = recorded.value
-            Console.error("cannot write the reports to \(configuration.out.path): \(error.localizedDescription); "
-                          + "the previous reports and the state are as they were")
-            throw ExitCode(2)
-        }
-        written.give(true)
-        let runId: Int64
-        do {
-            runId = try recorded.value.get()
-        } catch {
-            staging.abandon()
-            Console.error("the state file \(configuration.state.path) could not be updated: \(error.localizedDescription); "
-                          + "the previous reports and the state are as they were")
-            throw ExitCode(2)
-        }
-        do {
-            previousRemoved = try staging.commit()
-        } catch {
-            staging.abandon()
-            let undone = (try? store.rollBack(runId)) != nil
-            Console.error("cannot put the reports in place in \(configuration.out.path): \(error.localizedDescription); "
-                          + (undone ? "the run was undone: the previous reports and the state are as they were"
-                                    : "the state holds the run as pending, and the next run will roll it back"))
-            throw ExitCode(2)
-        }
-        do {
-            try store.complete(runId)
-            if mail { try store.recordMail(mailReport.mail, runId: runId) }
-        } catch {
-            Console.error("the reports and the state were written, but the state file \(configuration.state.path) could not mark "
-                          + "the run done: \(error.localizedDescription); the next run will finish it")
-            throw ExitCode(2)
-        }
+        previousRemoved = try Publication(out: configuration.out, state: configuration.state, store: store, written: written)
+            .publish(pages: pages.value, closing: closingFiles, recorded: { recorded.value }, mail: mail ? mailReport.mail : nil)
         if verbose {
             print(ReadingSummary.render(result.readings, ignored: result.ignored), terminator: "")
             print("")

@@ -76,8 +76,11 @@ struct Run: ParsableCommand {
             parsed again (--full parses them all).
 
             Inputs that cannot be used stop the run with exit 2 before anything is written. Outputs \
-            are replaced whole: a failed or killed run leaves the previous run's files as they were. \
-            Another run on the same state file makes this one exit 3.
+            are replaced whole: a failed or killed run leaves the previous run's files and state as \
+            they were, or the new ones together. OUT must be new, empty or a tree socialaudit wrote \
+            (it holds .socialaudit-output), and apart from the archives, the templates, the state and \
+            the configuration; else the run exits 2. Another run on the same state file (by any path) \
+            makes this one exit 3.
 
             Nightly, from cron:  socialaudit run --config /srv/socialaudit/socialaudit.json --quiet --mail
             """)
@@ -87,7 +90,7 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("The folder of archives, one .zip or folder per account.", valueName: "dir"))
     var archives: String?
 
-    @Option(help: ArgumentHelp("Where the reports go.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Where the reports go: a new or empty folder, or one an earlier run wrote.", valueName: "dir"))
     var out: String?
 
     @Option(help: ArgumentHelp("The state file (SQLite) that remembers earlier runs.", valueName: "file"))

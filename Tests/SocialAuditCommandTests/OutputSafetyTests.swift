@@ -68,6 +68,13 @@ struct OutputSafetyTests {
         #expect(holding.status == 2)
         #expect(holding.stderr.contains("holds the templates folder"), "\(holding.stderr)")
 
+        // Compared as real paths: a link to the archives is the archives.
+        let disguised = district.appendingPathComponent("reports")
+        try FileManager.default.createSymbolicLink(at: disguised, withDestinationURL: district.appendingPathComponent("archives"))
+        let linked = try Self.run(district, ["--out", disguised.appendingPathComponent("../reports").path])
+        #expect(linked.status == 2)
+        #expect(linked.stderr.contains("is the archives folder"), "\(linked.stderr)")
+
         let empty = district.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let taken = try Self.run(district, ["--out", empty.path])

@@ -15,8 +15,11 @@ public enum OutputFolder {
         private let lock = NSLock()
         private var made: Set<String>
 
-        /// Makes the staging folder (and the output folder's parent when it is missing).
-        public init(_ folder: URL) throws {
+        /// Makes the staging folder (and the output folder's parent when it is missing), with
+        /// the marker naming the tool and `token`. A link given as the folder is written through:
+        /// the tree takes its target's place, the link stays.
+        public init(_ given: URL, token: String = "") throws {
+            let folder = URL(fileURLWithPath: OutputFolder.realPath(given))
             self.folder = folder
             let parent = folder.deletingLastPathComponent()
             if !exists(parent.path) {
@@ -27,6 +30,8 @@ public enum OutputFolder {
             Self.removeLeftovers(of: folder)
             try makeFolder(path)
             made = [path]
+            let marker = Array((markerText + (token.isEmpty ? "" : "run \(token)\n")).utf8)
+            try marker.withUnsafeBytes { try OutputFolder.writeFile(path + "/" + markerName, $0) }
         }
 
         /// The trees a killed run left beside the folder (`.<name>.new-<pid>` being written,
@@ -99,6 +104,10 @@ public enum OutputFolder {
                 try move(path, to: folder.path)
                 return nil
             }
+            // Checked when the run began; checked again, since the old tree is removed whole.
+            guard isEmpty(folder.path) || isMarked(folder.path) || isEarlierTree(folder.path) else {
+                throw Refusal.notMarked(folder: folder.path)
+            }
             let old = folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).old-\(getpid())")
             if exists(old.path) { try? FileManager.default.removeItem(at: old) }
             try move(folder.path, to: old.path)
@@ -110,6 +119,34 @@ public enum OutputFolder {
             }
             return Background { try? FileManager.default.removeItem(at: old) }
         }
+    }
+
+    /// The whole tree of an interrupted run, left beside `folder` by a process that is gone,
+    /// when its marker names `token`: put in the folder's place. Whether it was.
+    public static func finishInterrupted(_ folder: URL, token: String) -> Bool {
+        let real = URL(fileURLWithPath: realPath(folder))
+        let parent = real.deletingLastPathComponent().path
+        let prefix = ".\(real.lastPathComponent).new-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return false }
+        for name in names where name.hasPrefix(prefix) {
+            let tree = parent + "/" + name
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH,
+                  self.token(of: URL(fileURLWithPath: tree)) == token else { continue }
+            if exists(real.path) {
+                guard isEmpty(real.path) || isMarked(real.path) || isEarlierTree(real.path) else { return false }
+                let old = parent + "/.\(real.lastPathComponent).old-\(getpid())"
+                guard (try? move(real.path, to: old)) != nil else { return false }
+                guard (try? move(tree, to: real.path)) != nil else {
+                    try? move(old, to: real.path)
+                    return false
+                }
+                try? FileManager.default.removeItem(atPath: old)
+            } else {
+                guard (try? move(tree, to: real.path)) != nil else { return false }
+            }
+            return true
+        }
+        return false
     }
 
     private static func exists(_ path: String) -> Bool {
@@ -132,7 +169,7 @@ public enum OutputFolder {
     /// for every file of a staging folder that itself takes the old one's place at the end.
     /// That sync per file was most of the time spent writing a nightly run's reports. The reports
     /// are remade from the state on every run; the state itself (SQLite) is synced on commit.
-    private static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) throws {
+    static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw posixError(errno, path) }
         defer { close(fd) }

@@ -22,6 +22,8 @@ public struct AuditResult: Sendable {
     public var archivesRead: [CachedArchive] = []
     /// Archives whose content had not changed since the last run, so were not parsed again.
     public var archivesReused = 0
+    /// Every archive in the folder, by path: the state forgets the others.
+    public var archivesPresent: [String] = []
 }
 
 /// What an incremental run keeps of one archive: the account's data and the findings of its
@@ -285,7 +287,7 @@ public struct DistrictAudit: Sendable {
         return AuditResult(findings: findings.sorted(by: Finding.ordered), readings: readings, ignored: listing.ignored,
                            matching: matching, tweetsScanned: tweets, messagesScanned: messages,
                            accounts: accounts.sorted { ($0.schoolId, $0.tier, $0.handle) < ($1.schoolId, $1.tier, $1.handle) },
-                           archivesRead: cacheOut, archivesReused: reused)
+                           archivesRead: cacheOut, archivesReused: reused, archivesPresent: sources.map(\.url.path))
     }
 
     /// What one archive's audit gives.
@@ -352,9 +354,13 @@ public struct DistrictAudit: Sendable {
             pass.merge(shards.map(\.pass))
             pass.add(problems: reading.problems)
             outcome = ArchiveOutcome(reading: reading)
-            if let content = content ?? pending?.value, let payload = try? CachedAudit(
-                subject: pass.subject, contentFindings: pass.contentFindings, tweets: pass.tweetsScanned,
-                conversations: pass.conversationsScanned, messages: pass.messagesScanned, reading: reading).payload() {
+            // The account checks see the account as later runs restore it from the state: the same findings either way.
+            let kept = CachedAudit(subject: pass.subject, contentFindings: pass.contentFindings, tweets: pass.tweetsScanned,
+                                   conversations: pass.conversationsScanned, messages: pass.messagesScanned, reading: reading)
+                .masked(by: district)
+            pass.restore(subject: kept.subject, contentFindings: kept.contentFindings, tweets: kept.tweets,
+                         conversations: kept.conversations, messages: kept.messages)
+            if let content = content ?? pending?.value, let payload = try? kept.payload() {
                 outcome.cache = CachedArchive(path: source.url.path, size: content.size, modified: content.modified,
                                               contentHash: content.hash, inputsKey: key, payload: payload)
             }

@@ -57,9 +57,17 @@ public struct RunOutcome: Sendable {
     /// The unresolved findings the state held when the run began (``StateStore/knownFindings(unresolvedOnly:)``,
     /// read under the run's lock): a finding among them, seen again unchanged, needs no statement.
     public var known: [String: KnownFinding]
+    /// Set: the run is recorded pending, with its token, to be marked done once its reports are
+    /// in place (``StateStore/complete(_:)``) or undone (``StateStore/rollBack(_:)``). Nil: done at once.
+    public var token: String?
+    /// The archives in the folder now (nil: not known); what the state keeps of any other is dropped.
+    public var presentArchives: [String]?
 
     public init(asOf: String, startedAt: Date, finishedAt: Date, findings: [Finding], statuses: [String: String],
-                resolved: [ResolvedFinding], schools: [String], archives: [CachedArchive], known: [String: KnownFinding]) {
+                resolved: [ResolvedFinding], schools: [String], archives: [CachedArchive], known: [String: KnownFinding],
+                token: String? = nil, presentArchives: [String]? = nil) {
+        self.token = token
+        self.presentArchives = presentArchives
         self.asOf = asOf
         self.startedAt = startedAt
         self.finishedAt = finishedAt
@@ -80,8 +88,15 @@ public final class StateStore: Sendable {
 
     public init(url: URL) throws {
         self.url = url
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try StateFiles.makeFolders(url.deletingLastPathComponent())
+        // Made 0640 before SQLite opens it: SQLite gives its journal and WAL files the database's mode.
+        let descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, StateFiles.fileMode)
+        if descriptor >= 0 {
+            StateFiles.restrict(descriptor)
+            close(descriptor)
+        }
         queue = try DatabaseQueue(path: url.path, configuration: Self.configuration)
+        try queue.read { try Self.refuseNewer($0, path: url.path) }
         try Self.migrator.migrate(queue)
     }
 
@@ -94,7 +109,23 @@ public final class StateStore: Sendable {
         self.url = url
         guard FileManager.default.fileExists(atPath: url.path) else { throw NotCurrent() }
         queue = try DatabaseQueue(path: url.path, configuration: Self.configuration)
+        try queue.read { try Self.refuseNewer($0, path: url.path) }
         guard try queue.read({ try Self.hasEveryMigration($0) }) else { throw NotCurrent() }
+    }
+
+    /// A state a newer version migrated is not used: this version would misread or undo it.
+    static func refuseNewer(_ db: Database, path: String) throws {
+        guard try db.tableExists("grdb_migrations") else { return }
+        let known = Set(migrator.migrations)
+        for identifier in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
+        where !known.contains(identifier) {
+            throw StateError.newerSchema(path: path, migration: identifier)
+        }
+    }
+
+    /// Whether a run could record itself in this state (see ``StateFiles/checkWritable(_:)``).
+    public static func checkWritable(_ url: URL) throws {
+        try StateFiles.checkWritable(url)
     }
 
     /// Whether every migration of this version has been applied: the migrator's
@@ -187,6 +218,9 @@ public final class StateStore: Sendable {
                 t.column("run", .integer).notNull().references("run")
                 t.column("asOf", .text).notNull()
             }
+        }
+        migrator.registerMigration("v4") { db in
+            try registerPending(db)
         }
         return migrator
     }
@@ -292,202 +326,4 @@ public final class StateStore: Sendable {
         }
     }
 
-    /// Records a run in one transaction: the run, its counts, every finding's lifecycle, and the
-    /// archives read. A run that fails or is killed before this leaves the state as it was.
-    @discardableResult
-    /// Statements are compiled once per run (`cachedStatement`), not once per finding: with
-    /// thousands of findings, compiling them was most of the time spent here.
-    public func record(_ outcome: RunOutcome) throws -> Int64 {
-        try record(outcome, commitIf: { true })
-    }
-
-    /// The run abandoned before its commit: `commitIf` said no.
-    public struct Abandoned: Error, LocalizedError {
-        public var errorDescription: String? { "the run was not recorded: its reports could not be written" }
-    }
-
-    /// ``record(_:)``, with every statement made and the commit left to `commitIf`, which may
-    /// wait: a run records its state while its reports are written, and commits only once they
-    /// are (when `commitIf` gives false, the transaction is rolled back and nothing changes).
-    @discardableResult
-    public func record(_ outcome: RunOutcome, commitIf: () -> Bool) throws -> Int64 {
-        try queue.write { db in
-            let runId = try statements(outcome, db)
-            guard commitIf() else { throw Abandoned() }
-            return runId
-        }
-    }
-
-    private func statements(_ outcome: RunOutcome, _ db: Database) throws -> Int64 {
-        try db.cachedStatement(sql: """
-            INSERT INTO run (asOf, startedAt, finishedAt, outcome, findings, schools) VALUES (?, ?, ?, 'completed', ?, ?)
-            """).execute(arguments: [outcome.asOf, TwitterDate.iso8601(outcome.startedAt), TwitterDate.iso8601(outcome.finishedAt),
-                             outcome.findings.count, outcome.schools.joined(separator: ",")])
-        let runId = db.lastInsertedRowID
-        // Resolved first, while `seen` still says when each school was last covered: a resolved
-        // finding's row keeps its last sighting from then on.
-        for resolved in outcome.resolved {
-            try db.cachedStatement(sql: """
-                UPDATE finding SET resolvedRun = ?, resolvedAsOf = ?,
-                  lastSeenRun = coalesce((SELECT max(run) FROM seen WHERE scope IN (?, finding.schoolId) AND run > finding.lastSeenRun), lastSeenRun),
-                  lastSeenAsOf = coalesce((SELECT asOf FROM seen WHERE scope IN (?, finding.schoolId) AND run > finding.lastSeenRun
-                                           ORDER BY run DESC LIMIT 1), lastSeenAsOf)
-                WHERE fingerprint = ?
-                """).execute(arguments: [runId, outcome.asOf, Self.district, Self.district, resolved.fingerprint])
-        }
-        // A finding seen again, unchanged, needs no statement of its own (one per finding was
-        // most of the time spent here): what the state held of it is what the run read of it
-        // when it began (the run holds the lock), not read again.
-        // Each finding's status, looked up once (a fingerprint's hash), for its statement and its count.
-        let statuses = outcome.findings.map { outcome.statuses[$0.fingerprint] ?? "new" }
-        for (index, finding) in outcome.findings.enumerated() {
-            let status = statuses[index]
-            if status == "new" {
-                // New, or seen again after it had been resolved: its life starts again.
-                try db.cachedStatement(sql: """
-                    INSERT INTO finding (fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf, lastSeenRun, lastSeenAsOf)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(fingerprint) DO UPDATE SET rule = excluded.rule, account = excluded.account,
-                      schoolId = excluded.schoolId, severity = excluded.severity, firstSeenRun = excluded.firstSeenRun,
-                      firstSeenAsOf = excluded.firstSeenAsOf, lastSeenRun = excluded.lastSeenRun,
-                      lastSeenAsOf = excluded.lastSeenAsOf, resolvedRun = NULL, resolvedAsOf = NULL
-                    """).execute(arguments: [finding.fingerprint, finding.rule, finding.account, finding.schoolId,
-                                     finding.severity.rawValue, runId, outcome.asOf, runId, outcome.asOf])
-            } else if let row = outcome.known[finding.fingerprint], row.resolvedAsOf == nil, row.severity == finding.severity.rawValue,
-                      row.schoolId == finding.schoolId {
-                continue  // its last sighting is set below, with every other unresolved finding of the run's schools
-            } else {
-                try db.cachedStatement(sql: """
-                    INSERT INTO finding (fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf, lastSeenRun, lastSeenAsOf)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(fingerprint) DO UPDATE SET severity = excluded.severity, schoolId = excluded.schoolId,
-                      lastSeenRun = excluded.lastSeenRun, lastSeenAsOf = excluded.lastSeenAsOf, resolvedRun = NULL, resolvedAsOf = NULL
-                    """).execute(arguments: [finding.fingerprint, finding.rule, finding.account, finding.schoolId,
-                                     finding.severity.rawValue, runId, outcome.asOf, runId, outcome.asOf])
-            }
-        }
-        // Every finding of the run's schools still unresolved is one this run found (the
-        // others were resolved above): seen in this run, which `seen` says once per school
-        // (or once for the district) rather than on every finding's row.
-        for scope in outcome.schools.isEmpty ? [Self.district] : outcome.schools {
-            try db.cachedStatement(sql: """
-                INSERT INTO seen (scope, run, asOf) VALUES (?, ?, ?)
-                ON CONFLICT(scope) DO UPDATE SET run = excluded.run, asOf = excluded.asOf
-                """).execute(arguments: [scope, runId, outcome.asOf])
-        }
-        // Counts per school and for the district (`*`): new, open, suppressed, resolved.
-        var counts: [String: [Int]] = ["*": [0, 0, 0, 0]]
-        func add(_ school: String, _ column: Int?) {
-            counts[school, default: [0, 0, 0, 0]][column ?? 0] += column == nil ? 0 : 1
-            if let column { counts["*"]![column] += 1 }
-        }
-        for (index, finding) in outcome.findings.enumerated() {
-            switch statuses[index] {
-            case "new": add(finding.schoolId, 0)
-            case "open": add(finding.schoolId, 1)
-            case "suppressed": add(finding.schoolId, 2)
-            default: add(finding.schoolId, nil)
-            }
-        }
-        for resolved in outcome.resolved { add(resolved.schoolId, 3) }
-        for (school, count) in counts {
-            try db.cachedStatement(sql: "INSERT INTO runCount (runId, schoolId, new, open, suppressed, resolved) VALUES (?, ?, ?, ?, ?, ?)")
-                .execute(arguments: [runId, school, count[0], count[1], count[2], count[3]])
-        }
-        for archive in outcome.archives {
-            try db.cachedStatement(sql: """
-                INSERT INTO archive (path, size, modified, contentHash, inputsKey, payload, lastRun) VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(path) DO UPDATE SET size = excluded.size, modified = excluded.modified,
-                  contentHash = excluded.contentHash, inputsKey = excluded.inputsKey, payload = excluded.payload, lastRun = excluded.lastRun
-                """).execute(arguments: [archive.path, archive.size, archive.modified, archive.contentHash, archive.inputsKey,
-                                 archive.payload, runId])
-        }
-        return runId
-    }
-}
-
-/// Each finding's status in this run, and what the run resolved.
-public enum Lifecycle {
-    /// `new` the first run a finding appears (or reappears after it was resolved), `open` after,
-    /// `suppressed` when the review file lists its fingerprint and the entry has not expired.
-    /// A known, unresolved finding of the run's schools that the run did not find is resolved.
-    public static func statuses(current: [Finding], known: [String: KnownFinding], reviews: [Review], asOf: String,
-                                schools: [String] = []) -> (statuses: [String: String], resolved: [ResolvedFinding]) {
-        let active = Dictionary(reviews.filter { review in review.expires.map { $0 >= asOf } ?? true }.map { ($0.fingerprint, $0) },
-                                uniquingKeysWith: { first, _ in first })
-        var statuses: [String: String] = [:]
-        statuses.reserveCapacity(current.count)
-        for finding in current {
-            if active[finding.fingerprint] != nil {
-                statuses[finding.fingerprint] = "suppressed"
-            } else if let previous = known[finding.fingerprint], previous.resolvedAsOf == nil {
-                statuses[finding.fingerprint] = "open"
-            } else {
-                statuses[finding.fingerprint] = "new"
-            }
-        }
-        // Present in this run: the findings that have a status.
-        let resolved = known.values
-            .filter { $0.resolvedAsOf == nil && statuses[$0.fingerprint] == nil && (schools.isEmpty || schools.contains($0.schoolId)) }
-            .sorted { ($0.schoolId, $0.account, $0.rule, $0.fingerprint) < ($1.schoolId, $1.account, $1.rule, $1.fingerprint) }
-            .map { ResolvedFinding(fingerprint: $0.fingerprint, rule: $0.rule, account: $0.account, schoolId: $0.schoolId) }
-        return (statuses, resolved)
-    }
-}
-
-/// One run at a time per state file: an advisory lock on `<state>.lock`, released by the
-/// system when the holder exits or is killed, so a killed run never blocks the next.
-public final class StateLock: @unchecked Sendable {
-    private let descriptor: Int32
-    public let url: URL
-
-    public enum Failure: Error, LocalizedError {
-        case held(path: String, holder: String)
-        case cannotOpen(path: String, reason: String)
-
-        public var errorDescription: String? {
-            switch self {
-            case let .held(path, holder): "another run holds the lock on \(path) (\(holder)); try again when it has finished"
-            case let .cannotOpen(path, reason): "cannot open the lock file \(path): \(reason)"
-            }
-        }
-    }
-
-    public init(state: URL) throws {
-        url = URL(fileURLWithPath: state.path + ".lock")
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
-        guard descriptor >= 0 else {
-            throw Failure.cannotOpen(path: url.path, reason: String(cString: strerror(errno)))
-        }
-        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            var buffer = [UInt8](repeating: 0, count: 64)
-            let count = pread(descriptor, &buffer, 64, 0)
-            let text = String(decoding: buffer.prefix(max(0, count)), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            close(descriptor)
-            throw Failure.held(path: state.path, holder: text.isEmpty ? "another process" : "process \(text)")
-        }
-        let pid = "\(getpid())\n"
-        _ = ftruncate(descriptor, 0)
-        _ = pid.withCString { pwrite(descriptor, $0, strlen($0), 0) }
-    }
-
-    /// Gives the lock up now (else when the lock is released): the file is emptied and unlocked.
-    public func release() {
-        releasing.lock()
-        let first = !released
-        released = true
-        releasing.unlock()
-        guard first else { return }
-        _ = ftruncate(descriptor, 0)
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
-    }
-
-    private let releasing = NSLock()
-    private var released = false
-
-    deinit {
-        release()
-    }
 }

@@ -43,6 +43,7 @@ struct InputOptions: ParsableArguments {
         overrides.roster = roster
         do {
             let configuration = try ConfigurationReader.load(try configurationURL(), overrides: overrides)
+            try configuration.checkOutput()
             configured(configuration)
             let rosterGiven = roster != nil || configuration.file.map(Self.namesRoster) == true
             return try DistrictInputs.load(configuration, rosterGiven: rosterGiven)
@@ -75,8 +76,11 @@ struct Run: ParsableCommand {
             parsed again (--full parses them all).
 
             Inputs that cannot be used stop the run with exit 2 before anything is written. Outputs \
-            are replaced whole: a failed or killed run leaves the previous run's files as they were. \
-            Another run on the same state file makes this one exit 3.
+            are replaced whole: a failed or killed run leaves the previous run's files and state as \
+            they were, or the new ones together. OUT must be new, empty or a tree socialaudit wrote \
+            (it holds .socialaudit-output), and apart from the archives, the templates, the state and \
+            the configuration; else the run exits 2. Another run on the same state file (by any path) \
+            makes this one exit 3.
 
             Nightly, from cron:  socialaudit run --config /srv/socialaudit/socialaudit.json --quiet --mail
             """)
@@ -86,7 +90,7 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("The folder of archives, one .zip or folder per account.", valueName: "dir"))
     var archives: String?
 
-    @Option(help: ArgumentHelp("Where the reports go.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Where the reports go: a new or empty folder, or one an earlier run wrote.", valueName: "dir"))
     var out: String?
 
     @Option(help: ArgumentHelp("The state file (SQLite) that remembers earlier runs.", valueName: "file"))
@@ -152,7 +156,7 @@ struct Run: ParsableCommand {
         let district = try inputs.load(ConfigurationOverrides(
             archives: archives, out: out, state: state, reviews: reviews, templates: templates)) { configuration in
             pendingTemplates = Background { Result { try Self.templates(configuration) } }
-            pendingState = Background { OpenedState.openAhead(configuration.state, trendRuns: Self.trendRuns) }
+            pendingState = Background { OpenedState.openAhead(configuration.state, out: configuration.out, trendRuns: Self.trendRuns) }
         }
         for warning in district.warnings { Console.warning(warning) }
         let configuration = district.configuration
@@ -190,19 +194,32 @@ struct Run: ParsableCommand {
             Console.inputProblems(error.problems)
             throw ExitCode(2)
         }
+        // The templates are needed from here on; a fault in them stops the run before the state is
+        // made or any archive is read.
+        let templates: ReportTemplates
+        do {
+            templates = try (pendingTemplates?.value ?? Result { try Self.templates(configuration) }).get()
+        } catch {
+            Console.error(error.localizedDescription + "; nothing was written.")
+            throw ExitCode(2)
+        }
         // One run at a time per state file; a second one exits 3 at once.
         let opened: OpenedState
-        switch pendingState?.value ?? OpenedState.open(configuration.state, trendRuns: Self.trendRuns) {
+        switch pendingState?.value ?? OpenedState.open(configuration.state, out: configuration.out, trendRuns: Self.trendRuns) {
         case let .success(state):
             opened = state
         case let .failure(.lock(error)):
             Console.error(error.localizedDescription)
             if case .held = error { throw ExitCode(3) }
             throw ExitCode(2)
+        case let .failure(.store(error as StateError)):
+            Console.error(error.localizedDescription)
+            throw ExitCode(2)
         case let .failure(.store(error)):
             Console.error("the state file \(configuration.state.path) cannot be used: \(error.localizedDescription)")
             throw ExitCode(2)
         }
+        if let settled = opened.settled { Console.warning(settled) }
         let past: OpenedState.Past
         do {
             past = try opened.past.value.get()
@@ -216,14 +233,6 @@ struct Run: ParsableCommand {
         let known = past.known
         let previousTrend = past.trend
         let result: AuditResult
-        // The templates are needed from here on; a fault in them stops the run before any archive is read.
-        let templates: ReportTemplates
-        do {
-            templates = try (pendingTemplates?.value ?? Result { try Self.templates(configuration) }).get()
-        } catch {
-            Console.error(error.localizedDescription + "; nothing was written.")
-            throw ExitCode(2)
-        }
         do {
             var audit = unstated
             audit.state = store
@@ -250,14 +259,16 @@ struct Run: ParsableCommand {
         drafted.trend += TrendPoint.current(drafted.findings, statuses: drafted.findingStatuses, resolved: lifecycle.resolved, asOf: day)
         let report = drafted
         // The pages are rendered while the e-mail summaries are composed (and sent, with --mail),
-        // and the run is recorded in the state meanwhile; it is committed once the reports are
-        // written: a run whose reports cannot be written leaves the state as it was.
+        // and the run is recorded in the state meanwhile. Reports and state are one outcome: the
+        // state commits, marked pending, once the new tree is whole; the tree then takes the old
+        // one's place and the run is marked done. A run interrupted between is settled by the next.
+        let token = UUID().uuidString
         let writer = ReportWriter(templates: templates)
         // Each page is written into a new tree beside the reports as soon as it is rendered.
         let out = configuration.out
         let pages = Background {
             Result { () throws -> OutputFolder.Staging in
-                let staging = try OutputFolder.Staging(out)
+                let staging = try OutputFolder.Staging(out, token: token)
                 do {
                     try writer.writePages(for: report, into: staging)
                 } catch {
@@ -270,7 +281,8 @@ struct Run: ParsableCommand {
         let written = Verdict()
         let outcome = RunOutcome(asOf: day, startedAt: startedAt, finishedAt: finishedAt, findings: result.findings,
                                  statuses: lifecycle.statuses, resolved: lifecycle.resolved, schools: school,
-                                 archives: result.archivesRead, known: known)
+                                 archives: result.archivesRead, known: known, token: token,
+                                 presentArchives: result.archivesPresent)
         let recorded = Background { Result { try store.record(outcome, commitIf: { written.wait() }) } }
         // The e-mail summaries: written as .eml either way, sent with --mail.
         var mailReport = report
@@ -294,32 +306,10 @@ struct Run: ParsableCommand {
         }
         // run.json and the .eml files while the pages render (this thread would only wait).
         let closingFiles = Result { try writer.closingFiles(for: mailReport) }
-        // The previous reports are removed while the state commits.
         var previousRemoved: Background<Void>?
         defer { _ = previousRemoved?.value }
-        do {
-            let staging = try pages.value.get()
-            do {
-                for (path, bytes) in try closingFiles.get().sorted(by: { $0.key < $1.key }) { try staging.write(path, bytes) }
-            } catch {
-                staging.abandon()
-                throw error
-            }
-            previousRemoved = try staging.commit()
-        } catch {
-            written.give(false)
-            _ = recorded.value
-            Console.error("cannot write the reports to \(configuration.out.path): \(error.localizedDescription)")
-            throw ExitCode(2)
-        }
-        written.give(true)
-        do {
-            _ = try recorded.value.get()
-            if mail { try store.recordMail(mailReport.mail) }
-        } catch {
-            Console.error("the reports were written, but the state file \(configuration.state.path) could not be updated: \(error.localizedDescription)")
-            throw ExitCode(2)
-        }
+        previousRemoved = try Publication(out: configuration.out, state: configuration.state, store: store, written: written)
+            .publish(pages: pages.value, closing: closingFiles, recorded: { recorded.value }, mail: mail ? mailReport.mail : nil)
         if verbose {
             print(ReadingSummary.render(result.readings, ignored: result.ignored), terminator: "")
             print("")

@@ -1,9 +1,11 @@
+import ArgumentParser
 import Foundation
 import SocialAuditCore
 import SocialAuditRun
 import SocialAuditMail
 import SocialAuditInventory
 import SocialAuditState
+import SocialAuditReport
 
 /// The run's date: `--as-of`, else today in the district's time zone.
 enum RunDate {
@@ -105,22 +107,28 @@ struct OpenedState {
     /// Read on a thread of its own once the store is open: the archives' remembered audits are
     /// read from the store meanwhile (they waited for it, some 3 ms of a nightly run).
     let past: Background<Result<Past, any Error>>
+    /// What became of a run found pending (interrupted between its state and its reports), if any.
+    let settled: String?
 
-    /// ``openAhead(_:trendRuns:)`` opens it before the inputs are known to be usable, so only if
+    /// ``openAhead(_:out:trendRuns:)`` opens it before the inputs are known to be usable, so only if
     /// that writes nothing (a run whose inputs are unusable writes nothing, not even a new state
     /// file, a lock file or a migration), and gives nil when it would.
-    static func open(_ state: URL, trendRuns: Int) -> Result<OpenedState, Failure> {
-        open(state, trendRuns: trendRuns, ahead: false)!
+    static func open(_ state: URL, out: URL, trendRuns: Int) -> Result<OpenedState, Failure> {
+        open(state, out: out, trendRuns: trendRuns, ahead: false)!
     }
 
-    static func openAhead(_ state: URL, trendRuns: Int) -> Result<OpenedState, Failure>? {
-        guard FileManager.default.fileExists(atPath: state.path + ".lock") else { return nil }
-        return open(state, trendRuns: trendRuns, ahead: true)
+    static func openAhead(_ state: URL, out: URL, trendRuns: Int) -> Result<OpenedState, Failure>? {
+        guard FileManager.default.fileExists(atPath: state.path + ".lock"), FileManager.default.fileExists(atPath: state.path) else {
+            return nil
+        }
+        return open(state, out: out, trendRuns: trendRuns, ahead: true)
     }
 
-    private static func open(_ state: URL, trendRuns: Int, ahead: Bool) -> Result<OpenedState, Failure>? {
+    private static func open(_ state: URL, out: URL, trendRuns: Int, ahead: Bool) -> Result<OpenedState, Failure>? {
         let lock: StateLock
         do {
+            // Before anything is swapped, the run must be able to record itself.
+            try StateStore.checkWritable(state)
             lock = try StateLock(state: state)
         } catch let error as StateLock.Failure {
             return .failure(.lock(error))
@@ -128,8 +136,14 @@ struct OpenedState {
             return .failure(.lock(.cannotOpen(path: state.path + ".lock", reason: error.localizedDescription)))
         }
         let store: StateStore
+        var settled: String?
         do {
             store = ahead ? try StateStore(existing: state) : try StateStore(url: state)
+            if let pending = try store.pendingRun() {
+                // Settling writes: only once the inputs are known to be usable.
+                if ahead { return nil }
+                settled = try settle(pending, store, out: out)
+            }
         } catch is StateStore.NotCurrent {
             return nil
         } catch {
@@ -138,6 +152,85 @@ struct OpenedState {
         let past = Background {
             Result<Past, any Error> { Past(known: try store.knownFindings(unresolvedOnly: true), trend: try store.trend(limit: trendRuns)) }
         }
-        return .success(OpenedState(lock: lock, store: store, past: past))
+        return .success(OpenedState(lock: lock, store: store, past: past, settled: settled))
+    }
+
+    /// A run recorded pending and then interrupted: finished when its reports reached their
+    /// place (or its whole tree is still beside it), else undone. Says which.
+    private static func settle(_ pending: PendingRun, _ store: StateStore, out: URL) throws -> String {
+        let run = "the run of \(pending.asOf) was interrupted after recording its state"
+        if !pending.token.isEmpty, OutputFolder.token(of: out) == pending.token {
+            try store.complete(pending.id)
+            return run + "; its reports were in place, so it is finished"
+        }
+        if !pending.token.isEmpty, OutputFolder.finishInterrupted(out, token: pending.token) {
+            try store.complete(pending.id)
+            return run + "; its reports have now been put in place, so it is finished"
+        }
+        try store.rollBack(pending.id)
+        return run + "; its reports never replaced the previous ones, so its state was rolled back"
+    }
+}
+
+/// The end of a run, in the order that makes reports and state one outcome: the new tree whole
+/// beside the old, the state committed with the run pending, the tree swapped in, the run
+/// marked done. Each failure says what was left, and exits 2.
+struct Publication {
+    let out: URL
+    let state: URL
+    let store: StateStore
+    /// Given once the tree is whole (or cannot be): the state's transaction waits for it to commit.
+    let written: Verdict
+
+    /// The previous tree's removal, running: wait for it before the process ends.
+    func publish(pages: Result<OutputFolder.Staging, any Error>, closing: Result<[String: [UInt8]], any Error>,
+                 recorded: () -> Result<Int64, any Error>, mail: [MailOutcome]?) throws -> Background<Void>? {
+        let staging: OutputFolder.Staging
+        do {
+            staging = try pages.get()
+            do {
+                for (path, bytes) in try closing.get().sorted(by: { $0.key < $1.key }) { try staging.write(path, bytes) }
+            } catch {
+                staging.abandon()
+                throw error
+            }
+        } catch {
+            written.give(false)
+            _ = recorded()
+            return try fail("cannot write the reports to \(out.path): \(error.localizedDescription); the previous reports and the state are as they were")
+        }
+        written.give(true)
+        let runId: Int64
+        do {
+            runId = try recorded().get()
+        } catch {
+            staging.abandon()
+            return try fail("the state file \(state.path) could not be updated: \(error.localizedDescription); "
+                            + "the previous reports and the state are as they were")
+        }
+        let previousRemoved: Background<Void>?
+        do {
+            previousRemoved = try staging.commit()
+        } catch {
+            staging.abandon()
+            let undone = (try? store.rollBack(runId)) != nil
+            return try fail("cannot put the reports in place in \(out.path): \(error.localizedDescription); "
+                            + (undone ? "the run was undone: the previous reports and the state are as they were"
+                                      : "the state holds the run as pending, and the next run will roll it back"))
+        }
+        do {
+            try store.complete(runId)
+            if let mail { try store.recordMail(mail, runId: runId) }
+        } catch {
+            _ = previousRemoved?.value
+            return try fail("the reports and the state were written, but the state file \(state.path) could not mark the run done: "
+                            + "\(error.localizedDescription); the next run will finish it")
+        }
+        return previousRemoved
+    }
+
+    private func fail(_ message: String) throws -> Background<Void>? {
+        Console.error(message)
+        throw ExitCode(2)
     }
 }

@@ -43,7 +43,7 @@ struct CommandLineTests {
         try broken.writeFolder(named: "okafor", in: folder)
         try Data("not a zip".utf8).write(to: folder.appendingPathComponent("garbage.zip"))
 
-        let result = try Invocation.run(["run", "--archives", folder.path, "--as-of", "2026-11-01", "--verbose", "--out", folder.appendingPathComponent("out").path, "--state", Self.freshState()] + Self.sampleInputs)
+        let result = try Invocation.run(["run", "--archives", folder.path, "--as-of", "2026-11-01", "--verbose", "--out", ArchiveFixture.temporaryFolder().appendingPathComponent("out").path, "--state", Self.freshState()] + Self.sampleInputs)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("@kjackson (1003)"))
         #expect(result.stdout.contains("@mrsokafor (1004)"))
@@ -62,7 +62,7 @@ struct CommandLineTests {
         try FileManager.default.createDirectory(at: links, withIntermediateDirectories: true)
         let link = links.appendingPathComponent("socialaudit")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: Invocation.binary)
-        let out = folder.appendingPathComponent("out")
+        let out = ArchiveFixture.temporaryFolder().appendingPathComponent("out")  // not inside the archives folder, which is refused
         let process = Process()
         process.executableURL = link
         process.arguments = ["run", "--archives", folder.path, "--as-of", "2026-11-01", "--quiet", "--out", out.path, "--state", Self.freshState(),

@@ -160,6 +160,6 @@ struct StateTests {
         let again = try StateStore(url: url)
         #expect(try again.knownFindings().keys.sorted() == ["a"])
         let applied = try again.queue.read { db in try StateStore.migrator.appliedMigrations(db) }
-        #expect(applied == ["v1", "v2", "v3"])
+        #expect(applied == ["v1", "v2", "v3", "v4"])
     }
 }

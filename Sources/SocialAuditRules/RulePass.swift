@@ -35,7 +35,7 @@ public struct RulePass: Sendable {
         preparedForContent = true
         district.lexicon.resolve()
         if wantsListedWords {
-            listedWords = NameMatcher.Prefilter(merging: [district.students.optedOutNames, district.lexicon.matcher])
+            listedWords = district.lexicon.matcher.prefilter
         }
     }
 
@@ -53,7 +53,7 @@ public struct RulePass: Sendable {
 
     private let contentRules: [ContentRule]
     /// The first words of the district's word lists, for the rules that look only for them.
-    private var listedWords: NameMatcher.Prefilter?
+    private var listedWords: PhraseMatcher.Prefilter?
     private let wantsListedWords: Bool
     private var preparedForContent = false
 
@@ -76,7 +76,7 @@ public struct RulePass: Sendable {
         prepareForContent()
         tweetsScanned += 1
         // One scan of the text for all the word lists, rather than one per rule.
-        let mayHoldListedWords = listedWords?.mayMatch(tweet.text) ?? false
+        let mayHoldListedWords = listedWords.map { $0.mayMatch(tweet.text) || district.students.optedOutNames.mayMatch(tweet.text) } ?? false
         for content in contentRules {
             if content.looksOnlyForListedWords && !mayHoldListedWords { continue }
             var reporter = FindingReporter()

@@ -163,11 +163,11 @@ public struct RulePass: Sendable {
 
     /// What the pass read, for the reports' account tables.
     public var audited: AuditedAccount {
-        AuditedAccount(handle: subject.handle, tier: subject.tier, schoolId: schoolId,
+        district.masked(AuditedAccount(handle: subject.handle, tier: subject.tier, schoolId: schoolId,
                        archiveName: subject.hasArchive ? subject.archiveName : nil,
                        archiveDate: subject.manifest?.generationDate, tweets: tweetsScanned,
                        conversations: conversationsScanned, messages: messagesScanned,
-                       unreadable: !subject.problems.isEmpty)
+                       unreadable: !subject.problems.isEmpty))
     }
 
     @discardableResult
@@ -177,11 +177,13 @@ public struct RulePass: Sendable {
         let school = district.definesSchool(subject.schoolId)
             ? district.inventory.schools.first { $0.id == subject.schoolId }
             : nil
+        // Masked here, where every finding is made, for every output and the state alike; the
+        // fingerprint is of what was found, so it does not change with the roster.
         let finding = Finding(
             rule: description.id, severity: severity, tier: subject.tier,
             schoolId: school?.id ?? Finding.unassigned, schoolName: school?.name ?? "Unassigned",
-            account: subject.handle, accountId: subject.accountId, evidence: draft.evidence,
-            students: draft.students, summary: draft.summary,
+            account: district.masked(subject.handle), accountId: subject.accountId, evidence: district.masked(draft.evidence),
+            students: draft.students.map(district.masked), summary: district.masked(draft.summary),
             fingerprint: Fingerprint.of(rule: description.id, account: subject, evidence: draft.evidence, students: draft.students))
         findings.append(finding)
         return finding
@@ -203,11 +205,11 @@ public enum Fingerprint {
 }
 
 extension Evidence {
-    /// A tweet as evidence: id, time, link and text with students' names masked.
+    /// A tweet as evidence: id, time, link and text (masked when the finding is recorded).
     static func tweet(_ tweet: Tweet, of account: AccountSubject, in district: DistrictContext) -> Evidence {
         Evidence(kind: .tweet, id: tweet.id, time: tweet.createdAt,
                  url: "https://x.com/\(account.linkHandle)/status/\(tweet.id)",
-                 text: district.masked(tweet.text))
+                 text: tweet.text)
     }
 
     /// A conversation as evidence: id, message count, first and last message times (no text).

@@ -60,7 +60,7 @@ struct ClaimsOfficialRule: Rule {
         }
         guard !reasons.isEmpty else { return }
         report.report(
-            Evidence(kind: .profile, compared: fields.map { ComparedValue($0.0, district.masked($0.1)) }),
+            Evidence(kind: .profile, compared: fields.map { ComparedValue($0.0, $0.1) }),
             "The profile presents the personal account as official: " + reasons.joined(separator: "; "))
     }
 

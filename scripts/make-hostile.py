@@ -70,6 +70,7 @@ def masking_cases(out):
     Roster: Jamie Hollis (opted out), Tyler "Brooks, Jr.", Anne Marie Duval, Will Park (opted out).
     The names are in tweets, a connected application, the archive's e-mail address, the profile,
     an archive's file name and another's folder name; "we will park the buses" names nobody.
+    students-shifted.csv puts names where an account id and the opt-out belong.
     """
     root = os.path.join(out, "masking")
     archives = os.path.join(root, "archives")
@@ -146,6 +147,12 @@ def masking_cases(out):
 
     # A student's own archive, handed in: not in the inventory, the name in its username.
     write_zip(os.path.join(archives, "JamieHollis-archive.zip"), base_files(account_id="990001", username="JamieHollis07"))
+
+    # A roster whose second row is shifted by a column: the name lands in account_id and the opt-out.
+    with open(os.path.join(root, "students-shifted.csv"), "w", encoding="utf-8") as f:
+        f.write("student_id,school,handle,account_id,first_name,last_name,directory_opt_out\n"
+                "M1,pisgah-high,hoops_j,990001,Jamie,Hollis,true\n"
+                "M2,pisgah-high,,Tyler,Brooks,Jr.,Hollis\n")
 
 
 def main():

@@ -88,4 +88,17 @@ struct NameMaskingRunTests {
         #expect(!ids.contains("1800000000000000021"), "we will park the buses")
         #expect(named.count == 8, "seven tweets name Jamie Hollis, one Will Park")
     }
+
+    @Test("a roster row shifted by a column stops the run with the cells' places, and no name, in the log")
+    func shiftedRoster() throws {
+        let district = try Self.district()
+        let result = try Invocation.run(["validate", "--config", district.appendingPathComponent("socialaudit.json").path,
+                                         "--roster", district.appendingPathComponent("students-shifted.csv").path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("students-shifted.csv:3:4: account_id is not an account id"), "\(result.stderr)")
+        #expect(result.stderr.contains("students-shifted.csv:3:7: directory_opt_out is not true or false"))
+        for name in ["Tyler", "Brooks", "Hollis", "Jr."] {
+            #expect(!result.stderr.contains(name) && !result.stdout.contains(name), "\(name)")
+        }
+    }
 }

@@ -153,4 +153,32 @@ struct NameMaskingTests {
         #expect(OrdinaryWords.words.allSatisfy { $0 == $0.lowercased() && !$0.isEmpty })
         #expect(OrdinaryWords.words.count < 600)
     }
+
+    @Test("random texts: the prefilter never says no where the full matcher finds a name")
+    func prefilterRandom() {
+        let students: [(given: String, family: String, tag: String)] = [("Jamie", "Hollis", "S1"), ("Sean", "O'Neil", "S6"),
+                                                                         ("Anne Marie", "Duval", "S3"), ("Will", "Park", "S4"), ("Jo", "Xu", "S8")]
+        let fast = NameMatcher(students)
+        // A first word outside ASCII sends every text down the full path: the reference.
+        let full = NameMatcher(students + [("Σωκράτης", "Zola", "X")])
+        let pieces = ["Jamie", "jamie", "JAMIE", "Hollis", "hollis's", "Sean", "O'Neil", "oneil", "Anne", "Marie", "Duval",
+                      "Will", "will", "Park", "Jo", "Xu", "xu's", "#", "@", "Go", "2026", "L.", "and", "Lynn"]
+        let gaps = [" ", "", "_", "-", ".", ", ", "\n", "'", "/", " #"]
+        var seed: UInt64 = 7
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        var checked = 0
+        for _ in 0..<8000 {
+            var text = ""
+            for _ in 0..<(1 + next(5)) { text += pieces[next(pieces.count)] + gaps[next(gaps.count)] }
+            let found = full.matches(in: text).filter { $0.tag != "X" }
+            guard !found.isEmpty else { continue }
+            checked += 1
+            #expect(fast.mayMatch(text), "\(text)")
+            #expect(fast.matches(in: text).map(\.tag) == found.map(\.tag), "\(text)")
+        }
+        #expect(checked > 200)
+    }
 }

@@ -9,6 +9,10 @@
 struct NamePrefilter: Sendable {
     private var hashes: Set<UInt64> = []
     private var lengths: [Int] = []
+    /// A bit for the first two letters of each first word (lower case): most words start no name,
+    /// and leave on one load.
+    private var openings = [UInt64](repeating: 0, count: 1024)
+    private var hasOneLetterFirstWord = false
     private var hasNonASCIIFirstWord = false
     private(set) var isEmpty = true
 
@@ -21,6 +25,12 @@ struct NamePrefilter: Sendable {
             return
         }
         hashes.insert(NameMatcher.hash(firstWord[...]))
+        if firstWord.count < 2 {
+            hasOneLetterFirstWord = true
+        } else {
+            let opening = Int(firstWord[0]) << 8 | Int(firstWord[1])
+            openings[opening >> 6] |= 1 << UInt64(opening & 63)
+        }
         if !lengths.contains(firstWord.count) { lengths = (lengths + [firstWord.count]).sorted() }
     }
 
@@ -54,6 +64,16 @@ struct NamePrefilter: Sendable {
 
     /// Whether a first word of a name begins at byte `start`.
     private func startsName(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        if !hasOneLetterFirstWord {
+            // An apostrophe in the first two letters is rare: such a start takes the long way.
+            guard start + 1 < bytes.count else { return false }
+            let (first, second) = (bytes[start], bytes[start + 1])
+            if second != 0x27 {
+                let lower = { (byte: UInt8) in byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+                let opening = Int(lower(first)) << 8 | Int(lower(second))
+                if openings[opening >> 6] & (1 << UInt64(opening & 63)) == 0 { return false }
+            }
+        }
         var h: UInt64 = 0xcbf29ce484222325
         var length = 0
         var i = start

@@ -17,6 +17,7 @@ One archive (zip or folder) or input file per case, named for the case:
   missing-part.zip       the manifest lists data/tweets-part1.js, which is not there
   contradicting.zip      data/account.js and the manifest disagree on the account id
   cp1252/                inventory.json and students.csv written in Windows-1252
+  masking/               a whole district whose archives name its students in every form (see masking_cases)
 """
 import argparse
 import io
@@ -125,6 +126,97 @@ def mail_and_csv_cases(out):
     write_zip(os.path.join(archives, "pisgahhigh.zip"), files)
 
 
+def masking_cases(out):
+    """masking/: a district whose archives name its students in every way people write names.
+
+    Roster: Jamie Hollis (opted out), Tyler "Brooks, Jr.", Anne Marie Duval, Will Park (opted out).
+    The names are in tweets, a connected application, the archive's e-mail address, the profile,
+    an archive's file name and another's folder name; "we will park the buses" names nobody.
+    students-shifted.csv puts names where an account id and the opt-out belong.
+    """
+    root = os.path.join(out, "masking")
+    archives = os.path.join(root, "archives")
+    os.makedirs(archives, exist_ok=True)
+    domain = "masking.k12.example.us"
+    people = [{"email": "admin@" + domain, "name": "Pat Admin", "role": "administrator", "school": "pisgah-high"},
+              {"email": "coach@" + domain, "name": "Kim Coach", "role": "teacher", "school": "pisgah-high"}]
+    accounts = [{"handle": "pisgahsports", "accountId": "4001", "tier": "school-owned", "school": "pisgah-high",
+                 "createdBy": "school", "organization": "Pisgah Athletics", "managers": ["coach@" + domain],
+                 "assignedBy": "admin@" + domain, "registeredEmail": "sports@" + domain, "emailRoutesTo": ["coach@" + domain, "admin@" + domain]},
+                {"handle": "coach_k", "accountId": "4002", "tier": "personal", "school": "pisgah-high",
+                 "createdBy": "individual", "owner": "coach@" + domain}]
+    inventory = {"district": {"name": "Masking County Schools", "emailDomains": [domain], "websites": [domain],
+                              "reportRecipients": ["comms@" + domain]},
+                 "schools": [{"id": "pisgah-high", "name": "Pisgah High School"}], "people": people, "accounts": accounts}
+    with open(os.path.join(root, "inventory.json"), "w") as f:
+        json.dump(inventory, f, indent=2)
+    with open(os.path.join(root, "students.csv"), "w", encoding="utf-8") as f:
+        f.write("student_id,school,handle,account_id,first_name,last_name,directory_opt_out\n"
+                "M1,pisgah-high,hoops_j,990001,Jamie,Hollis,true\n"
+                'M2,pisgah-high,,990002,Tyler,"Brooks, Jr.",false\n'
+                "M3,pisgah-high,,990003,Anne Marie,Duval,false\n"
+                "M4,pisgah-high,wp_22,990004,Will,Park,true\n")
+    config = {"inventory": "inventory.json", "roster": "students.csv", "archives": "archives", "out": "out",
+              "state": "state/socialaudit.sqlite", "policy": {"approvedApps": ["SchoolPointe"], "officialClaimPhrases": ["official account"]}}
+    with open(os.path.join(root, "socialaudit.json"), "w") as f:
+        json.dump(config, f, indent=2)
+
+    def reply(tid, text):
+        record = tweet(tid, text)
+        record["tweet"].update({"in_reply_to_user_id_str": "990004", "in_reply_to_screen_name": "wp_22",
+                                "in_reply_to_status_id_str": "1800000000000000001"})
+        return record
+
+    def profile(bio, location):
+        return js("profile", [{"profile": {"description": {"bio": bio, "website": "https://jamiehollis.example", "location": location}}}])
+
+    # A school-owned account: the name in tweets, an application, the e-mail address and the file name.
+    files = base_files(account_id="4001", username="pisgahsports")
+    files["data/account.js"] = js("account", [{"account": {"email": "Jamie.Hollis@gmail.com", "createdVia": "web", "username": "pisgahsports",
+                                                           "accountId": "4001", "createdAt": "2015-01-01T00:00:00.000Z",
+                                                           "accountDisplayName": "Pisgah Sports \u2014 #JamieHollis"}}])
+    files["data/profile.js"] = profile("Home of Jamie Hollis", "Hollis, Jamie's town")
+    files["data/connected-application.js"] = js("connected_application", [{"connectedApplication": {
+        "organization": {"name": "JamieHollis LLC", "url": "https://jamie-hollis.example"}, "name": "Jamie Hollis Fan Page",
+        "permissions": ["read", "write"], "approvedAt": "2026-01-01T00:00:00.000Z", "id": "777"}}])
+    files["data/tweets.js"] = js("tweets", [
+        tweet("1800000000000000011", "Hollis, Jamie \u2014 MVP! Congrats Tyler Brooks too \U0001F3C0"),
+        tweet("1800000000000000012", "Go Jamie Lynn Hollis! #JamieHollis #GoJamieHollis"),
+        tweet("1800000000000000013", "Photos: https://news.example/2026/jamie-hollis-wins-state and Jamie_Hollis"),
+        tweet("1800000000000000014", "Write to Jamie.Hollis@gmail.com &amp; JamieHollis"),
+        tweet("1800000000000000015", "Anne-Marie Duval and Ja\u200bmie Hol\u00adlis"),
+        tweet("1800000000000000016", "J\u0430mie H\u03bfllis gan\u00f3 \U0001F389 \u6771\u4eac"),
+        tweet("1800000000000000017", "\u0645\u0628\u0631\u0648\u0643 JAMIE HOLLIS"),
+    ])
+    write_zip(os.path.join(archives, "pisgahsports-jamie-hollis.zip"), files)
+
+    # A personal account in a folder named for the student: a profile that claims to be official.
+    folder = os.path.join(archives, "Hollis, Jamie")
+    files = base_files(account_id="4002", username="coach_k")
+    files["data/account.js"] = js("account", [{"account": {"email": "coach@" + domain, "createdVia": "web", "username": "coach_k",
+                                                           "accountId": "4002", "createdAt": "2015-01-01T00:00:00.000Z",
+                                                           "accountDisplayName": "Coach K, #1 fan of Jamie Hollis"}}])
+    files["data/profile.js"] = profile("The official account of Coach K and Jamie Lynn Hollis", "Tyler Brooks Field")
+    files["data/tweets.js"] = js("tweets", [
+        reply("1800000000000000021", "@wp_22 we will park the buses by the gym at 6"),
+        reply("1800000000000000022", "@wp_22 Congrats Will Park!"),
+        reply("1800000000000000023", "@wp_22 ask annemarie duval or tyler brooks"),
+    ])
+    for name, data in files.items():
+        os.makedirs(os.path.dirname(os.path.join(folder, name)), exist_ok=True)
+        with open(os.path.join(folder, name), "wb") as f:
+            f.write(data)
+
+    # A student's own archive, handed in: not in the inventory, the name in its username.
+    write_zip(os.path.join(archives, "JamieHollis-archive.zip"), base_files(account_id="990001", username="JamieHollis07"))
+
+    # A roster whose second row is shifted by a column: the name lands in account_id and the opt-out.
+    with open(os.path.join(root, "students-shifted.csv"), "w", encoding="utf-8") as f:
+        f.write("student_id,school,handle,account_id,first_name,last_name,directory_opt_out\n"
+                "M1,pisgah-high,hoops_j,990001,Jamie,Hollis,true\n"
+                "M2,pisgah-high,,Tyler,Brooks,Jr.,Hollis\n")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out")
@@ -224,6 +316,7 @@ def main():
               "S1,pisgah-high,jpena,880004,José,Peña,true\r\n")
     open(os.path.join(folder, "students.csv"), "wb").write(roster.encode("cp1252"))
     mail_and_csv_cases(args.out)
+    masking_cases(out)
 
 
 if __name__ == "__main__":

@@ -11,12 +11,18 @@ public struct LoadedRoster: Sendable {
     public var ignoredColumns: [String]
     /// Set when the file was not UTF-8 and was read as Windows-1252.
     public var encodingNote: String?
+    /// A CSV roster's columns by name, numbered from 1, so that messages name a cell's place.
+    public var columnNumbers: [String: Int] = [:]
 
     public var optedOut: Int { students.filter(\.directoryOptOut).count }
 }
 
 /// Reads the roster from CSV (with a header row) or JSON (an array of objects with the same keys),
 /// told apart by content.
+///
+/// Its messages name a cell by line and column (or JSON path), never by its value: a row shifted
+/// by a column puts a student's name where an id or a flag belongs, and the messages go to the
+/// cron log.
 public enum RosterReader {
     // The columns, which are required and their defaults are those of the input reference (docs/inputs.md).
     public static let requiredColumns = InputReference.roster.fields.filter(\.required).map(\.key)
@@ -62,23 +68,32 @@ public enum RosterReader {
         }
         var problems: [InputProblem] = []
         var position: [String: Int] = [:]
-        var ignored: [String] = []
+        var unknown: [(index: Int, raw: String, near: String?)] = []
         for (index, raw) in header.fields.enumerated() {
             let name = raw.trimmingWhitespace().lowercased()
             if columns.contains(name) {
                 if position[name] != nil {
-                    problems.append(InputProblem(file: file, line: header.line, message: "the column '\(name)' appears twice in the header"))
+                    problems.append(InputProblem(file: file, line: header.line, column: index + 1, message: "the column '\(name)' appears twice in the header"))
                 }
                 position[name] = index
-            } else if let near = StrictJSON.nearest(name, in: columns) {
-                // A misspelt roster column would silently lose data (an opt-out, an account id).
-                problems.append(InputProblem(file: file, line: header.line, column: index + 1,
-                                             message: "unknown column '\(raw)'; did you mean '\(near)'?"))
             } else if !name.isEmpty {
-                ignored.append(raw)
+                unknown.append((index, raw, StrictJSON.nearest(name, in: columns)))
             }
         }
         let missing = requiredColumns.filter { position[$0] == nil }
+        // Without the required columns the first line is likely a student's row, not a header:
+        // its cells are then named by number only.
+        let isHeader = missing.isEmpty
+        var ignored: [String] = []
+        for (index, raw, near) in unknown {
+            if let near {
+                // A misspelt roster column would silently lose data (an opt-out, an account id).
+                let what = isHeader ? "unknown column '\(raw)'" : "column \(index + 1) is not a roster column"
+                problems.append(InputProblem(file: file, line: header.line, column: index + 1, message: "\(what); did you mean '\(near)'?"))
+            } else {
+                ignored.append(raw)
+            }
+        }
         if !missing.isEmpty {
             problems.append(InputProblem(
                 file: file, line: header.line,
@@ -98,21 +113,25 @@ public enum RosterReader {
                 problems.append(place.problem(in: file, "the row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"); the header has \(header.fields.count)"))
                 continue
             }
-            if let student = makeStudent(value, place: place, file: file, problems: &problems) {
+            let cell = { (column: String) in InputPlace(line: record.line, column: position[column].map { $0 + 1 }) }
+            if let student = makeStudent(value, cell: cell, file: file, problems: &problems) {
                 students.append(student)
                 places.append(place)
             }
         }
         if !problems.isEmpty { throw InputError(problems) }
-        return LoadedRoster(students: students, file: file, places: places, ignoredColumns: ignored)
+        var roster = LoadedRoster(students: students, file: file, places: places, ignoredColumns: ignored)
+        roster.columnNumbers = position.mapValues { $0 + 1 }
+        return roster
     }
 
-    /// Builds a student from a row's values, reporting what is missing or wrong.
-    private static func makeStudent(_ value: (String) -> String?, place: InputPlace, file: String,
+    /// Builds a student from a row's values, reporting what is missing or wrong at the cell's
+    /// place (`cell`: a column's place in the row).
+    private static func makeStudent(_ value: (String) -> String?, cell: (String) -> InputPlace, file: String,
                                     problems: inout [InputProblem]) -> Student? {
         var ok = true
         for column in requiredColumns where value(column) == nil {
-            problems.append(place.problem(in: file, "'\(column)' is empty; every student needs a \(column)"))
+            problems.append(cell(column).problem(in: file, "'\(column)' is empty; every student needs a \(column)"))
             ok = false
         }
         var optOut = defaultOptOut
@@ -121,13 +140,13 @@ public enum RosterReader {
             case "true", "yes", "y", "1": optOut = true
             case "false", "no", "n", "0": optOut = false
             default:
-                problems.append(place.problem(in: file, "directory_opt_out is '\(raw)'; expected true or false"))
+                problems.append(cell("directory_opt_out").problem(in: file, "directory_opt_out is not true or false \(notShown)"))
                 ok = false
             }
         }
         let accountId = value("account_id")
         if let accountId, !InventoryReader.isAccountId(accountId) {
-            problems.append(place.problem(in: file, "account_id '\(accountId)' is not an account id; expected the digits of the student's numeric account id"))
+            problems.append(cell("account_id").problem(in: file, "account_id is not an account id; expected the digits of the student's numeric account id \(notShown)"))
             ok = false
         }
         guard ok, let id = value("student_id"), let school = value("school"),
@@ -136,6 +155,9 @@ public enum RosterReader {
         return Student(studentId: id, school: school, handle: handle?.isEmpty == true ? nil : handle,
                        accountId: accountId, firstName: first, lastName: last, directoryOptOut: optOut)
     }
+
+    /// Why a message shows no value.
+    static let notShown = "(the value is not shown: a row shifted by a column may hold a student's name there)"
 
     // MARK: JSON
 
@@ -150,6 +172,7 @@ public enum RosterReader {
             let path = "[\(index)]"
             guard let fields = json.object(item, at: path, declared: InputReference.roster) else { continue }
             let place = json.place(path)
+            let cell = { (column: String) in fields.member(column) == nil ? place : json.place(fields.path(column)) }
             let student = makeStudent({ column in
                 guard let member = fields.member(column) else { return nil }
                 if case let .bool(flag) = member { return flag ? "true" : "false" }
@@ -160,7 +183,7 @@ public enum RosterReader {
                 }
                 guard let text = member.text?.trimmingWhitespace(), !text.isEmpty else { return nil }
                 return text
-            }, place: place, file: file, problems: &problems)
+            }, cell: cell, file: file, problems: &problems)
             if let student {
                 students.append(student)
                 places.append(place)
@@ -180,23 +203,31 @@ public enum RosterReader {
         func earlier(_ index: Int) -> String {
             roster.places[index].line.map { "line \($0)" } ?? roster.places[index].path ?? "entry \(index + 1)"
         }
+        func cell(_ index: Int, _ column: String) -> InputPlace {
+            var place = roster.places[index]
+            if let number = roster.columnNumbers[column] {
+                place.column = number
+            } else if let path = place.path {
+                place.path = path + "." + column
+            }
+            return place
+        }
         for (index, student) in roster.students.enumerated() {
-            let place = roster.places[index]
             if let first = ids[student.studentId] {
-                problems.append(place.problem(in: roster.file, "student_id '\(student.studentId)' is already used (\(earlier(first)))"))
+                problems.append(cell(index, "student_id").problem(in: roster.file, "this student_id is already used (\(earlier(first)))"))
             } else {
                 ids[student.studentId] = index
             }
             if let account = student.accountId {
                 if let first = accounts[account] {
-                    problems.append(place.problem(in: roster.file, "account_id '\(account)' is already given to another student (\(earlier(first)))"))
+                    problems.append(cell(index, "account_id").problem(in: roster.file, "this account_id is already given to another student (\(earlier(first)))"))
                 } else {
                     accounts[account] = index
                 }
             }
             if let handle = student.handle {
                 if let first = handles[handle] {
-                    problems.append(place.problem(in: roster.file, "handle '\(handle)' is already given to another student (\(earlier(first)))"))
+                    problems.append(cell(index, "handle").problem(in: roster.file, "this handle is already given to another student (\(earlier(first)))"))
                 } else {
                     handles[handle] = index
                 }

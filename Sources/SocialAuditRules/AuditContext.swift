@@ -89,7 +89,7 @@ public struct DistrictContext: Sendable {
         var people: [String: Person] = [:]
         for person in inventory.people { people[person.email.lowercased()] = person }
         peopleByEmail = people
-        names = NameMatcher(students.map { ("\($0.firstName) \($0.lastName)", $0.studentId) })
+        names = NameMatcher(students.map { ($0.firstName, $0.lastName, $0.studentId) })
     }
 
     /// Account ids learned from the archives of inventory accounts that give none (as
@@ -108,7 +108,7 @@ public struct DistrictContext: Sendable {
         return false
     }
 
-    /// `text` with every roster student's full name masked as `[student <id>]`.
+    /// `text` with every roster student's name, in every form ``NameMatcher`` knows, masked as `[student <id>]`.
     public func masked(_ text: String) -> String {
         names.mask(text) { "[student \($0)]" }
     }
@@ -135,7 +135,7 @@ public struct StudentDirectory: Sendable {
             }
         }
         optedOut = students.filter(\.directoryOptOut)
-        optedOutNames = NameMatcher(optedOut.map { ("\($0.firstName) \($0.lastName)", $0.studentId) })
+        optedOutNames = NameMatcher(optedOut.map { ($0.firstName, $0.lastName, $0.studentId) })
     }
 
     /// The student behind an account, by its id, else by its handle (for students without an id).
@@ -155,9 +155,9 @@ public struct Lexicon: Sendable {
     public let categories: [String: [String]]
     /// The matcher of every phrase, made when a tweet is first read (a few milliseconds for the
     /// shipped lexicon, which a nightly run that reads no archive does not need).
-    private let lazyMatcher: Lazy<NameMatcher>
+    private let lazyMatcher: Lazy<PhraseMatcher>
     /// The matcher, once a rule pass has ``resolve()``d it: no lock on every tweet.
-    private var resolved: NameMatcher?
+    private var resolved: PhraseMatcher?
 
     public init(categories: [String: [String]]) {
         self.categories = categories
@@ -166,11 +166,11 @@ public struct Lexicon: Sendable {
             for name in categories.keys.sorted() {
                 for phrase in categories[name] ?? [] { phrases.append((phrase, name)) }
             }
-            return NameMatcher(phrases, minimumWords: 1)
+            return PhraseMatcher(phrases, minimumWords: 1)
         }
     }
 
-    var matcher: NameMatcher { resolved ?? lazyMatcher.value }
+    var matcher: PhraseMatcher { resolved ?? lazyMatcher.value }
 
     /// Makes the matcher now (once for every copy of this lexicon) and keeps it in this copy.
     mutating func resolve() {

@@ -35,7 +35,7 @@ public struct RulePass: Sendable {
         preparedForContent = true
         district.lexicon.resolve()
         if wantsListedWords {
-            listedWords = NameMatcher.Prefilter(merging: [district.students.optedOutNames, district.lexicon.matcher])
+            listedWords = district.lexicon.matcher.prefilter
         }
     }
 
@@ -53,7 +53,7 @@ public struct RulePass: Sendable {
 
     private let contentRules: [ContentRule]
     /// The first words of the district's word lists, for the rules that look only for them.
-    private var listedWords: NameMatcher.Prefilter?
+    private var listedWords: PhraseMatcher.Prefilter?
     private let wantsListedWords: Bool
     private var preparedForContent = false
 
@@ -76,7 +76,7 @@ public struct RulePass: Sendable {
         prepareForContent()
         tweetsScanned += 1
         // One scan of the text for all the word lists, rather than one per rule.
-        let mayHoldListedWords = listedWords?.mayMatch(tweet.text) ?? false
+        let mayHoldListedWords = listedWords.map { $0.mayMatch(tweet.text) || district.students.optedOutNames.mayMatch(tweet.text) } ?? false
         for content in contentRules {
             if content.looksOnlyForListedWords && !mayHoldListedWords { continue }
             var reporter = FindingReporter()
@@ -163,11 +163,11 @@ public struct RulePass: Sendable {
 
     /// What the pass read, for the reports' account tables.
     public var audited: AuditedAccount {
-        AuditedAccount(handle: subject.handle, tier: subject.tier, schoolId: schoolId,
+        district.masked(AuditedAccount(handle: subject.handle, tier: subject.tier, schoolId: schoolId,
                        archiveName: subject.hasArchive ? subject.archiveName : nil,
                        archiveDate: subject.manifest?.generationDate, tweets: tweetsScanned,
                        conversations: conversationsScanned, messages: messagesScanned,
-                       unreadable: !subject.problems.isEmpty)
+                       unreadable: !subject.problems.isEmpty))
     }
 
     @discardableResult
@@ -177,11 +177,13 @@ public struct RulePass: Sendable {
         let school = district.definesSchool(subject.schoolId)
             ? district.inventory.schools.first { $0.id == subject.schoolId }
             : nil
+        // Masked here, where every finding is made, for every output and the state alike; the
+        // fingerprint is of what was found, so it does not change with the roster.
         let finding = Finding(
             rule: description.id, severity: severity, tier: subject.tier,
             schoolId: school?.id ?? Finding.unassigned, schoolName: school?.name ?? "Unassigned",
-            account: subject.handle, accountId: subject.accountId, evidence: draft.evidence,
-            students: draft.students, summary: draft.summary,
+            account: district.masked(subject.handle), accountId: subject.accountId, evidence: district.masked(draft.evidence),
+            students: draft.students.map(district.masked), summary: district.masked(draft.summary),
             fingerprint: Fingerprint.of(rule: description.id, account: subject, evidence: draft.evidence, students: draft.students))
         findings.append(finding)
         return finding
@@ -203,11 +205,11 @@ public enum Fingerprint {
 }
 
 extension Evidence {
-    /// A tweet as evidence: id, time, link and text with students' names masked.
+    /// A tweet as evidence: id, time, link and text (masked when the finding is recorded).
     static func tweet(_ tweet: Tweet, of account: AccountSubject, in district: DistrictContext) -> Evidence {
         Evidence(kind: .tweet, id: tweet.id, time: tweet.createdAt,
                  url: "https://x.com/\(account.linkHandle)/status/\(tweet.id)",
-                 text: district.masked(tweet.text))
+                 text: tweet.text)
     }
 
     /// A conversation as evidence: id, message count, first and last message times (no text).

@@ -104,7 +104,7 @@ public struct DistrictAudit: Sendable {
     }
 
     /// The version of what an archive's cached findings were made with; bump it when a rule changes.
-    static let rulesVersion = "socialaudit-rules-1"
+    static let rulesVersion = "socialaudit-rules-2"
 
     /// A hash of everything an archive's content findings depend on besides the archive itself.
     func inputsKey(learnedIds: [String: String]) -> String {
@@ -269,7 +269,10 @@ public struct DistrictAudit: Sendable {
         for index in sources.indices {
             guard let outcome = outcomes.get(index) else { continue }
             findings += outcome.findings
-            readings.append(outcome.reading)
+            // Its problems reach run.json: masked as the findings are.
+            var reading = outcome.reading
+            reading.problems = reading.problems.map(district.masked)
+            readings.append(reading)
             if let audited = outcome.audited { accounts.append(audited) }
             tweets += outcome.tweets
             messages += outcome.messages

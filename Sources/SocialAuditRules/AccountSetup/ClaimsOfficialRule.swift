@@ -40,14 +40,14 @@ struct ClaimsOfficialRule: Rule {
         guard !fields.isEmpty else { return }
         let text = fields.filter { $0.0 != "website" }.map(\.1).joined(separator: "\n")
         var reasons: [String] = []
-        let phrases = NameMatcher(district.policy.officialClaimPhrases.map { ($0, $0) }, minimumWords: 1)
+        let phrases = PhraseMatcher(district.policy.officialClaimPhrases.map { ($0, $0) }, minimumWords: 1)
         if let phrase = phrases.matches(in: text).first?.tag {
             reasons.append("it says \"\(phrase)\"")
         }
-        let official = NameMatcher([("official", "official")], minimumWords: 1)
+        let official = PhraseMatcher([("official", "official")], minimumWords: 1)
         if reasons.isEmpty, !official.matches(in: text).isEmpty {
             let names = [district.inventory.district.name] + district.inventory.schools.map(\.name)
-            if let name = NameMatcher(names.map { ($0, $0) }, minimumWords: 1).matches(in: text).first?.tag {
+            if let name = PhraseMatcher(names.map { ($0, $0) }, minimumWords: 1).matches(in: text).first?.tag {
                 reasons.append("it names \(name) with the word \"official\"")
             }
         }
@@ -60,7 +60,7 @@ struct ClaimsOfficialRule: Rule {
         }
         guard !reasons.isEmpty else { return }
         report.report(
-            Evidence(kind: .profile, compared: fields.map { ComparedValue($0.0, district.masked($0.1)) }),
+            Evidence(kind: .profile, compared: fields.map { ComparedValue($0.0, $0.1) }),
             "The profile presents the personal account as official: " + reasons.joined(separator: "; "))
     }
 

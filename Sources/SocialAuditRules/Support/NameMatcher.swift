@@ -1,251 +1,180 @@
 import Foundation
 
-/// Finds people's full names in text as whole words — case-, diacritic- and width-insensitive,
-/// with any white space between the parts — and masks them.
+/// Finds roster students' names in text, as people write them, and masks them.
 ///
-/// `Riley Barnes` matches "riley  BARNES!" but not "Rileyson Barneswood"; `José Peña` matches
-/// "Jose Pena". Words are runs of letters, digits, apostrophes and hyphens inside a word.
+/// A name is the roster's given name and family name (without a suffix such as "Jr." or "III"),
+/// found:
+/// - in either order: "Jamie Hollis", "Hollis, Jamie", "Hollis Jamie";
+/// - with up to two middle names or initials, each capitalised, between them: "Jamie Lynn Hollis",
+///   "Jamie L. Hollis";
+/// - joined: "#JamieHollis", "JamieHollis", "jamiehollis", "Jamie_Hollis", "Jamie.Hollis@…",
+///   "/jamie-hollis-wins"; a hyphen, a space or nothing between the parts of a double name
+///   ("Anne-Marie", "Anne Marie", "AnneMarie" are one);
+/// - whatever the case, accents and width, with zero-width characters and soft hyphens inside,
+///   and with look-alike letters of other scripts (see ``Confusables``).
+///
+/// A name counts only where it begins and ends at a word's edge (or where a joined word changes
+/// case: "#GoJamieHollis"): "Rileyson Barneswood" is not Riley Barnes.
+///
+/// **Written as a name.** A name whose words are all ordinary English words (``OrdinaryWords``:
+/// "Will Park") counts only where every word of it starts with a capital (capitals throughout
+/// count: "WILL PARK") or is written exactly as the roster writes it: "we will park the buses" and
+/// "#willpark" name nobody. A name with any other word ("Jamie Hollis", "Jamie Park") counts in any case.
 struct NameMatcher: Sendable {
-    struct Name: Sendable {
-        var words: [String]
+    /// One way of writing one student's name: the words in order, and where the given name ends.
+    struct Pattern: Sendable {
+        var words: [[UInt32]]
+        /// Each word's capitals as the roster writes them.
+        var capitals: [[Bool]]
+        /// The index of the first word after the junction of given and family name.
+        var junction: Int
+        var reversed: Bool
+        var needsWrittenAsName: Bool
         var tag: String
     }
 
-    private var names: [Name] = []
-    /// Names by their first word, for a quick look-up per word of the text.
-    private var byFirstWord: [String: [Int]] = [:]
-    /// The names' first words, for a quick no on most texts.
-    private(set) var prefilter = Prefilter()
+    private var patterns: [Pattern] = []
+    /// Patterns by a hash of their first word, for one look-up per word length at each word's start.
+    private var byFirstWord: [UInt64: [Int]] = [:]
+    private var firstWordLengths: [Int] = []
+    private(set) var prefilter = NamePrefilter()
 
-    /// `minimumWords`: 2 for people's full names (a first name alone is no match); 1 for a lexicon.
-    init(_ names: [(fullName: String, tag: String)], minimumWords: Int = 2) {
-        for (fullName, tag) in names {
-            let words = Self.words(in: fullName).map { Self.fold(String(fullName[$0])) }
-            guard words.count >= minimumWords, !words.isEmpty else { continue }
-            byFirstWord[words[0], default: []].append(self.names.count)
-            self.names.append(Name(words: words, tag: tag))
-            prefilter.add(firstWord: words[0])
-        }
-    }
+    /// Suffixes of a family name that people leave out.
+    static let suffixes: Set<[UInt32]> = Set(["jr", "sr", "ii", "iii", "iv", "2nd", "3rd"].map { $0.unicodeScalars.map(\.value) })
 
-    /// The first words of one or more matchers' names: one scan of a text says whether any of
-    /// them may match it (the rule pass asks once per tweet for all the word lists).
-    struct Prefilter: Sendable {
-        /// Hashes of the first words that are ASCII once folded.
-        private var firstWordHashes: Set<UInt64> = []
-        /// A bit per hash value's low 16 bits: most words are no first word, and leave on one load.
-        private var firstWordBits = HashBits()
-        /// Whether some first word is not ASCII even when folded (then every text may match).
-        private var hasNonASCIIFirstWord = false
-        private(set) var isEmpty = true
-
-        init() {}
-
-        /// The first words of all these matchers.
-        init(merging matchers: [NameMatcher]) {
-            for matcher in matchers {
-                firstWordHashes.formUnion(matcher.prefilter.firstWordHashes)
-                for hash in matcher.prefilter.firstWordHashes { firstWordBits.insert(hash) }
-                hasNonASCIIFirstWord = hasNonASCIIFirstWord || matcher.prefilter.hasNonASCIIFirstWord
-                isEmpty = isEmpty && matcher.prefilter.isEmpty
+    init(_ students: [(given: String, family: String, tag: String)]) {
+        var lengths = Set<Int>()
+        for (given, family, tag) in students {
+            let givenWords = Self.words(given)
+            var familyWords = Self.words(family)
+            while familyWords.count > 1, let last = familyWords.last, Self.suffixes.contains(last.letters) { familyWords.removeLast() }
+            guard !givenWords.isEmpty, !familyWords.isEmpty else { continue }
+            let ordinary = (givenWords + familyWords).allSatisfy { OrdinaryWords.contains($0.letters) }
+            for reversed in [false, true] {
+                let ordered = reversed ? familyWords + givenWords : givenWords + familyWords
+                let pattern = Pattern(words: ordered.map(\.letters), capitals: ordered.map(\.capitals),
+                                      junction: reversed ? familyWords.count : givenWords.count,
+                                      reversed: reversed, needsWrittenAsName: ordinary, tag: tag)
+                let first = pattern.words[0]
+                byFirstWord[Self.hash(first[...]), default: []].append(patterns.count)
+                lengths.insert(first.count)
+                prefilter.add(firstWord: first)
+                patterns.append(pattern)
             }
         }
-
-        mutating func add(firstWord: String) {
-            isEmpty = false
-            if firstWord.utf8.allSatisfy({ $0 < 0x80 }) {
-                firstWordHashes.insert(NameMatcher.hash(firstWord.utf8))
-                firstWordBits.insert(NameMatcher.hash(firstWord.utf8))
-            } else {
-                hasNonASCIIFirstWord = true
-            }
-        }
-
-        /// A quick scan of the text's bytes: could any name start here? Words made only of ASCII are
-        /// lower-cased and looked up by hash; a word with any other byte answers yes (the full path
-        /// folds accents and widths). Most tweets name no student, and leave here.
-        ///
-        /// One pass over the bytes, each word hashed as it is scanned (every tweet passes here, so
-        /// this is measured in the benchmark).
-        func mayMatch(_ text: String) -> Bool {
-            if hasNonASCIIFirstWord { return true }
-            if isEmpty { return false }
-            var copy = text
-            return copy.withUTF8 { b in
-                NameMatcher.byteClasses.withUnsafeBufferPointer { classes in
-                    // A word: letters, digits and bytes outside ASCII, with apostrophes and hyphens
-                    // inside it (those count only when a letter or digit follows them). Its hash is
-                    // made as it is scanned: up to its last letter or digit, and up to the byte
-                    // before its last apostrophe (for a possessive `'s`).
-                    let n = b.count
-                    var i = 0
-                    while i < n {
-                        // To the next word.
-                        while i < n, classes[Int(b[i])] & NameMatcher.wordByte == 0 { i += 1 }
-                        if i == n { break }
-                        var h: UInt64 = 0xcbf29ce484222325
-                        var hashOfWord = h
-                        // The last apostrophe inside the word (one that a letter or digit follows).
-                        var beforeApostrophe: UInt64 = 0
-                        var apostropheAt = -1
-                        var pendingHash: UInt64 = 0
-                        var pendingAt = -1
-                        var end = i
-                        var nonASCII = false
-                        while i < n {
-                            let byte = b[i]
-                            let c = classes[Int(byte)]
-                            if c & NameMatcher.wordByte != 0 {
-                                if pendingAt >= 0 {
-                                    apostropheAt = pendingAt
-                                    beforeApostrophe = pendingHash
-                                    pendingAt = -1
-                                }
-                                h = (h ^ UInt64(c & NameMatcher.upper != 0 ? byte | 0x20 : byte)) &* 0x100000001b3
-                                hashOfWord = h
-                                end = i + 1
-                                if c & NameMatcher.highByte != 0 { nonASCII = true }
-                            } else if c & NameMatcher.joiner != 0 {
-                                if byte == 0x27 {
-                                    pendingHash = h
-                                    pendingAt = i
-                                }
-                                h = (h ^ UInt64(byte)) &* 0x100000001b3
-                            } else {
-                                break
-                            }
-                            i += 1
-                        }
-                        if nonASCII { return true }
-                        if firstWordBits.contains(hashOfWord) && firstWordHashes.contains(hashOfWord) { return true }
-                        // "Barnes's": the word before the `'s`.
-                        if apostropheAt == end - 2, b[end - 1] | 0x20 == 0x73,
-                           firstWordBits.contains(beforeApostrophe) && firstWordHashes.contains(beforeApostrophe) {
-                            return true
-                        }
-                    }
-                    return false
-                }
-            }
-        }
+        firstWordLengths = lengths.sorted()
     }
 
-    /// 65 536 bits, indexed by a hash's low bits.
-    struct HashBits: Sendable {
-        private var words = [UInt64](repeating: 0, count: 1024)
+    var isEmpty: Bool { patterns.isEmpty }
 
-        mutating func insert(_ h: UInt64) { words[Int(h & 0xFFFF) >> 6] |= 1 << (h & 63) }
-        func contains(_ h: UInt64) -> Bool { words[Int(h & 0xFFFF) >> 6] & (1 << (h & 63)) != 0 }
+    /// Could a name be in `text`? (See ``NamePrefilter``.)
+    func mayMatch(_ text: String) -> Bool { prefilter.mayMatch(text) }
+
+    /// The words of a roster field, folded, with their capitals.
+    private static func words(_ field: String) -> [(letters: [UInt32], capitals: [Bool])] {
+        let folded = FoldedText(field)
+        var words: [(letters: [UInt32], capitals: [Bool])] = []
+        for i in 0..<folded.count {
+            // Only a real gap separates a roster's words ("McDonald" is one word, "Anne-Marie" two).
+            let separate = switch folded.before[i] { case .none, .caseChange: false; default: true }
+            if words.isEmpty || separate { words.append(([], [])) }
+            words[words.count - 1].letters.append(folded.letters[i])
+            words[words.count - 1].capitals.append(folded.upper[i])
+        }
+        return words
     }
 
-    static func hash<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
+    static func hash(_ letters: ArraySlice<UInt32>) -> UInt64 {
         var h: UInt64 = 0xcbf29ce484222325
-        for byte in bytes {
-            h = (h ^ UInt64(byte)) &* 0x100000001b3
-        }
+        for value in letters { h = (h ^ UInt64(value)) &* 0x100000001b3 }
         return h
     }
 
-    /// Could any name start in `text`? (See ``Prefilter/mayMatch(_:)``.)
-    func mayMatch(_ text: String) -> Bool { prefilter.mayMatch(text) }
-
-    fileprivate static let wordByte: UInt8 = 1, highByte: UInt8 = 2, joiner: UInt8 = 4, upper: UInt8 = 8
-    /// Each byte's class: a word's byte (letter, digit, above ASCII), an apostrophe or hyphen
-    /// (which join the parts of a word), or anything else.
-    fileprivate static let byteClasses: [UInt8] = (0..<256).map { byte -> UInt8 in
-        switch byte {
-        case 0x41...0x5A: return wordByte | upper
-        case 0x30...0x39, 0x61...0x7A: return wordByte
-        case 0x80...: return wordByte | highByte
-        case 0x27, 0x2D: return joiner
-        default: return 0
-        }
-    }
-
-    var isEmpty: Bool { names.isEmpty }
-
-    static func fold(_ word: String) -> String {
-        // ASCII, the usual case, folds to its lower case (a test holds this to Foundation's
-        // folding for every ASCII character): Foundation's folding and replacing cost some
-        // 20 µs a word, 40 names' worth of a nightly run's start.
-        if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            guard word.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return word }
-            return String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
-        }
-        return foundationFold(word)
-    }
-
-    /// Case, diacritics and width folded by Foundation, and the typographic apostrophe made plain.
-    static func foundationFold(_ word: String) -> String {
-        word.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            .replacingOccurrences(of: "’", with: "'")
-    }
-
-    /// The ranges of the words of `text`.
-    static func words(in text: String) -> [Range<String.Index>] {
-        var result: [Range<String.Index>] = []
-        var start: String.Index?
-        var index = text.startIndex
-        func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "'" || c == "’" || c == "-" }
-        while index < text.endIndex {
-            let c = text[index]
-            if c.isLetter || c.isNumber || (start != nil && isWordCharacter(c)) {
-                if start == nil { start = index }
-            } else if let s = start {
-                result.append(s..<index)
-                start = nil
-            }
-            index = text.index(after: index)
-        }
-        if let s = start { result.append(s..<text.endIndex) }
-        // Trailing apostrophes or hyphens are not part of a word ("Barnes'" is "Barnes").
-        return result.map { range in
-            var end = range.upperBound
-            while end > range.lowerBound, let last = text[range.lowerBound..<end].last, last == "'" || last == "’" || last == "-" {
-                end = text.index(before: end)
-            }
-            return range.lowerBound..<end
-        }.filter { !$0.isEmpty }
-    }
-
-    /// Every match in `text`: its range and the tag of the name matched.
+    /// Every match in `text`, in order and not overlapping: its range and the tag of the name matched.
     func matches(in text: String) -> [(range: Range<String.Index>, tag: String)] {
-        guard !names.isEmpty, mayMatch(text) else { return [] }
-        let ranges = Self.words(in: text)
-        let folded = ranges.map { Self.fold(String(text[$0])) }
+        guard !patterns.isEmpty, mayMatch(text) else { return [] }
+        let folded = FoldedText(text)
         var result: [(Range<String.Index>, String)] = []
         var i = 0
-        while i < ranges.count {
-            var matched = false
-            var candidates = byFirstWord[folded[i]] ?? []
-            if folded[i].hasSuffix("'s") { candidates += byFirstWord[String(folded[i].dropLast(2))] ?? [] }
-            for candidate in candidates {
-                let name = names[candidate]
-                guard i + name.words.count <= ranges.count else { continue }
-                var ok = true
-                for (offset, word) in name.words.enumerated() where folded[i + offset] != word {
-                    // The last word may carry a possessive: "Barnes's", "O'Neil's".
-                    if offset == name.words.count - 1, folded[i + offset] == word + "'s" { continue }
-                    ok = false
-                    break
-                }
-                // Only white space may separate the words of a name.
-                if ok, name.words.count > 1 {
-                    for offset in 1..<name.words.count {
-                        let gap = text[ranges[i + offset - 1].upperBound..<ranges[i + offset].lowerBound]
-                        if !gap.allSatisfy(\.isWhitespace) { ok = false; break }
-                    }
-                }
-                if ok {
-                    result.append((ranges[i].lowerBound..<ranges[i + name.words.count - 1].upperBound, name.tag))
-                    i += name.words.count
-                    matched = true
-                    break
-                }
+        while i < folded.count {
+            if folded.before[i] != .none, let (end, tag) = longestMatch(in: folded, at: i) {
+                result.append((folded.starts[i]..<folded.ends[end - 1], tag))
+                i = end
+            } else {
+                i += 1
             }
-            if !matched { i += 1 }
         }
         return result
+    }
+
+    /// The longest name that starts at letter `start`: its end (one past its last letter) and tag.
+    private func longestMatch(in text: FoldedText, at start: Int) -> (Int, String)? {
+        var best: (Int, String)?
+        var h: UInt64 = 0xcbf29ce484222325
+        var length = 0
+        for wanted in firstWordLengths {
+            while length < wanted, start + length < text.count {
+                h = (h ^ UInt64(text.letters[start + length])) &* 0x100000001b3
+                length += 1
+            }
+            guard length == wanted else { break }
+            for index in byFirstWord[h] ?? [] {
+                if let end = match(patterns[index], in: text, at: start), end > (best?.0 ?? 0) { best = (end, patterns[index].tag) }
+            }
+        }
+        return best
+    }
+
+    /// Where `pattern` ends if it is written at letter `start` (from word `word` on).
+    private func match(_ pattern: Pattern, in text: FoldedText, at start: Int, word: Int = 0, middleNames: Bool = true) -> Int? {
+        var position = start
+        for index in word..<pattern.words.count {
+            // The gap before `word` is the caller's to judge.
+            if index > word {
+                guard position < text.count else { return nil }
+                let gap = text.before[position]
+                if index == pattern.junction, !pattern.reversed, middleNames, gap == .spaces {
+                    return match(pattern, in: text, at: position, word: index, middleNames: false)
+                        ?? matchAfterMiddleNames(pattern, in: text, at: position)
+                }
+                let allowed: Bool = switch gap {
+                case .none, .caseChange, .spaces, .joiner: true
+                case .comma: pattern.reversed && index == pattern.junction
+                case .stopAndSpaces, .other: false
+                }
+                guard allowed else { return nil }
+            }
+            guard spells(pattern, word: index, in: text, at: position) else { return nil }
+            position += pattern.words[index].count
+        }
+        return text.endsWord(before: position) ? position : nil
+    }
+
+    /// Whether word `index` of the pattern is written at `position`, and written as a name where it must be.
+    private func spells(_ pattern: Pattern, word index: Int, in text: FoldedText, at position: Int) -> Bool {
+        let word = pattern.words[index]
+        guard position + word.count <= text.count, text.letters[position..<position + word.count].elementsEqual(word),
+              text.before[position + 1..<position + word.count].allSatisfy({ $0 == .none || $0 == .caseChange }) else { return false }
+        guard pattern.needsWrittenAsName else { return true }
+        return text.upper[position] || text.upper[position..<position + word.count].elementsEqual(pattern.capitals[index])
+    }
+
+    /// The family name after one or two middle names or initials ("Jamie Lynn Hollis", "Jamie L. Hollis").
+    private func matchAfterMiddleNames(_ pattern: Pattern, in text: FoldedText, at position: Int) -> Int? {
+        var cursor = position
+        for _ in 0..<2 {
+            // A middle name: a whole capitalised word of letters, then white space (or a full stop
+            // and white space after an initial).
+            guard cursor < text.count, text.upper[cursor], !FoldedText.isDigit(text.letters[cursor]) else { return nil }
+            var end = cursor + 1
+            while end < text.count, text.before[end] == .none { end += 1 }
+            guard end < text.count else { return nil }
+            let gap = text.before[end]
+            guard gap == .spaces || (gap == .stopAndSpaces && end == cursor + 1) else { return nil }
+            if let found = match(pattern, in: text, at: end, word: pattern.junction, middleNames: false) { return found }
+            cursor = end
+        }
+        return nil
     }
 
     /// `text` with every name replaced by `replacement(tag)`.

@@ -17,7 +17,7 @@ extension InputReference {
         InputField("archives", .path, default: .text("archives"),
                    "The folder of account archives: one per account, each the `.zip` from Twitter/X or that zip extracted into a folder."),
         InputField("out", .path, default: .text("out"),
-                   "The folder the reports, `findings.csv` and the e-mail summaries are written to."),
+                   "The folder the reports, `findings.csv` and the e-mail summaries are written to. socialaudit marks it (`.socialaudit-output`) and replaces only a folder that is new, empty or marked; it may not be, hold or lie inside the archives or the templates, nor be or hold the configuration's or the state's folder."),
         InputField("state", .path, default: .text("state/socialaudit.sqlite"),
                    "The file in which socialaudit remembers findings and archives from one run to the next."),
         InputField("reviews", .path, default: .text("reviews.json"),

@@ -222,10 +222,17 @@ private struct ReadingSession {
     }
 
     mutating func run() {
+        let url: URL
+        switch reading.source.resolvedInsideItsFolder() {
+        case let .success(resolved): url = resolved
+        case let .failure(refusal):
+            problem(refusal.message)
+            return
+        }
         switch reading.source.kind {
         case .zip:
             do {
-                files = try ZipArchiveFiles(url: reading.source.url, limits: zipLimits)
+                files = try ZipArchiveFiles(url: url, limits: zipLimits)
             } catch let error as ArchiveFileError {
                 problem(error.message)
                 return
@@ -234,7 +241,7 @@ private struct ReadingSession {
                 return
             }
         case .folder:
-            let folder = FolderArchiveFiles(url: reading.source.url)
+            let folder = FolderArchiveFiles(url: url)
             for (path, message) in folder.listingProblems { problem(message, file: path) }
             files = folder
         }

@@ -488,7 +488,6 @@ private struct ReadingSession {
         // Each consumer is made here and then used by its worker thread alone.
         let consumers = makeTweetConsumer.map { make in (0..<workers).map { _ in make() } }
         let shared = Unchecked((session: template, files: tweetFiles, consumers: consumers))
-        let limits = zipLimits
         var threads: [Thread] = []
         for workerIndex in 0..<workers {
             let thread = Thread {
@@ -496,11 +495,18 @@ private struct ReadingSession {
                 let template = shared.value.session
                 let tweetFiles = shared.value.files
                 let consumer = shared.value.consumers?[workerIndex]
+                // One view of the zip per thread, sharing the one listing of its entries.
+                var files = template.files
+                var reopening: String?
+                if let zip = files as? ZipArchiveFiles {
+                    do { files = try zip.reopened() } catch { (files, reopening) = (nil, (error as? ArchiveFileError)?.message ?? "\(error)") }
+                }
                 while let index = results.claim() {
                     var worker = template
                     worker.reading = ArchiveReading(source: template.reading.source)
-                    if worker.reading.source.kind == .zip {
-                        worker.files = try? ZipArchiveFiles(url: worker.reading.source.url, limits: limits)
+                    worker.files = files
+                    if let reopening {
+                        worker.problem("the zip could not be opened again to read this part (\(reopening))", file: tweetFiles[index].path)
                     }
                     worker.tweetConsumer = consumer
                     worker.handle = { record in

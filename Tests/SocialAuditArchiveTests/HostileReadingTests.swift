@@ -77,6 +77,18 @@ struct HostileReadingTests {
         #expect(Self.problem(reading, "a folder where a data file", file: "data/tweets.js"), "\(reading.problems)")
     }
 
+    @Test("4 000 empty part files are listed once: read in parallel well within a minute")
+    func manyPartFiles() {
+        var reader = ArchiveReader(url: HostileCorpus.folder.appendingPathComponent("many-parts.zip"))
+        reader.partWorkers = 2
+        let start = Date()
+        let reading = reader.summarize()
+        #expect(Date().timeIntervalSince(start) < 60)
+        #expect(reading.filesRead.filter { $0.hasPrefix("data/tweets") }.count == 4001)
+        #expect(reading.problems.isEmpty, "\(reading.problems.prefix(3))")
+        #expect(reading.tweets == 1)
+    }
+
     @Test("a device or a FIFO is never opened as a regular file")
     func specialFilesRefused() throws {
         #expect(throws: ArchiveFileError.self) { try RegularFile(path: "/dev/zero") }

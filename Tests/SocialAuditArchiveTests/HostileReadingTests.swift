@@ -77,6 +77,20 @@ struct HostileReadingTests {
         #expect(Self.problem(reading, "a folder where a data file", file: "data/tweets.js"), "\(reading.problems)")
     }
 
+    @Test("tweets whose ids are not digits are skipped and said; the others are read")
+    func forgedTweetIds() {
+        let (reading, tweets) = Self.read("bad-ids.zip")
+        #expect(tweets == ["50", "54"])
+        #expect(reading.problems.filter { $0.message.contains("not made of digits only") }.count == 3, "\(reading.problems)")
+    }
+
+    @Test("an account username that is no X username is said (its tweets are still read)")
+    func forgedUsername() {
+        let (reading, tweets) = Self.read("bad-username.zip")
+        #expect(tweets == ["1"])
+        #expect(Self.problem(reading, "not an X username", file: "data/account.js"), "\(reading.problems)")
+    }
+
     @Test("4 000 empty part files are listed once: read in parallel well within a minute")
     func manyPartFiles() {
         var reader = ArchiveReader(url: HostileCorpus.folder.appendingPathComponent("many-parts.zip"))

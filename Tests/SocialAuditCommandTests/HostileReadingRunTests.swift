@@ -70,4 +70,26 @@ struct HostileReadingRunTests {
         #expect(FileManager.default.fileExists(atPath: out + "/findings.csv"))
     }
 
+    @Test("two archives of one account: both named, the newer audited, staleness judged on the newer")
+    func twoArchivesOfOneAccount() throws {
+        let district = ArchiveFixture.temporaryFolder()
+        let archives = district.appendingPathComponent("archives")
+        try FileManager.default.createDirectory(at: archives, withIntermediateDirectories: true)
+        var old = fullArchive()
+        old["data/manifest.js"] = TwitterJS.manifest(generated: "2026-01-05T09:00:00.000Z")
+        // The older archive sorts after the newer one, so the choice is by date, not by name.
+        try old.writeZip(named: "x-kjackson-january.zip", in: archives)
+        try fullArchive().writeZip(named: "kjackson-october.zip", in: archives)
+
+        let out = district.appendingPathComponent("out").path
+        let result = try Self.run(["run", "--archives", archives.path, "--as-of", "2026-11-01", "--verbose", "--out", out,
+                                   "--state", Self.stateFile()] + CommandLineTests.sampleInputs)
+        #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.contains("x-kjackson-january.zip: a newer archive of this account is in the archives folder, kjackson-october.zip (made 2026-10-31); this one (made 2026-01-05) was not audited"), "\(result.stdout)")
+        #expect(result.stdout.contains("kjackson-october.zip: an older archive of this account is in the archives folder, x-kjackson-january.zip"))
+        let csv = try String(contentsOfFile: out + "/findings.csv", encoding: .utf8)
+        #expect(!csv.contains("inventory.stale-archive"), "the January archive is not judged")
+        #expect(csv.contains("archive.unreadable"), "the pair is a finding on the audited archive")
+        #expect(csv.contains("x-kjackson-january.zip"))
+    }
 }

@@ -217,6 +217,79 @@ def masking_cases(out):
                 "M2,pisgah-high,,Tyler,Brooks,Jr.,Hollis\n")
 
 
+def reading_cases(out):
+    """Special files, links and hard links, invalid ids and names, two archives of one account.
+
+    reading/ is an archives folder of its own (a whole run over it must finish):
+      fifo.zip            a FIFO named like a zip
+      zero.zip            a link to /dev/zero
+      outside.zip         a link to a real archive outside the archives folder
+      hardlinked.zip      a second name (hard link) of a real archive outside the folder
+      fifo-data/          data/tweets.js is a FIFO; data/tweets-part1.js is read
+      hardlink-data/      data/tweets.js is a hard link to a file outside the archive
+      dir-data/           data/tweets.js is a folder; data/tweets-part1.js is read
+      bad-ids.zip         tweet ids that are not digits beside good ones
+      bad-username.zip    an account username that is no X username
+      dup-old.zip, dup-new.zip          one account (id 3120), generated in January and in October
+      dup-handle-a.zip, dup-handle-b.zip  one handle, two account ids
+    many-parts.zip        4 000 empty tweet part files (reading must stay linear)
+    """
+    folder = os.path.join(out, "reading")
+    outside = os.path.join(out, "reading-outside")
+    for path in (folder, outside):
+        os.makedirs(path, exist_ok=True)
+
+    def fresh(path):
+        if os.path.lexists(path):
+            if os.path.isdir(path) and not os.path.islink(path):
+                import shutil
+                shutil.rmtree(path)
+            else:
+                os.remove(path)
+        return path
+
+    def archive_folder(name, account_id, username):
+        top = fresh(os.path.join(folder, name))
+        os.makedirs(os.path.join(top, "data"))
+        for path, data in base_files(account_id=account_id, username=username).items():
+            if path != "data/tweets.js":
+                open(os.path.join(top, path), "wb").write(data)
+        open(os.path.join(top, "data", "tweets-part1.js"), "wb").write(js("tweets", [tweet("41", "read after it")], part=1))
+        return os.path.join(top, "data", "tweets.js")
+
+    os.mkfifo(fresh(os.path.join(folder, "fifo.zip")))
+    os.symlink("/dev/zero", fresh(os.path.join(folder, "zero.zip")))
+    write_zip(os.path.join(outside, "outside.zip"), base_files(account_id="3101", username="outside_link"))
+    os.symlink(os.path.relpath(os.path.join(outside, "outside.zip"), folder), fresh(os.path.join(folder, "outside.zip")))
+    write_zip(fresh(os.path.join(outside, "hardlink-source.zip")), base_files(account_id="3102", username="hard_linked"))
+    os.link(os.path.join(outside, "hardlink-source.zip"), fresh(os.path.join(folder, "hardlinked.zip")))
+
+    os.mkfifo(archive_folder("fifo-data", "3103", "fifo_data"))
+    secret = os.path.join(outside, "secret-tweets.js")
+    open(fresh(secret), "wb").write(js("tweets", [tweet("666", "SECRET OUTSIDE THE ARCHIVE")]))
+    os.link(secret, archive_folder("hardlink-data", "3104", "hardlink_data"))
+    os.makedirs(archive_folder("dir-data", "3105", "dir_data"))
+
+    files = base_files(account_id="3106", username="bad_ids")
+    files["data/tweets.js"] = js("tweets", [tweet("50", "good"), tweet("51/../../evil", "path in the id"),
+                                            tweet("abc", "letters"), tweet("52\n53", "a line break"), tweet("54", "good too")])
+    write_zip(os.path.join(folder, "bad-ids.zip"), files)
+    write_zip(os.path.join(folder, "bad-username.zip"), base_files(account_id="3107", username="evil.example/phish?x="))
+
+    for name, date in (("dup-old.zip", "2026-01-05T09:00:00.000Z"), ("dup-new.zip", "2026-10-28T09:00:00.000Z")):
+        files = base_files(account_id="3120", username="twice_archived")
+        files["data/manifest.js"] = manifest("3120", "twice_archived").replace(b"2026-10-28T09:00:00.000Z", date.encode())
+        files["data/tweets.js"] = js("tweets", [tweet("60" if name == "dup-old.zip" else "61", name)])
+        write_zip(os.path.join(folder, name), files)
+    for name, account_id in (("dup-handle-a.zip", "3121"), ("dup-handle-b.zip", "3122")):
+        write_zip(os.path.join(folder, name), base_files(account_id=account_id, username="one_handle"))
+
+    files = base_files(account_id="3130", username="many_parts")
+    for part in range(1, 4001):
+        files["data/tweets-part%d.js" % part] = js("tweets", [], part=part)
+    write_zip(os.path.join(out, "many-parts.zip"), files)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out")
@@ -317,6 +390,7 @@ def main():
     open(os.path.join(folder, "students.csv"), "wb").write(roster.encode("cp1252"))
     mail_and_csv_cases(args.out)
     masking_cases(out)
+    reading_cases(out)
 
 
 if __name__ == "__main__":

@@ -45,10 +45,10 @@ protocol ArchiveFiles {
 }
 
 /// Why a file inside an archive could not be read to its end.
-struct ArchiveFileError: Error {
+public struct ArchiveFileError: Error, Sendable {
     /// Bytes handed on before the fault.
-    var offset: Int
-    var message: String
+    public var offset: Int
+    public var message: String
 }
 
 /// Folders of media and of the archive's viewer: never read, so never listed.
@@ -58,33 +58,53 @@ func isSkippedFolder(_ name: String) -> Bool {
 
 /// A zip archive read through ZIPFoundation, entry by entry, with nothing written to disk.
 final class ZipArchiveFiles: ArchiveFiles {
+    /// The zip file, held open so that every view of it reads this same file.
+    private let file: RegularFile
     private let archive: Archive
-    private var entries: [String: Entry] = [:]
+    /// The entries, listed once and shared by every view of the zip.
+    private let entries: [String: Entry]
     let limits: ZipLimits
 
     init(url: URL, limits: ZipLimits = ZipLimits()) throws {
         self.limits = limits
-        do {
-            archive = try Archive(url: url, accessMode: .read)
-        } catch {
-            throw ArchiveFileError(offset: 0, message: Self.describeOpenError(url: url, error))
-        }
+        file = try RegularFile(path: url.path)
+        archive = try Self.open(file)
+        var entries: [String: Entry] = [:]
         for entry in archive where entry.type == .file {
             let path = entry.path.replacingOccurrences(of: "\\", with: "/")
             let components = path.split(separator: "/")
             if components.dropLast().contains(where: { isSkippedFolder(String($0)) }) { continue }
             entries[path] = entry
         }
+        self.entries = entries
     }
 
-    private static func describeOpenError(url: URL, _ error: Error) -> String {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            return "the file cannot be opened"
+    /// Another view of the same zip for another thread (ZIPFoundation's reads seek a shared
+    /// file): its own handle on the same open file, and the entries as they were listed.
+    private init(sharing other: ZipArchiveFiles) throws {
+        file = other.file
+        limits = other.limits
+        entries = other.entries
+        archive = try Self.open(file)
+    }
+
+    func reopened() throws -> ZipArchiveFiles {
+        try ZipArchiveFiles(sharing: self)
+    }
+
+    private static func open(_ file: RegularFile) throws -> Archive {
+        do {
+            return try Archive(url: URL(fileURLWithPath: file.reopeningPath), accessMode: .read)
+        } catch {
+            throw ArchiveFileError(offset: 0, message: describeOpenError(file, error))
         }
-        defer { try? handle.close() }
-        let head = handle.readData(ofLength: 4)
-        if head.isEmpty { return "the file is empty; expected a zip archive" }
-        if !head.starts(with: [0x50, 0x4B]) {
+    }
+
+    private static func describeOpenError(_ file: RegularFile, _ error: Error) -> String {
+        var head = [UInt8](repeating: 0, count: 4)
+        let count = pread(file.descriptor, &head, 4, 0)
+        if count <= 0 { return "the file is empty; expected a zip archive" }
+        if count < 2 || head[0] != 0x50 || head[1] != 0x4B {
             return "this is not a zip archive (it does not start with a zip signature)"
         }
         return "the zip archive is damaged: its central directory cannot be read (\(error))"
@@ -149,12 +169,15 @@ extension ZipArchiveFiles {
     }
 }
 
-/// An extracted archive folder. Links are followed only when they stay inside the folder.
+/// An extracted archive folder. Links are followed only when they stay inside the folder; every
+/// file is opened as a ``RegularFile``, and must still be the file the listing found.
 final class FolderArchiveFiles: ArchiveFiles {
     private let root: URL
     private let rootPath: String
     private var files: [String] = []
-    /// Problems found while listing (links out of the archive).
+    /// The file each listed path led to when it was listed.
+    private var identities: [String: FileIdentity] = [:]
+    /// Problems found while listing (links out of the archive, folders named like data files).
     private(set) var listingProblems: [(path: String, message: String)] = []
 
     init(url: URL) {
@@ -169,61 +192,47 @@ final class FolderArchiveFiles: ArchiveFiles {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
         for name in names.sorted() {
             let rel = relative.isEmpty ? name : relative + "/" + name
-            let url = root.appendingPathComponent(rel)
-            guard let values = try? url.resourceValues(forKeys: [.isSymbolicLinkKey, .isDirectoryKey, .isRegularFileKey]) else { continue }
-            var isDirectory = values.isDirectory ?? false
-            if values.isSymbolicLink == true {
-                let target = url.resolvingSymlinksInPath().path
+            let path = root.appendingPathComponent(rel).path
+            var status = stat()
+            guard lstat(path, &status) == 0 else { continue }
+            if status.st_mode & S_IFMT == S_IFLNK {
+                let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
                 guard target == rootPath || target.hasPrefix(rootPath + "/") else {
                     listingProblems.append((rel, "a link that points outside the archive; not followed"))
                     continue
                 }
-                var targetIsDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: target, isDirectory: &targetIsDirectory) else { continue }
+                guard stat(target, &status) == 0 else { continue }
                 // Links to folders are not descended, so a loop of links cannot trap the reader.
-                if targetIsDirectory.boolValue { continue }
-                isDirectory = false
+                if status.st_mode & S_IFMT == S_IFDIR {
+                    if name.hasSuffix(".js") { reportFolderNamedLikeData(rel) }
+                    continue
+                }
             }
-            if isDirectory {
+            if status.st_mode & S_IFMT == S_IFDIR {
                 if isSkippedFolder(name) { continue }
+                if name.hasSuffix(".js") {
+                    reportFolderNamedLikeData(rel)
+                    continue
+                }
                 collect(relative: rel)
             } else {
+                // Special files are listed too: opening refuses them, with the file named.
                 files.append(rel)
+                identities[rel] = FileIdentity(status)
             }
         }
+    }
+
+    private func reportFolderNamedLikeData(_ rel: String) {
+        listingProblems.append((rel, "a folder where a data file of this name belongs; it was not read"))
     }
 
     func paths() -> [String] { files }
 
     func read(_ path: String, _ consume: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        let fd = open(root.appendingPathComponent(path).path, O_RDONLY)
-        guard fd >= 0 else {
-            throw ArchiveFileError(offset: 0, message: "the file cannot be opened (\(String(cString: strerror(errno))))")
-        }
-        defer { close(fd) }
-        let size = 1 << 20
-        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: size)
-        defer { buffer.deallocate() }
-        var delivered = 0
-        while true {
-            let count = systemRead(fd, buffer.baseAddress, size)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw ArchiveFileError(offset: delivered, message: "reading failed (\(String(cString: strerror(errno))))")
-            }
-            if count == 0 { return }
-            try consume(UnsafeBufferPointer(rebasing: buffer[0..<count]))
-            delivered += count
-        }
+        let file = try RegularFile(path: root.appendingPathComponent(path).path, expected: identities[path])
+        try file.read(consume)
     }
-}
-
-private func systemRead(_ fd: Int32, _ buffer: UnsafeMutablePointer<UInt8>?, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.read(fd, buffer, count)
-    #else
-    Darwin.read(fd, buffer, count)
-    #endif
 }
 
 /// Limits on what a zip entry may inflate to (zip bombs).

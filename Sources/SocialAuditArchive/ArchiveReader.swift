@@ -222,10 +222,17 @@ private struct ReadingSession {
     }
 
     mutating func run() {
+        let url: URL
+        switch reading.source.resolvedInsideItsFolder() {
+        case let .success(resolved): url = resolved
+        case let .failure(refusal):
+            problem(refusal.message)
+            return
+        }
         switch reading.source.kind {
         case .zip:
             do {
-                files = try ZipArchiveFiles(url: reading.source.url, limits: zipLimits)
+                files = try ZipArchiveFiles(url: url, limits: zipLimits)
             } catch let error as ArchiveFileError {
                 problem(error.message)
                 return
@@ -234,7 +241,7 @@ private struct ReadingSession {
                 return
             }
         case .folder:
-            let folder = FolderArchiveFiles(url: reading.source.url)
+            let folder = FolderArchiveFiles(url: url)
             for (path, message) in folder.listingProblems { problem(message, file: path) }
             files = folder
         }
@@ -292,6 +299,10 @@ private struct ReadingSession {
         }
         if reading.account == nil {
             problem("the archive's account cannot be read: no usable data/account.js or manifest")
+        }
+        if let account = reading.account, !XIdentifiers.isUsername(account.username) {
+            problem("the account's username is not an X username (letters, digits or _); its tweets are audited without links to x.com",
+                    file: dataFiles[.account]?.first?.path)
         }
         if let account = reading.account, let manifestId = reading.manifest?.accountId, manifestId != account.accountId {
             problem("the account id in data/account.js (\(account.accountId)) contradicts the manifest's (\(manifestId))",
@@ -481,7 +492,6 @@ private struct ReadingSession {
         // Each consumer is made here and then used by its worker thread alone.
         let consumers = makeTweetConsumer.map { make in (0..<workers).map { _ in make() } }
         let shared = Unchecked((session: template, files: tweetFiles, consumers: consumers))
-        let limits = zipLimits
         var threads: [Thread] = []
         for workerIndex in 0..<workers {
             let thread = Thread {
@@ -489,11 +499,18 @@ private struct ReadingSession {
                 let template = shared.value.session
                 let tweetFiles = shared.value.files
                 let consumer = shared.value.consumers?[workerIndex]
+                // One view of the zip per thread, sharing the one listing of its entries.
+                var files = template.files
+                var reopening: String?
+                if let zip = files as? ZipArchiveFiles {
+                    do { files = try zip.reopened() } catch { (files, reopening) = (nil, (error as? ArchiveFileError)?.message ?? "\(error)") }
+                }
                 while let index = results.claim() {
                     var worker = template
                     worker.reading = ArchiveReading(source: template.reading.source)
-                    if worker.reading.source.kind == .zip {
-                        worker.files = try? ZipArchiveFiles(url: worker.reading.source.url, limits: limits)
+                    worker.files = files
+                    if let reopening {
+                        worker.problem("the zip could not be opened again to read this part (\(reopening))", file: tweetFiles[index].path)
                     }
                     worker.tweetConsumer = consumer
                     worker.handle = { record in

@@ -162,6 +162,11 @@ enum RecordDecoding {
         guard let id = raw.id else {
             throw RecordError(message: "the tweet has no id_str")
         }
+        // The id becomes the evidence's id and part of its link: a tweet without a real one is
+        // skipped and said rather than audited under an id that names no tweet.
+        guard XIdentifiers.isTweetId(id) else {
+            throw RecordError(message: "the tweet's id_str is not made of digits only, so it names no tweet")
+        }
         guard let rawText = raw.text else {
             throw RecordError(message: "tweet \(id) has no full_text")
         }

@@ -6,10 +6,14 @@ import SocialAuditCore
 public struct ArchiveIdentity: Sendable, Hashable {
     public var accountId: String?
     public var username: String?
+    /// When the archive was made: the manifest's generation date, else the file's modification
+    /// time (to tell the newer of two archives of one account).
+    public var made: Date?
 
-    public init(accountId: String?, username: String?) {
+    public init(accountId: String?, username: String?, made: Date? = nil) {
         self.accountId = accountId
         self.username = username
+        self.made = made
     }
 }
 
@@ -34,6 +38,9 @@ public struct ArchiveMatching: Sendable {
     public var missing: [Int] = []
     /// Inventory accounts that more than one archive matched (all are audited).
     public var matchedTwice: [Int] = []
+    /// Archives of an account that has a newer archive in the run, each with the index of the
+    /// newer one: only the newer one is matched and audited.
+    public var superseded: [(archive: Int, by: Int)] = []
 
     public func match(forArchive index: Int) -> Match? { matches.first { $0.archive == index } }
 
@@ -53,7 +60,9 @@ public struct ArchiveMatching: Sendable {
             }
         }
         var matchedAccounts: [Int: Int] = [:]
-        for (index, identity) in archives.enumerated() {
+        result.superseded = olderArchivesOfOneAccount(archives)
+        let left = Set(result.superseded.map(\.archive))
+        for (index, identity) in archives.enumerated() where !left.contains(index) {
             guard identity.accountId != nil || identity.username != nil else {
                 result.unidentified.append(index)
                 continue
@@ -77,5 +86,31 @@ public struct ArchiveMatching: Sendable {
             result.missing.append(index)
         }
         return result
+    }
+
+    /// Archives of one account (the same account id, or the same handle) all but the newest;
+    /// of two made at the same moment, the one listed later is kept.
+    public static func olderArchivesOfOneAccount(_ archives: [ArchiveIdentity]) -> [(archive: Int, by: Int)] {
+        var group = Array(archives.indices)
+        func root(_ index: Int) -> Int {
+            var index = index
+            while group[index] != index { index = group[index] }
+            return index
+        }
+        var firstWithKey: [String: Int] = [:]
+        for (index, identity) in archives.enumerated() {
+            let keys = [identity.accountId.map { "id:" + $0 }, identity.username.map { "handle:" + Handle.normalized($0) }]
+            for key in keys.compactMap({ $0 }) {
+                if let other = firstWithKey[key] { group[root(index)] = root(other) } else { firstWithKey[key] = index }
+            }
+        }
+        var members: [Int: [Int]] = [:]
+        for index in archives.indices { members[root(index), default: []].append(index) }
+        var older: [(archive: Int, by: Int)] = []
+        for indices in members.values where indices.count > 1 {
+            let newest = indices.max { (archives[$0].made ?? .distantPast, $0) < (archives[$1].made ?? .distantPast, $1) }!
+            older += indices.filter { $0 != newest }.map { ($0, newest) }
+        }
+        return older.sorted { $0.archive < $1.archive }
     }
 }

@@ -64,14 +64,16 @@ enum ArchiveContent {
     static func signature(_ source: ArchiveSource, _ listing: Listing) -> Signature? {
         var hasher = SHA256()
         for url in listing.files {
-            guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
-            defer { try? handle.close() }
+            // Opened as the reader opens files: a FIFO, a device, a hard link or a file that
+            // keeps growing leaves the archive without a hash (it is read again next run).
+            guard let file = try? RegularFile(path: url.path) else { return nil }
             if source.kind == .folder {
                 hasher.update(data: Array((String(url.path.dropFirst(source.url.path.count)) + "\n").utf8))
             }
-            while true {
-                guard let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty else { break }
-                hasher.update(data: chunk)
+            do {
+                try file.read { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            } catch {
+                return nil
             }
         }
         return Signature(size: listing.size, modified: listing.modified, hash: hasher.finalize().hexString)

@@ -141,6 +141,7 @@ public struct DistrictAudit: Sendable {
         let key: String
         /// What ``prepare(remembered:)`` learned of each archive, by index.
         let priors: [Prior]
+        let duplicates: DuplicateArchives
     }
 
     /// What a run learns of an archive before its audit, so that the audit does not learn it
@@ -214,9 +215,11 @@ public struct DistrictAudit: Sendable {
         }
         let identities = sourcesToIdentify.indices.map { identified.get($0)!.identity }
         let priors = sourcesToIdentify.indices.map { identified.get($0)!.prior }
-        let matching = ArchiveMatching.match(
-            identities.map { ArchiveIdentity(accountId: $0.account?.accountId, username: $0.account?.username) },
-            to: inventory)
+        let archiveIdentities = zip(identities, priors).map { reading, prior in
+            ArchiveIdentity(accountId: reading.account?.accountId, username: reading.account?.username,
+                            made: reading.generationDate ?? prior.listing.map { Date(timeIntervalSince1970: $0.modified) })
+        }
+        let matching = ArchiveMatching.match(archiveIdentities, to: inventory)
         // Inventory accounts that give no id are organizations by the id their archive shows.
         var learnedIds: [String: String] = [:]
         for match in matching.matches where inventory.accounts[match.account].accountId == nil {
@@ -225,7 +228,8 @@ public struct DistrictAudit: Sendable {
         var district = pendingDistrict.value
         district.learnOrganizationIds(learnedIds)
         return Preparation(listing: listing, identities: identities, matching: matching, district: district,
-                           key: inputsKey(learnedIds: learnedIds), priors: priors)
+                           key: inputsKey(learnedIds: learnedIds), priors: priors,
+                           duplicates: DuplicateArchives(matching, sources: listing.sources, identities: archiveIdentities))
     }
 
     /// The audit; `preparation` is ``prepare()``'s, made here when not given.
@@ -247,6 +251,12 @@ public struct DistrictAudit: Sendable {
         let partWorkers = jobs
         DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, total))) { _ in
             while let index = next.claim(below: total) {
+                if let leftOut = prepared.duplicates.leftOut[index] {
+                    var identity = identities[index]
+                    identity.problems.append(leftOut)
+                    outcomes.set(index, ArchiveOutcome(reading: identity))
+                    continue
+                }
                 let match = matching.match(forArchive: index)
                 let entry = match.map { inventory.accounts[$0.account] }
                 if !wanted(entry?.school, district: district) {
@@ -257,7 +267,8 @@ public struct DistrictAudit: Sendable {
                 }
                 progress?("reading \(sources[index].name) (\(index + 1) of \(total))")
                 outcomes.set(index, audit(sources[index], entry: entry, byId: match?.basis == .accountId, district: district, key: key,
-                                          partWorkers: partWorkers, prior: prepared.priors[index]))
+                                          partWorkers: partWorkers, prior: prepared.priors[index],
+                                          notes: prepared.duplicates.kept[index] ?? []))
             }
         }
         var findings: [Finding] = []
@@ -307,14 +318,14 @@ public struct DistrictAudit: Sendable {
     /// Audits one archive: from the state when its content and the inputs are unchanged, else by
     /// reading it once and feeding every record to the account's rule pass.
     func audit(_ source: ArchiveSource, entry: InventoryAccount?, byId: Bool, district: DistrictContext, key: String,
-               partWorkers: Int = 1, prior: Prior? = nil) -> ArchiveOutcome {
+               partWorkers: Int = 1, prior: Prior? = nil, notes: [ArchiveProblem] = []) -> ArchiveOutcome {
         let subject = AccountSubject(tier: entry?.tier ?? .unregistered, inventory: entry, hasArchive: true,
                                      archiveName: source.name, matchedByAccountId: byId)
         var pass = RulePass(subject: subject, district: district)
         // Unchanged in size and time since the state remembered it, with the same inputs (as
         // ``prepare(remembered:)`` found it): restored as it is.
         if let prior, let cached = prior.cached, let unchanged = prior.unchanged, cached.inputsKey == key {
-            return finish(&pass, restoring: unchanged, ArchiveOutcome(reading: unchanged.reading, cache: cached, reused: true))
+            return finish(&pass, restoring: unchanged, ArchiveOutcome(reading: unchanged.reading, cache: cached, reused: true), notes: notes)
         }
         // What prepare learned is not learned again (a folder's files are walked once).
         let listing = prior.map(\.listing) ?? ArchiveContent.listing(source)
@@ -339,7 +350,7 @@ public struct DistrictAudit: Sendable {
                 outcome.cache?.size = content.size
                 outcome.cache?.modified = content.modified
             }
-            return finish(&pass, restoring: saved, outcome)
+            return finish(&pass, restoring: saved, outcome, notes: notes)
         } else {
             // The hash is needed only for the next run: it is made while the archive is read.
             let pending = content == nil ? listing.map { PendingSignature(source, $0) } : nil
@@ -368,19 +379,23 @@ public struct DistrictAudit: Sendable {
                                               contentHash: content.hash, inputsKey: key, payload: payload)
             }
         }
-        return finish(&pass, outcome)
+        return finish(&pass, outcome, notes: notes)
     }
 
     /// The outcome of a pass restored from what the state remembers.
-    private func finish(_ pass: inout RulePass, restoring saved: CachedAudit, _ outcome: ArchiveOutcome) -> ArchiveOutcome {
+    private func finish(_ pass: inout RulePass, restoring saved: CachedAudit, _ outcome: ArchiveOutcome,
+                        notes: [ArchiveProblem]) -> ArchiveOutcome {
         pass.restore(subject: saved.subject, contentFindings: saved.contentFindings, tweets: saved.tweets,
                      conversations: saved.conversations, messages: saved.messages)
-        return finish(&pass, outcome)
+        return finish(&pass, outcome, notes: notes)
     }
 
-    /// The outcome, with the account-wide findings and the counts of the pass.
-    private func finish(_ pass: inout RulePass, _ outcome: ArchiveOutcome) -> ArchiveOutcome {
+    /// The outcome, with the account-wide findings and the counts of the pass. `notes` are
+    /// problems of this run only (not remembered with the archive's content).
+    private func finish(_ pass: inout RulePass, _ outcome: ArchiveOutcome, notes: [ArchiveProblem]) -> ArchiveOutcome {
         var outcome = outcome
+        pass.add(problems: notes)
+        outcome.reading.problems += notes
         outcome.findings = pass.finish()
         outcome.audited = pass.audited
         outcome.tweets = pass.tweetsScanned

@@ -427,7 +427,8 @@ struct Validate: ParsableCommand {
            let listing = try? ArchiveDiscovery.list(folder) {
             let identities = listing.sources.map { source in
                 let reading = ArchiveReader(source: source).identify()
-                return ArchiveIdentity(accountId: reading.account?.accountId, username: reading.account?.username)
+                return ArchiveIdentity(accountId: reading.account?.accountId, username: reading.account?.username,
+                                       made: reading.generationDate)
             }
             let matching = ArchiveMatching.match(identities, to: district.inventory.inventory)
             archives = ArchivesSummary(folder: folder.path, matching: matching, total: identities.count,

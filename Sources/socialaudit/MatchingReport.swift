@@ -11,6 +11,8 @@ enum MatchingReport {
             if let match = matching.match(forArchive: index) {
                 let account = inventory.accounts[match.account]
                 lines.append("  \(name): \(account.handle) (\(account.tier.label), \(account.school ?? "no school")), by \(match.basis.rawValue)")
+            } else if let newer = matching.superseded.first(where: { $0.archive == index }) {
+                lines.append("  \(name): an older archive of the account of \(readings[newer.by].source.name), which is audited instead")
             } else if matching.unregistered.contains(index) {
                 lines.append("  \(name): @\(reading.account?.username ?? "?") is not in the inventory (unregistered)")
             } else {

@@ -19,7 +19,7 @@ public enum OutputFolder {
         /// the marker naming the tool and `token`. A link given as the folder is written through:
         /// the tree takes its target's place, the link stays.
         public init(_ given: URL, token: String = "") throws {
-            let folder = URL(fileURLWithPath: OutputFolder.realPath(given))
+            let folder = URL(fileURLWithPath: RealPath.of(given))
             self.folder = folder
             let parent = folder.deletingLastPathComponent()
             if !exists(parent.path) {
@@ -124,7 +124,7 @@ public enum OutputFolder {
     /// The whole tree of an interrupted run, left beside `folder` by a process that is gone,
     /// when its marker names `token`: put in the folder's place. Whether it was.
     public static func finishInterrupted(_ folder: URL, token: String) -> Bool {
-        let real = URL(fileURLWithPath: realPath(folder))
+        let real = URL(fileURLWithPath: RealPath.of(folder))
         let parent = real.deletingLastPathComponent().path
         let prefix = ".\(real.lastPathComponent).new-"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return false }

@@ -1,4 +1,5 @@
 import Foundation
+import SocialAuditCore
 
 extension OutputFolder {
     /// The file every tree the tool builds holds at its top: only a folder that holds it (or an
@@ -61,9 +62,9 @@ extension OutputFolder {
         if lstat(out.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK, stat(out.path, &status) != 0 {
             throw .danglingLink(folder: shown)
         }
-        let real = realPath(out)
+        let real = RealPath.of(out)
         for place in protected {
-            let other = realPath(place.url)
+            let other = RealPath.of(place.url)
             if real == other { throw .overlaps(folder: shown, relation: "is", role: place.role, path: place.url.path) }
             if other.hasPrefix(real == "/" ? "/" : real + "/") {
                 throw .overlaps(folder: shown, relation: "holds", role: place.role, path: place.url.path)
@@ -110,7 +111,7 @@ extension OutputFolder {
 
     /// The run token a tree's marker names, if any.
     public static func token(of folder: URL) -> String? {
-        guard let text = marker(of: realPath(folder)), text.hasPrefix(markerText) else { return nil }
+        guard let text = marker(of: RealPath.of(folder)), text.hasPrefix(markerText) else { return nil }
         let rest = text.dropFirst(markerText.count).trimmingCharacters(in: .whitespacesAndNewlines)
         return rest.hasPrefix("run ") ? String(rest.dropFirst(4)) : nil
     }
@@ -125,22 +126,4 @@ extension OutputFolder {
         return true
     }
 
-    /// The real path of `url`: links resolved; for a path that does not exist yet, its nearest
-    /// existing folder's real path with the rest appended.
-    public static func realPath(_ url: URL) -> String {
-        var missing: [String] = []
-        var current = url.standardizedFileURL
-        while true {
-            if let resolved = realpath(current.path, nil) {
-                defer { free(resolved) }
-                let base = String(cString: resolved)
-                let tail = missing.reversed().joined(separator: "/")
-                return tail.isEmpty ? base : (base == "/" ? "/" : base + "/") + tail
-            }
-            let parent = current.deletingLastPathComponent()
-            if parent.path == current.path { return url.standardizedFileURL.path }
-            missing.append(current.lastPathComponent)
-            current = parent
-        }
-    }
 }

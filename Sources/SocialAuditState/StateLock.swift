@@ -1,4 +1,5 @@
 import Foundation
+import SocialAuditCore
 
 /// One run at a time per state file: advisory locks, released by the system when the holder
 /// exits or is killed, so a killed run never blocks the next. The lock is the file's, not the
@@ -12,7 +13,7 @@ public final class StateLock: @unchecked Sendable {
     public typealias Failure = StateError
 
     public init(state: URL) throws {
-        let real = Self.realPath(state)
+        let real = RealPath.of(state)
         url = URL(fileURLWithPath: real + ".lock")
         try? StateFiles.makeFolders(url.deletingLastPathComponent())
         descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, StateFiles.fileMode)
@@ -46,22 +47,6 @@ public final class StateLock: @unchecked Sendable {
         _ = pid.withCString { pwrite(descriptor, $0, strlen($0), 0) }
     }
 
-    /// The real path of the state file (links resolved), or of its nearest existing folder and the rest.
-    static func realPath(_ url: URL) -> String {
-        var missing: [String] = []
-        var current = url.standardizedFileURL
-        while true {
-            if let resolved = realpath(current.path, nil) {
-                defer { free(resolved) }
-                let base = String(cString: resolved)
-                return ([base == "/" ? "" : base] + missing.reversed()).joined(separator: "/")
-            }
-            let parent = current.deletingLastPathComponent()
-            if parent.path == current.path { return url.standardizedFileURL.path }
-            missing.append(current.lastPathComponent)
-            current = parent
-        }
-    }
 
     /// Gives the lock up now (else when the lock is released): the file is emptied and unlocked.
     public func release() {

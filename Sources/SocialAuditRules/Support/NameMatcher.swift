@@ -179,16 +179,6 @@ struct NameMatcher: Sendable {
 
     /// `text` with every name replaced by `replacement(tag)`.
     func mask(_ text: String, _ replacement: (String) -> String) -> String {
-        let found = matches(in: text)
-        guard !found.isEmpty else { return text }
-        var out = ""
-        var cursor = text.startIndex
-        for (range, tag) in found {
-            out += text[cursor..<range.lowerBound]
-            out += replacement(tag)
-            cursor = range.upperBound
-        }
-        out += text[cursor...]
-        return out
+        text.replacing(matches(in: text), with: replacement)
     }
 }

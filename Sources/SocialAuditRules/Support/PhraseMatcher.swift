@@ -251,16 +251,22 @@ struct PhraseMatcher: Sendable {
 
     /// `text` with every name replaced by `replacement(tag)`.
     func mask(_ text: String, _ replacement: (String) -> String) -> String {
-        let found = matches(in: text)
-        guard !found.isEmpty else { return text }
+        text.replacing(matches(in: text), with: replacement)
+    }
+}
+
+extension String {
+    /// The text with each of `found` (in order, not overlapping) replaced by `replacement(tag)`.
+    func replacing(_ found: [(range: Range<String.Index>, tag: String)], with replacement: (String) -> String) -> String {
+        guard !found.isEmpty else { return self }
         var out = ""
-        var cursor = text.startIndex
+        var cursor = startIndex
         for (range, tag) in found {
-            out += text[cursor..<range.lowerBound]
+            out += self[cursor..<range.lowerBound]
             out += replacement(tag)
             cursor = range.upperBound
         }
-        out += text[cursor...]
+        out += self[cursor...]
         return out
     }
 }

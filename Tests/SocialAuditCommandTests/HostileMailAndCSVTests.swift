@@ -85,20 +85,7 @@ struct HostileMailAndCSVTests {
 
     static func decoded(_ eml: URL) throws -> String {
         let raw = try String(contentsOf: eml, encoding: .utf8).replacingOccurrences(of: "=\r\n", with: "")
-        var bytes: [UInt8] = []
-        let source = Array(raw.utf8)
-        var i = 0
-        while i < source.count {
-            if source[i] == UInt8(ascii: "="), i + 2 < source.count,
-               let value = UInt8(String(decoding: source[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
-                bytes.append(value)
-                i += 3
-            } else {
-                bytes.append(source[i])
-                i += 1
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return QuotedPrintable.decode(raw)
     }
 
     @Test("the district's e-mail names no archive's own username, student handle or folder, and counts them")

@@ -53,28 +53,11 @@ struct MailTests {
             // Decode the quoted-printable parts before looking.
             let raw = String(decoding: message.bytes, as: UTF8.self)
             let decoded = raw.replacingOccurrences(of: "=\r\n", with: "")
-            let plain = decodeQuotedPrintable(decoded)
+            let plain = QuotedPrintable.decode(decoded)
             for word in forbidden {
                 #expect(!plain.lowercased().contains(word.lowercased()), "'\(word)' in \(message.report)'s summary")
             }
         }
-    }
-
-    func decodeQuotedPrintable(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        let source = Array(text.utf8)
-        var i = 0
-        while i < source.count {
-            if source[i] == UInt8(ascii: "="), i + 2 < source.count,
-               let value = UInt8(String(decoding: source[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
-                bytes.append(value)
-                i += 3
-            } else {
-                bytes.append(source[i])
-                i += 1
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     @Test("MIME: encoded non-ASCII headers, quoted-printable within 76 columns, RFC 5322 dates")

@@ -258,12 +258,19 @@ public struct MailOutcome: Sendable, Hashable, Codable {
     public var recipients: [String]
     public var outcome: Result
     public var detail: String
+    /// The recipients it did not reach (all of them when it failed), for the operator to follow up.
+    public var failedRecipients: [String]
 
-    public init(message: String, recipients: [String], outcome: Result, detail: String) {
+    /// `failedRecipients` defaults to every recipient of a failed message and none of another.
+    public init(message: String, recipients: [String], outcome: Result, detail: String, failedRecipients: [String]? = nil) {
         self.message = message
         self.recipients = recipients
         self.outcome = outcome
         self.detail = detail
+        self.failedRecipients = failedRecipients ?? (outcome == .failed ? recipients : [])
     }
+
+    /// Sent to some recipient who did not get it: `partial` or `failed`.
+    public var isFailure: Bool { outcome == .partial || outcome == .failed }
 }
 

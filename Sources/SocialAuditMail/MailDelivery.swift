@@ -103,7 +103,9 @@ enum Sendmail {
         }
         // Sendmail reads LF line ends on its standard input.
         let text = String(decoding: message.bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
-        input.fileHandleForWriting.write(Data(text.utf8))
+        // A command that exits without reading (a wrong path to a script, `false`) closes the pipe:
+        // that is its exit status's to report, not a reason to stop.
+        try? input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
         try? input.fileHandleForWriting.close()
         let stderr = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -173,7 +175,8 @@ enum SMTPSession {
                                              detail: "accepted by \(host):\(port): \(end.code) \(end.text)"))
             }
             return .done(DeliveryOutcome(message: message.report, recipients: message.recipients, outcome: .partial,
-                                         detail: "delivered to \(accepted.joined(separator: ", ")); not to " + notTaken.joined(separator: "; ")))
+                                         detail: "delivered to \(accepted.joined(separator: ", ")); not to " + notTaken.joined(separator: "; "),
+                                         failedRecipients: message.recipients.filter { !accepted.contains($0) }))
         } catch {
             return .temporary("the conversation with \(host):\(port) broke off: \(error.localizedDescription)")
         }

@@ -18,6 +18,10 @@ struct Mail: ParsableCommand {
             mail.smtp when it is given, else the mail.sendmail command (default /usr/sbin/sendmail -t -oi). \
             A temporary failure is retried with back-off; a refused message or recipient is reported and \
             the others still go. --dry-run shows what would be sent to whom and sends nothing.
+
+            Exit status: 0 every summary was delivered (or had no recipients), 2 no summaries to send \
+            or an unusable configuration, 5 some summary did not reach a recipient (each one named on \
+            standard error and in run.json's failedRecipients).
             """)
 
     @Option(name: .long, help: ArgumentHelp("The configuration file (default: ./socialaudit.json when it exists).", valueName: "file"))
@@ -48,10 +52,12 @@ struct Mail: ParsableCommand {
         let transport = MailSettings.transport(configuration.mail)
         let delivery = MailDelivery(transport: transport)
         var outcomes: [MailOutcome] = []
+        var unreadable = 0
         for name in names {
             let url = folder.appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: url.path), let message = EML.parse(Array(data), report: String(name.dropLast(4))) else {
-                Console.error("\(url.path): not an e-mail message")
+                Console.error("\(url.path): not an e-mail message; it was not sent")
+                unreadable += 1
                 continue
             }
             if dryRun {
@@ -62,14 +68,21 @@ struct Mail: ParsableCommand {
             let outcome = delivery.deliver(message)
             outcomes.append(outcome)
             print("\(name): \(outcome.outcome.rawValue): \(outcome.detail)")
-            if outcome.outcome != .delivered {
-                Console.error("mail '\(message.report)' to \(message.recipients.joined(separator: ", ")): \(outcome.outcome.rawValue): \(outcome.detail)")
+            if outcome.isFailure {
+                Console.error(outcome.failureLine)
+            } else if outcome.outcome == .notSent {
+                Console.warning("mail '\(message.report)': \(outcome.detail)")
             }
         }
         guard !dryRun else { return }
         RunJSON.replaceMail(outcomes, in: configuration.out.appendingPathComponent("run.json"))
         if let store = try? StateStore(url: configuration.state) {
             try? store.recordMail(outcomes)
+        }
+        let failed = outcomes.filter(\.isFailure).count + unreadable
+        if failed > 0 {
+            Console.error("\(failed) of \(names.count) e-mail summar\(names.count == 1 ? "y" : "ies") not delivered; exit \(RunExit.mailNotDelivered)")
+            throw ExitCode(RunExit.mailNotDelivered)
         }
     }
 }

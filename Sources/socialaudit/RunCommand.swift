@@ -30,6 +30,11 @@ struct Run: ParsableCommand {
             the configuration; else the run exits 2. Another run on the same state file (by any path) \
             makes this one exit 3.
 
+            With --mail, a summary that does not reach one of its recipients makes the run exit 5 \
+            (the reports and state are written; `socialaudit mail` sends again); a --fail-on that \
+            matches makes it exit 1. Under --quiet the run ends with one line saying what it read, \
+            what it found and its exit code.
+
             Nightly, from cron:  socialaudit run --config /srv/socialaudit/socialaudit.json --quiet --mail
             """)
 
@@ -87,7 +92,6 @@ struct Run: ParsableCommand {
     static let trendRuns = 9
 
     func run() throws {
-        Console.bootstrapLogging(verbose: verbose)
         // The templates are parsed while the inventory, roster, reviews and state are read; a
         // fault in them is reported after those inputs' own, before any archive is read.
         // So is the state, when it exists already.
@@ -242,9 +246,7 @@ struct Run: ParsableCommand {
             let delivery = MailDelivery(transport: MailSettings.transport(configuration.mail))
             mailReport.mail = messages.map { message in
                 let outcome = delivery.deliver(message)
-                if outcome.outcome != .delivered {
-                    Console.error("mail '\(message.report)' to \(message.recipients.joined(separator: ", ")): \(outcome.outcome.rawValue): \(outcome.detail)")
-                }
+                if outcome.isFailure { Console.error(outcome.failureLine) }
                 return outcome
             }
         } else {
@@ -267,17 +269,42 @@ struct Run: ParsableCommand {
             print(RunSummary.render(result, statuses: lifecycle.statuses, resolved: lifecycle.resolved.count,
                                     asOf: day, out: configuration.out), terminator: "")
         }
-        let failed = failOn.map { failOn in
-            result.findings.contains(where: { $0.severity.isAtLeast(failOn) && lifecycle.statuses[$0.fingerprint] != "suppressed" })
-        } ?? false
+        let code = Self.exitCode(result, lifecycle: lifecycle, failOn: failOn, mail: mail ? mailReport.mail : [])
+        if quiet || !Console.isTerminal {
+            Console.notice(RunSummary.logLine(result, statuses: lifecycle.statuses, resolved: lifecycle.resolved.count,
+                                              asOf: day, exit: code))
+        }
         // The run is done: the reports are written, the state committed, the previous reports
         // removed. The process ends here, with the lock given up, rather than after releasing
-        // every finding, view and page of the run one by one (a millisecond of a nightly run:
-        // the system takes the memory back at once).
+        // every finding, view and page of the run one by one (the system takes the memory back at once).
         _ = previousRemoved?.value
         opened.lock.release()
         fflush(nil)  // standard output, whatever it is (a pipe under cron)
-        Foundation.exit(failed ? 1 : 0)
+        Foundation.exit(code)
+    }
+
+    /// 5 when some summary did not reach a recipient (an operator must act), else 1 when
+    /// `--fail-on` matched, else 0; each said in the log.
+    private static func exitCode(_ result: AuditResult, lifecycle: (statuses: [String: String], resolved: [ResolvedFinding]),
+                                 failOn: Severity?, mail: [MailOutcome]) -> Int32 {
+        var code: Int32 = 0
+        if let failOn {
+            let matched = result.findings.filter { $0.severity.isAtLeast(failOn) && lifecycle.statuses[$0.fingerprint] != "suppressed" }
+            if !matched.isEmpty {
+                let new = matched.filter { lifecycle.statuses[$0.fingerprint] == "new" }.count
+                Console.notice("--fail-on \(failOn.rawValue): \(matched.count) unsuppressed finding\(matched.count == 1 ? "" : "s") "
+                               + "of \(failOn.rawValue) severity or higher (\(new) new); exit \(RunExit.failOnMatched)")
+                code = RunExit.failOnMatched
+            }
+        }
+        let undelivered = mail.filter(\.isFailure)
+        if !undelivered.isEmpty {
+            let people = Set(undelivered.flatMap(\.failedRecipients)).count
+            Console.error("\(undelivered.count) of \(mail.count) e-mail summar\(mail.count == 1 ? "y" : "ies") not delivered "
+                          + "to \(people) recipient\(people == 1 ? "" : "s"); the reports were written; exit \(RunExit.mailNotDelivered)")
+            code = RunExit.mailNotDelivered
+        }
+        return code
     }
 
     /// The templates: `--templates` or the configuration's (which must hold every template), else

@@ -42,6 +42,16 @@ enum RunSummary {
     }
 }
 
+extension RunSummary {
+    /// The run in one line, for the log: what was read, what was found, the exit code.
+    static func logLine(_ result: AuditResult, statuses: [String: String], resolved: Int, asOf: String, exit: Int32) -> String {
+        let count = { (status: String) in statuses.values.filter { $0 == status }.count }
+        return "run as of \(asOf) done: \(result.readings.count) archive\(result.readings.count == 1 ? "" : "s") read "
+            + "(\(result.archivesReused) unchanged), \(result.findings.count) finding\(result.findings.count == 1 ? "" : "s"): "
+            + "\(count("new")) new, \(count("open")) open, \(count("suppressed")) suppressed, \(resolved) resolved; exit \(exit)"
+    }
+}
+
 extension MailSettings {
     /// SMTP when `mail.smtp` is given, else the sendmail command; the defaults are the input
     /// reference's, so that docs/inputs.md says what is used.
@@ -51,12 +61,28 @@ extension MailSettings {
     }
 }
 
+extension MailOutcome {
+    /// The line that names a message that did not reach everyone, for standard error (the cron log).
+    var failureLine: String {
+        "mail '\(message)' not delivered to \(failedRecipients.joined(separator: ", ")): \(outcome.rawValue): \(detail)"
+    }
+}
+
+/// The exit codes of a run beyond usage (2) and the lock (3), as the spec numbers them.
+enum RunExit {
+    static let failOnMatched: Int32 = 1
+    static let mailNotDelivered: Int32 = 5
+}
+
 /// Rewrites the `mail` key of an existing run.json (after `socialaudit mail`), atomically.
 enum RunJSON {
     static func replaceMail(_ outcomes: [MailOutcome], in url: URL) {
         guard let data = FileManager.default.contents(atPath: url.path),
               var object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return }
-        object["mail"] = outcomes.map { ["message": $0.message, "recipients": $0.recipients, "outcome": $0.outcome.rawValue, "detail": $0.detail] }
+        object["mail"] = outcomes.map {
+            ["message": $0.message, "recipients": $0.recipients, "outcome": $0.outcome.rawValue, "detail": $0.detail,
+             "failedRecipients": $0.failedRecipients]
+        }
         guard let output = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else { return }
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".run.json.new")
         guard FileManager.default.createFile(atPath: temporary.path, contents: output + Data("\n".utf8), attributes: [.posixPermissions: 0o640]) else { return }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import SocialAuditArchive
 import SocialAuditCore
 import SocialAuditInventory
@@ -21,8 +20,13 @@ struct SocialAudit: ParsableCommand {
 
             Audit, nightly from cron:  socialaudit run --config /srv/socialaudit/socialaudit.json --quiet --mail
 
-            Exit status: 0 done, 1 --fail-on matched, 2 bad usage or unusable input, 3 another run \
-            holds the lock.
+            Exit status: 0 done, 1 --fail-on matched, 2 bad usage or unusable input (nothing written), \
+            3 another run holds the lock, 4 the archives shrank since the last run (nothing written), \
+            5 the reports were written but some e-mail was not delivered.
+
+            Messages go to standard error, one line each with its level; when that is not a terminal \
+            (cron's log), each line starts with the time (UTC), and `run` ends with one line saying \
+            what it read and found and its exit code.
             """,
         version: "0.1.0",
         subcommands: [Run.self, Validate.self, Init.self, Inputs.self, Rules.self, Explain.self, Mail.self, Scan.self],
@@ -42,6 +46,9 @@ struct SocialAudit: ParsableCommand {
             Foundation.signal(signal, SIG_DFL)
         }
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+        // A pipe closed early (a sendmail command that exits without reading, `| head`) is an
+        // error of that write, said where it happens, not a signal that kills the run unlogged.
+        Foundation.signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -53,44 +60,8 @@ struct SocialAudit: ParsableCommand {
                 exit(withError: error)  // --help, --version
             }
             let message = fullMessage(for: error)
-            if !message.isEmpty {
-                FileHandle.standardError.write(Data((message + "\n").utf8))
-            }
+            if !message.isEmpty { Console.error(message) }
             Foundation.exit(2)
-        }
-    }
-}
-
-/// Standard error, for messages and logs; standard output carries the results.
-enum Console {
-    static func error(_ message: String) {
-        FileHandle.standardError.write(Data(("socialaudit: " + message + "\n").utf8))
-    }
-
-    /// A progress line on standard error, only when it is a terminal (never under cron);
-    /// nil clears it.
-    static func progress(_ message: String?) {
-        guard isatty(STDERR_FILENO) == 1 else { return }
-        let text = message.map { "\r\u{1B}[K" + $0 } ?? "\r\u{1B}[K"
-        FileHandle.standardError.write(Data(text.utf8))
-    }
-
-    static func warning(_ message: String) {
-        FileHandle.standardError.write(Data(("socialaudit: warning: " + message + "\n").utf8))
-    }
-
-    /// Every problem of an unusable input, one per line, then what that means.
-    static func inputProblems(_ problems: [InputProblem]) {
-        var text = problems.map { "socialaudit: error: " + $0.description }.joined(separator: "\n")
-        text += "\nsocialaudit: \(problems.count) problem\(problems.count == 1 ? "" : "s") in the inputs; nothing was written.\n"
-        FileHandle.standardError.write(Data(text.utf8))
-    }
-
-    static func bootstrapLogging(verbose: Bool) {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = verbose ? .debug : .notice
-            return handler
         }
     }
 }

@@ -723,7 +723,7 @@ def test_refused_recipient(binary, tmp_path):
         run = run_audit(binary, tmp_path, smtp_mail(server.port))
         received = server.messages()
         log = server.output()
-    assert run.proc.returncode == 0, run.describe()
+    assert run.proc.returncode == 5, run.describe()
     exp = expected_messages(run.out)
     bad = forbidden(run.out)
     by_id = {report_id(r.msg): r for r in received}
@@ -771,7 +771,7 @@ def test_refused_recipient_bethel_outcome_is_partial(binary, tmp_path):
     """One of bethel-middle's two recipients refused: the contract's word for that is "partial"."""
     with SmtpServer(tmp_path, kind="refusing", refuse=(REFUSED_OF_TWO,)) as server:
         run = run_audit(binary, tmp_path, smtp_mail(server.port))
-    assert run.proc.returncode == 0, run.describe()
+    assert run.proc.returncode == 5, run.describe()
     entries = run.mail_entries()
     assert entries.get("bethel-middle", {}).get("outcome") == "partial", f"{entries.get('bethel-middle')}\n{run.describe()}"
     assert "pisgah-high" in entries and entries["pisgah-high"]["outcome"] == "delivered", entries.get("pisgah-high")
@@ -788,7 +788,7 @@ def test_server_down(binary, tmp_path):
         pytest.fail(f"socialaudit run --mail with the server down ran past {DOWN_BUDGET + 30} s:\n"
                     f"stdout:\n{e.stdout}\nstderr:\n{e.stderr}")
     assert run.seconds <= DOWN_BUDGET, f"took {run.seconds:.1f} s with the server down\n{run.describe()}"
-    assert run.proc.returncode == 0, run.describe()
+    assert run.proc.returncode == 5, run.describe()
     for name in ("index.html", "findings.csv", "findings.json", "run.json"):
         assert (run.out / name).is_file(), f"{name} is missing"
     stderr = run.proc.stderr

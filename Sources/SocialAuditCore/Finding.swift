@@ -167,12 +167,16 @@ public struct ResolvedFinding: Sendable, Hashable, Codable {
     public var rule: String
     public var account: String
     public var schoolId: String
+    /// Why it is resolved when its account's data was not read again ("account no longer in the
+    /// inventory"); nil when the account's data was read and the finding is gone.
+    public var reason: String?
 
-    public init(fingerprint: String, rule: String, account: String, schoolId: String) {
+    public init(fingerprint: String, rule: String, account: String, schoolId: String, reason: String? = nil) {
         self.fingerprint = fingerprint
         self.rule = rule
         self.account = account
         self.schoolId = schoolId
+        self.reason = reason
     }
 }
 

@@ -29,6 +29,9 @@ public struct Policy: Sendable, Hashable, Codable {
 
     /// An archive generated more than this many days before the run's date is stale.
     public var staleAfterDays = 35
+    /// A run whose archives folder holds fewer than this share of the archives the last run had
+    /// stops without writing (a share that did not mount would otherwise resolve its findings).
+    public var minArchiveShare = 0.5
     /// Handles of organizations (besides every inventory account) a primary account may retweet.
     public var organizations: [String] = []
     /// Connected applications that are approved (by name, case-insensitive).

@@ -122,6 +122,7 @@ public enum ConfigurationReader {
         var policy = Policy()
         guard let value, let p = json.object(value, at: "policy", declared: InputReference.policy) else { return policy }
         if let days = p.integer("staleAfterDays") { policy.staleAfterDays = days }
+        if let share = p.share("minArchiveShare") { policy.minArchiveShare = share }
         if p.has("organizations") { policy.organizations = p.strings("organizations").map(Handle.normalized) }
         if p.has("approvedApps") { policy.approvedApps = p.strings("approvedApps") }
         if p.has("officialClaimPhrases") { policy.officialClaimPhrases = p.strings("officialClaimPhrases") }

@@ -57,6 +57,8 @@ public indirect enum InputType: Sendable {
     /// A date written YYYY-MM-DD.
     case date
     case integer(ClosedRange<Int>)
+    /// A number from 0 to 1.
+    case share
     case boolean
     /// One of a closed set of words (a tier, a role, a severity).
     case choice([String])
@@ -85,6 +87,8 @@ public indirect enum InputType: Sendable {
 public enum InputDefault: Sendable, Equatable {
     case text(String)
     case integer(Int)
+    /// A number as JSON writes it (`0.5`).
+    case number(String)
     case boolean(Bool)
     case texts([String])
     /// A default that is not a value of the file: "the district's first e-mail domain", "the shipped lexicon".

@@ -113,6 +113,7 @@ extension InputReference {
         case .accountId: "account id (digits)"
         case .date: "date (YYYY-MM-DD)"
         case let .integer(range): "integer, \(range.lowerBound) to \(range.upperBound)"
+        case .share: "number, 0 to 1"
         case .boolean: "true or false"
         case let .choice(values): "one of " + words(values)
         case .texts: "list of strings"
@@ -130,6 +131,7 @@ extension InputReference {
         case nil: "—"
         case let .text(text)?: "`\(text)`"
         case let .integer(number)?: "`\(number)`"
+        case let .number(text)?: "`\(text)`"
         case let .boolean(flag)?: "`\(flag)`"
         case let .texts(items)?: items.isEmpty ? "none" : items.map { "`\($0)`" }.joined(separator: ", ")
         case let .described(text)?: text

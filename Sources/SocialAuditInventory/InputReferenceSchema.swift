@@ -68,6 +68,8 @@ extension InputReference {
             return [string, ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
         case let .integer(range):
             return [("type", .string("integer")), ("minimum", .number("\(range.lowerBound)")), ("maximum", .number("\(range.upperBound)"))]
+        case .share:
+            return [("type", .string("number")), ("minimum", .number("0")), ("maximum", .number("1"))]
         case .boolean:
             return [("type", .string("boolean"))]
         case let .choice(values):
@@ -103,6 +105,7 @@ extension InputReference {
         switch value {
         case let .text(text): .string(text)
         case let .integer(number): .number("\(number)")
+        case let .number(text): .number(text)
         case let .boolean(flag): .bool(flag)
         case let .texts(items): .array(items.map(JSONValue.string))
         case .described: nil

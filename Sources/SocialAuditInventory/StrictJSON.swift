@@ -209,6 +209,17 @@ final class StrictJSON {
             return number
         }
 
+        /// A number from 0 to 1.
+        func share(_ key: String) -> Double? {
+            checkDeclared(key)
+            guard let member = value[key] else { return nil }
+            guard case let .number(text) = member, let number = Double(text), (0...1).contains(number) else {
+                json.report(path(key), "expected a number from 0 to 1 (such as 0.5), found \(member.kindName == "a number" ? text(member) : member.kindName)")
+                return nil
+            }
+            return number
+        }
+
         private func text(_ value: JSONValue) -> String { value.text ?? value.kindName }
 
         func bool(_ key: String) -> Bool? {

@@ -202,12 +202,15 @@ enum HTMLContext {
             let rules: [[String: Any]] = group.byRule.keys.sorted().map { order in
                 let description = RuleCatalog.all[order].description
                 return ["id": description.id, "name": description.name, "policy": description.policy.map(policyText),
-                        "findings": group.byRule[order]!.map { FindingView(findings[active[$0]], status: statuses[$0]) }]
+                        "findings": group.byRule[order]!.map { FindingView(findings[active[$0]], status: statuses[$0],
+                                                                   notRecheckedSince: report.notRecheckedSince[findings[active[$0]].fingerprint]) }]
             }
             sections.append(["handle": group.handle, "tier": group.tier.label, "anchor": anchorId(group.handle, group.tier), "rules": rules])
         }
-        let resolved = report.resolved.filter { $0.schoolId == id }.map {
-            ["account": $0.account, "ruleName": ruleName($0.rule), "fingerprint": $0.fingerprint]
+        let resolved = report.resolved.filter { $0.schoolId == id }.map { finding in
+            var row = ["account": finding.account, "ruleName": ruleName(finding.rule), "fingerprint": finding.fingerprint]
+            if let reason = finding.reason { row["reason"] = reason }
+            return row
         }
         return [
             "districtName": report.district.name, "schoolName": name, "schoolId": id, "asOf": report.asOf,
@@ -216,7 +219,9 @@ enum HTMLContext {
             "severityCounts": severityCounts(bySeverity),
             "accounts": accounts.map { accountRow($0, counts: perAccount, anchor: true) },
             "sections": sections,
-            "hasSuppressed": !suppressed.isEmpty, "suppressed": suppressed.map { FindingView(findings[$0], status: "suppressed") },
+            "hasSuppressed": !suppressed.isEmpty, "suppressed": suppressed.map {
+                FindingView(findings[$0], status: "suppressed", notRecheckedSince: report.notRecheckedSince[findings[$0].fingerprint])
+            },
             "hasResolved": !resolved.isEmpty, "resolved": resolved,
             "trend": trend(report, school: id),
         ]
@@ -248,7 +253,11 @@ final class FindingView: TemplateObject, @unchecked Sendable {
     let tweet: TweetView?
     let dm: [String: Any]?
 
-    init(_ finding: Finding, status: String) {
+    /// The day its account's data was last read, when this run could not read it.
+    let notRecheckedSince: String?
+
+    init(_ finding: Finding, status: String, notRecheckedSince: String? = nil) {
+        self.notRecheckedSince = notRecheckedSince
         let info = HTMLContext.severityInfo(finding.severity)
         let evidence = finding.evidence
         severity = finding.severity.rawValue
@@ -283,6 +292,7 @@ final class FindingView: TemplateObject, @unchecked Sendable {
         case "severityLabel": .text(severityLabel)
         case "severitySymbol": .text(severitySymbol)
         case "status": .text(status)
+        case "notRecheckedSince": notRecheckedSince.map { .text($0) }
         case "summary": .text(summary)
         case "fingerprint": .text(fingerprint)
         case "hasCompared": .boolean(hasCompared)

@@ -20,6 +20,8 @@ public struct RunReport: Sendable {
     public let findingStatuses: [String]
     /// Findings present in the previous run and not in this one.
     public var resolved: [ResolvedFinding]
+    /// Open findings of accounts whose data this run could not read: the day it was last read, by fingerprint.
+    public var notRecheckedSince: [String: String] = [:]
     /// Counts of the recent runs, this one last (per school and `*` for the district).
     public var trend: [TrendPoint]
     public var accounts: [AuditedAccount]
@@ -270,6 +272,7 @@ enum FindingsJSON {
                 json.key("evidence")
                 evidence(finding.evidence, into: &json)
                 json.member("fingerprint", finding.fingerprint)
+                if let since = report.notRecheckedSince[finding.fingerprint] { json.member("notRecheckedSince", since) }
                 json.key("policy")
                 json.value(written: rule.policy)
                 json.member("rule", finding.rule)

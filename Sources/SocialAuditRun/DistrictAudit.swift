@@ -24,54 +24,12 @@ public struct AuditResult: Sendable {
     public var archivesReused = 0
     /// Every archive in the folder, by path: the state forgets the others.
     public var archivesPresent: [String] = []
-}
+    /// The accounts audited whose data could not be read (no archive, or one not read whole), as findings name them.
+    public var accountsNotRead: Set<String> = []
 
-/// What an incremental run keeps of one archive: the account's data and the findings of its
-/// content, which do not depend on the run's date.
-struct CachedAudit {
-    var subject: AccountSubject
-    var contentFindings: [Finding]
-    var tweets: Int
-    var conversations: Int
-    var messages: Int
-    var reading: ArchiveReading
-
-    static let magic: [UInt8] = Array("SAC3".utf8)
-
-    /// `SAC3`, the account and the reading as ``CachedAuditRecords``, then the findings as
-    /// ``FindingRecords`` (JSON took 30 µs a finding and 0.45 ms an account to read back, on
-    /// every nightly run). An earlier version's payload (`SAC2`, JSON) is not read: its archive
-    /// is read again once.
-    func payload() throws -> Data {
-        var writer = FindingRecords.Writer()
-        writer.bytes = Self.magic
-        CachedAuditRecords.write(self, into: &writer)
-        return Data(writer.bytes + FindingRecords.encode(contentFindings))
-    }
-
-    /// Nil for a payload that is not one (an older version's, a damaged one): the archive is read again.
-    init?(payload: Data) {
-        let bytes = [UInt8](payload)
-        guard bytes.count >= 4, Array(bytes[0..<4]) == Self.magic else { return nil }
-        let decoded: (envelope: (subject: AccountSubject, tweets: Int, conversations: Int, messages: Int, reading: ArchiveReading),
-                      findings: Int)? = bytes.withUnsafeBufferPointer { buffer in
-            var reader = FindingRecords.Reader(bytes: buffer, offset: 4)
-            guard let envelope = try? CachedAuditRecords.read(&reader) else { return nil }
-            return (envelope, reader.offset)
-        }
-        guard let decoded, let findings = try? FindingRecords.decode(Array(bytes[decoded.findings...])) else { return nil }
-        let envelope = decoded.envelope
-        self.init(subject: envelope.subject, contentFindings: findings, tweets: envelope.tweets,
-                  conversations: envelope.conversations, messages: envelope.messages, reading: envelope.reading)
-    }
-
-    init(subject: AccountSubject, contentFindings: [Finding], tweets: Int, conversations: Int, messages: Int, reading: ArchiveReading) {
-        self.subject = subject
-        self.contentFindings = contentFindings
-        self.tweets = tweets
-        self.conversations = conversations
-        self.messages = messages
-        self.reading = reading
+    /// Whose data the run read, for the findings' lifecycle.
+    public var coverage: Lifecycle.Coverage {
+        Lifecycle.Coverage(audited: Set(accounts.map(\.handle)), notRead: accountsNotRead)
     }
 }
 
@@ -142,6 +100,9 @@ public struct DistrictAudit: Sendable {
         /// What ``prepare(remembered:)`` learned of each archive, by index.
         let priors: [Prior]
         let duplicates: DuplicateArchives
+
+        /// How many archives the folder holds.
+        public var archiveCount: Int { listing.sources.count }
     }
 
     /// What a run learns of an archive before its audit, so that the audit does not learn it
@@ -277,6 +238,7 @@ public struct DistrictAudit: Sendable {
         var accounts: [AuditedAccount] = []
         var cacheOut: [CachedArchive] = []
         var reused = 0
+        var notRead: Set<String> = []
         for index in sources.indices {
             guard let outcome = outcomes.get(index) else { continue }
             findings += outcome.findings
@@ -284,7 +246,10 @@ public struct DistrictAudit: Sendable {
             var reading = outcome.reading
             reading.problems = reading.problems.map(district.masked)
             readings.append(reading)
-            if let audited = outcome.audited { accounts.append(audited) }
+            if let audited = outcome.audited {
+                accounts.append(audited)
+                if !outcome.complete { notRead.insert(audited.handle) }
+            }
             tweets += outcome.tweets
             messages += outcome.messages
             if let cache = outcome.cache { cacheOut.append(cache) }
@@ -297,11 +262,13 @@ public struct DistrictAudit: Sendable {
             var pass = RulePass(subject: AccountSubject(tier: entry.tier, inventory: entry, hasArchive: false), district: district)
             findings += pass.finish()
             accounts.append(pass.audited)
+            notRead.insert(pass.audited.handle)
         }
         return AuditResult(findings: findings.sorted(by: Finding.ordered), readings: readings, ignored: listing.ignored,
                            matching: matching, tweetsScanned: tweets, messagesScanned: messages,
                            accounts: accounts.sorted { ($0.schoolId, $0.tier, $0.handle) < ($1.schoolId, $1.tier, $1.handle) },
-                           archivesRead: cacheOut, archivesReused: reused, archivesPresent: sources.map(\.url.path))
+                           archivesRead: cacheOut, archivesReused: reused, archivesPresent: sources.map(\.url.path),
+                           accountsNotRead: notRead)
     }
 
     /// What one archive's audit gives.
@@ -313,6 +280,8 @@ public struct DistrictAudit: Sendable {
         var messages = 0
         var cache: CachedArchive?
         var reused = false
+        /// Whether the whole archive was read: its findings that are gone are resolved.
+        var complete = false
     }
 
     /// Audits one archive: from the state when its content and the inputs are unchanged, else by
@@ -394,6 +363,7 @@ public struct DistrictAudit: Sendable {
     /// problems of this run only (not remembered with the archive's content).
     private func finish(_ pass: inout RulePass, _ outcome: ArchiveOutcome, notes: [ArchiveProblem]) -> ArchiveOutcome {
         var outcome = outcome
+        outcome.complete = outcome.reading.problems.isEmpty
         pass.add(problems: notes)
         outcome.reading.problems += notes
         outcome.findings = pass.finish()

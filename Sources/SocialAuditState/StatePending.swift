@@ -43,9 +43,9 @@ extension StateStore {
     static func keepFinding(_ fingerprint: String, run: Int64, _ db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO undoFinding (run, fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf,
-              lastSeenRun, lastSeenAsOf, resolvedRun, resolvedAsOf)
+              lastSeenRun, lastSeenAsOf, resolvedRun, resolvedAsOf, record)
             SELECT ?, fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf, lastSeenRun, lastSeenAsOf,
-              resolvedRun, resolvedAsOf FROM finding WHERE fingerprint = ?
+              resolvedRun, resolvedAsOf, record FROM finding WHERE fingerprint = ?
             """).execute(arguments: [run, fingerprint])
     }
 
@@ -85,9 +85,9 @@ extension StateStore {
             try db.execute(sql: "DELETE FROM finding WHERE firstSeenRun = ?1 OR lastSeenRun = ?1 OR resolvedRun = ?1", arguments: args)
             try db.execute(sql: """
                 INSERT INTO finding (fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf, lastSeenRun,
-                  lastSeenAsOf, resolvedRun, resolvedAsOf)
+                  lastSeenAsOf, resolvedRun, resolvedAsOf, record)
                 SELECT fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf, lastSeenRun, lastSeenAsOf,
-                  resolvedRun, resolvedAsOf FROM undoFinding WHERE run = ?
+                  resolvedRun, resolvedAsOf, record FROM undoFinding WHERE run = ?
                 """, arguments: args)
             try db.execute(sql: "DELETE FROM seen WHERE scope IN (SELECT scope FROM undoSeen WHERE run = ?)", arguments: args)
             try db.execute(sql: "INSERT INTO seen (scope, run, asOf) SELECT scope, priorRun, priorAsOf FROM undoSeen WHERE run = ? AND priorRun IS NOT NULL",

@@ -31,10 +31,10 @@ extension StateStore {
 
     private func statements(_ outcome: RunOutcome, _ db: Database) throws -> Int64 {
         try db.cachedStatement(sql: """
-            INSERT INTO run (asOf, startedAt, finishedAt, outcome, findings, schools, token) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO run (asOf, startedAt, finishedAt, outcome, findings, schools, token, archives) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [outcome.asOf, TwitterDate.iso8601(outcome.startedAt), TwitterDate.iso8601(outcome.finishedAt),
                              outcome.token == nil ? "completed" : "pending", outcome.findings.count,
-                             outcome.schools.joined(separator: ","), outcome.token])
+                             outcome.schools.joined(separator: ","), outcome.token, outcome.presentArchives?.count])
         let runId = db.lastInsertedRowID
         // A pending run keeps each row it changes as it was, to be undone if its reports never land.
         let pending = outcome.token != nil
@@ -57,31 +57,36 @@ extension StateStore {
         let statuses = outcome.findings.map { outcome.statuses[$0.fingerprint] ?? "new" }
         for (index, finding) in outcome.findings.enumerated() {
             let status = statuses[index]
+            // A finding carried from an account whose data was not read is left as the state holds it.
+            if outcome.carried.contains(finding.fingerprint) { continue }
+            // A row from before v5 gets its record the first time its finding is seen again.
             let unchanged = status != "new" && outcome.known[finding.fingerprint].map {
-                $0.resolvedAsOf == nil && $0.severity == finding.severity.rawValue && $0.schoolId == finding.schoolId
+                $0.resolvedAsOf == nil && $0.severity == finding.severity.rawValue && $0.schoolId == finding.schoolId && $0.hasRecord
             } == true
-            if pending && !unchanged { try Self.keepFinding(finding.fingerprint, run: runId, db) }
+            // Its last sighting is set below, with every other unresolved finding of the run's schools.
+            if unchanged { continue }
+            if pending { try Self.keepFinding(finding.fingerprint, run: runId, db) }
+            let record = Data(FindingRecords.encode([finding]))
             if status == "new" {
                 // New, or seen again after it had been resolved: its life starts again.
                 try db.cachedStatement(sql: """
-                    INSERT INTO finding (fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf, lastSeenRun, lastSeenAsOf)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO finding (fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf, lastSeenRun, lastSeenAsOf, record)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(fingerprint) DO UPDATE SET rule = excluded.rule, account = excluded.account,
                       schoolId = excluded.schoolId, severity = excluded.severity, firstSeenRun = excluded.firstSeenRun,
                       firstSeenAsOf = excluded.firstSeenAsOf, lastSeenRun = excluded.lastSeenRun,
-                      lastSeenAsOf = excluded.lastSeenAsOf, resolvedRun = NULL, resolvedAsOf = NULL
+                      lastSeenAsOf = excluded.lastSeenAsOf, resolvedRun = NULL, resolvedAsOf = NULL, record = excluded.record
                     """).execute(arguments: [finding.fingerprint, finding.rule, finding.account, finding.schoolId,
-                                     finding.severity.rawValue, runId, outcome.asOf, runId, outcome.asOf])
-            } else if unchanged {
-                continue  // its last sighting is set below, with every other unresolved finding of the run's schools
+                                     finding.severity.rawValue, runId, outcome.asOf, runId, outcome.asOf, record])
             } else {
                 try db.cachedStatement(sql: """
-                    INSERT INTO finding (fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf, lastSeenRun, lastSeenAsOf)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO finding (fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf, lastSeenRun, lastSeenAsOf, record)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(fingerprint) DO UPDATE SET severity = excluded.severity, schoolId = excluded.schoolId,
-                      lastSeenRun = excluded.lastSeenRun, lastSeenAsOf = excluded.lastSeenAsOf, resolvedRun = NULL, resolvedAsOf = NULL
+                      lastSeenRun = excluded.lastSeenRun, lastSeenAsOf = excluded.lastSeenAsOf, resolvedRun = NULL, resolvedAsOf = NULL,
+                      record = excluded.record
                     """).execute(arguments: [finding.fingerprint, finding.rule, finding.account, finding.schoolId,
-                                     finding.severity.rawValue, runId, outcome.asOf, runId, outcome.asOf])
+                                     finding.severity.rawValue, runId, outcome.asOf, runId, outcome.asOf, record])
             }
         }
         // Every finding of the run's schools still unresolved is one this run found (the
@@ -122,6 +127,7 @@ extension StateStore {
                                  archive.payload, runId])
         }
         if let present = outcome.presentArchives { try Self.dropArchives(notIn: present, db) }
+        try Self.recordCoverage(outcome, db)
         return runId
     }
 }

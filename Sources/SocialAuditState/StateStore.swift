@@ -13,6 +13,9 @@ public struct KnownFinding: Sendable, Hashable {
     public var lastSeenAsOf: String
     /// Set once the finding is gone: the as-of date of the run that saw it resolved.
     public var resolvedAsOf: String?
+    /// Whether the state holds the whole finding (its record), to show it while its account's
+    /// data cannot be read; a state from before v5 holds only these fields until the next sighting.
+    public var hasRecord = true
 }
 
 /// One run as the state records it.
@@ -62,6 +65,13 @@ public struct RunOutcome: Sendable {
     public var token: String?
     /// The archives in the folder now (nil: not known); what the state keeps of any other is dropped.
     public var presentArchives: [String]?
+    /// The accounts whose data the run read, and those it could not read with the date their
+    /// data was last read (``StateStore/notReadSince()``).
+    public var accountsRead: [String] = []
+    public var accountsNotRead: [String: String] = [:]
+    /// The findings carried from accounts whose data was not read (``Lifecycle/Result/carried``):
+    /// among ``findings`` for the reports, left as the state holds them.
+    public var carried: Set<String> = []
 
     public init(asOf: String, startedAt: Date, finishedAt: Date, findings: [Finding], statuses: [String: String],
                 resolved: [ResolvedFinding], schools: [String], archives: [CachedArchive], known: [String: KnownFinding],
@@ -222,6 +232,9 @@ public final class StateStore: Sendable {
         migrator.registerMigration("v4") { db in
             try registerPending(db)
         }
+        migrator.registerMigration("v5") { db in
+            try registerCoverage(db)
+        }
         return migrator
     }
 
@@ -260,7 +273,8 @@ public final class StateStore: Sendable {
             // Columns by position, rows by cursor: by name, GRDB looks each column up per row,
             // which took most of a nightly run's reading of the state.
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT fingerprint, rule, account, schoolId, severity, firstSeenAsOf, lastSeenRun, lastSeenAsOf, resolvedAsOf FROM finding
+                SELECT fingerprint, rule, account, schoolId, severity, firstSeenAsOf, lastSeenRun, lastSeenAsOf, resolvedAsOf,
+                  record IS NOT NULL FROM finding
                 """ + (unresolvedOnly ? " WHERE resolvedRun IS NULL" : ""))
             while let row = try rows.next() {
                 let schoolId: String = row[3]
@@ -275,7 +289,8 @@ public final class StateStore: Sendable {
                     if let covered = school?.covered, covered.run > row[6] as Int64 { lastSeenAsOf = covered.asOf }
                 }
                 let known = KnownFinding(fingerprint: row[0], rule: row[1], account: row[2], schoolId: schoolId, severity: row[4],
-                                         firstSeenAsOf: row[5], lastSeenAsOf: lastSeenAsOf, resolvedAsOf: resolvedAsOf)
+                                         firstSeenAsOf: row[5], lastSeenAsOf: lastSeenAsOf, resolvedAsOf: resolvedAsOf,
+                                         hasRecord: row[9])
                 result[known.fingerprint] = known
             }
             return result

@@ -73,6 +73,10 @@ struct Run: ParsableCommand {
     @Flag(help: "Parse every archive again, even those whose content has not changed since the last run.")
     var full = false
 
+    @Flag(name: .customLong("accept-shrink"),
+          help: "Audit even when the archives folder is empty or holds far fewer archives than the last run had (else exit 4).")
+    var acceptShrink = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors (for cron).")
     var quiet = false
 
@@ -118,10 +122,7 @@ struct Run: ParsableCommand {
             throw ExitCode(2)
         }
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: configuration.archives.path, isDirectory: &isFolder), isFolder.boolValue else {
-            Console.error("\(configuration.archives.path): the archives folder does not exist; nothing was written")
-            throw ExitCode(2)
-        }
+        let folderMissing = !FileManager.default.fileExists(atPath: configuration.archives.path, isDirectory: &isFolder) || !isFolder.boolValue
         // What the audit knows before it reads any archive's content (whom each archive belongs
         // to, the district's context) is made while the reviews and the state are read.
         let day = asOf ?? RunDate.today(in: configuration.timeZone)
@@ -155,6 +156,13 @@ struct Run: ParsableCommand {
             Console.error(error.localizedDescription + "; nothing was written.")
             throw ExitCode(2)
         }
+        // A folder that is missing or shrank stops the run before it takes the state (a fault in
+        // listing it is the audit's to report).
+        switch (folderMissing, preparation.value) {
+        case (true, _): try Self.checkShrink(nil, configuration: configuration, accept: acceptShrink)
+        case let (false, .success(prepared)): try Self.checkShrink(prepared.archiveCount, configuration: configuration, accept: acceptShrink)
+        case (false, .failure): break
+        }
         // One run at a time per state file; a second one exits 3 at once.
         let opened: OpenedState
         switch pendingState?.value ?? OpenedState.open(configuration.state, out: configuration.out, trendRuns: Self.trendRuns) {
@@ -184,7 +192,7 @@ struct Run: ParsableCommand {
         let store = opened.store
         let known = past.known
         let previousTrend = past.trend
-        let result: AuditResult
+        var result: AuditResult
         do {
             var audit = unstated
             audit.state = store
@@ -195,8 +203,18 @@ struct Run: ParsableCommand {
             throw ExitCode(2)
         }
         Console.progress(nil)
-        let lifecycle = Lifecycle.statuses(current: result.findings, known: known, reviews: reviewList, asOf: day, schools: school)
+        let lifecycle = Lifecycle.statuses(current: result.findings, known: known, reviews: reviewList, asOf: day, schools: school,
+                                           coverage: result.coverage)
         let inventory = district.inventory.inventory
+        let carried: CarriedFindings
+        do {
+            carried = CarriedFindings(lifecycle.carried, records: try store.findingRecords(lifecycle.carried.map(\.fingerprint)),
+                                      since: try store.notReadSince(), schools: inventory.schools)
+        } catch {
+            Console.error(error.localizedDescription)
+            throw ExitCode(2)
+        }
+        result.findings = (result.findings + carried.findings).sorted(by: Finding.ordered)
         let finishedAt = Date()
         var drafted = RunReport(
             district: inventory.district,
@@ -207,6 +225,7 @@ struct Run: ParsableCommand {
             accounts: result.accounts, archivesRead: result.readings.count,
             tweetsScanned: result.tweetsScanned, messagesScanned: result.messagesScanned,
             errors: result.readings.flatMap { $0.problems.map(\.description) })
+        drafted.notRecheckedSince = carried.notRecheckedSince
         // This run's point of the trend, counted from the report's statuses (by position).
         drafted.trend += TrendPoint.current(drafted.findings, statuses: drafted.findingStatuses, resolved: lifecycle.resolved, asOf: day)
         let report = drafted
@@ -231,10 +250,14 @@ struct Run: ParsableCommand {
             }
         }
         let written = Verdict()
-        let outcome = RunOutcome(asOf: day, startedAt: startedAt, finishedAt: finishedAt, findings: result.findings,
+        var drafting = RunOutcome(asOf: day, startedAt: startedAt, finishedAt: finishedAt, findings: result.findings,
                                  statuses: lifecycle.statuses, resolved: lifecycle.resolved, schools: school,
                                  archives: result.archivesRead, known: known, token: token,
                                  presentArchives: result.archivesPresent)
+        drafting.accountsRead = result.accounts.map(\.handle).filter { !result.accountsNotRead.contains($0) }
+        drafting.accountsNotRead = carried.accountsNotRead
+        drafting.carried = Set(carried.notRecheckedSince.keys)
+        let outcome = drafting
         let recorded = Background { Result { try store.record(outcome, commitIf: { written.wait() }) } }
         // The e-mail summaries: written as .eml either way, sent with --mail.
         var mailReport = report
@@ -285,7 +308,32 @@ struct Run: ParsableCommand {
 
     /// 5 when some summary did not reach a recipient (an operator must act), else 1 when
     /// `--fail-on` matched, else 0; each said in the log.
-    private static func exitCode(_ result: AuditResult, lifecycle: (statuses: [String: String], resolved: [ResolvedFinding]),
+    /// Stops the run, before it writes anything, when the archives folder is missing or shrank
+    /// since the last run: exit 4 (2 for a missing folder on the first run or with --accept-shrink).
+    private static func checkShrink(_ present: Int?, configuration: Configuration, accept: Bool) throws {
+        let previous: Int?
+        do {
+            previous = try StateStore.previousArchiveCount(at: configuration.state)
+        } catch {
+            Console.error(error.localizedDescription)
+            throw ExitCode(2)
+        }
+        let folder = configuration.archives.path
+        if let shrank = ShrinkGuard.check(present: present, previous: previous, share: configuration.policy.minArchiveShare, folder: folder) {
+            if !accept {
+                Console.error(shrank + "; nothing was written and the state and reports are as they were (a share that did not "
+                              + "mount?); if the archives are really gone, run again with --accept-shrink; exit \(RunExit.inputsShrank)")
+                throw ExitCode(RunExit.inputsShrank)
+            }
+            if present != nil { Console.warning(shrank + "; audited anyway (--accept-shrink)") }
+        }
+        if present == nil {
+            Console.error("\(folder): the archives folder does not exist; nothing was written")
+            throw ExitCode(2)
+        }
+    }
+
+    private static func exitCode(_ result: AuditResult, lifecycle: Lifecycle.Result,
                                  failOn: Severity?, mail: [MailOutcome]) -> Int32 {
         var code: Int32 = 0
         if let failOn {

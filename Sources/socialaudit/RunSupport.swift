@@ -71,6 +71,7 @@ extension MailOutcome {
 /// The exit codes of a run beyond usage (2) and the lock (3), as the spec numbers them.
 enum RunExit {
     static let failOnMatched: Int32 = 1
+    static let inputsShrank: Int32 = 4
     static let mailNotDelivered: Int32 = 5
 }
 

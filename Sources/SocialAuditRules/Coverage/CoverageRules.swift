@@ -34,14 +34,16 @@ struct UnregisteredArchiveRule: Rule {
     }
 }
 
-/// `inventory.missing-archive`: a school account whose archive was not in the run.
+/// `inventory.missing-archive`: an inventory account whose archive was not in the run. Its
+/// findings from earlier runs stay open, not re-checked, until its archive is read again.
 struct MissingArchiveRule: Rule {
     let description = RuleDescription(
         id: "inventory.missing-archive",
-        name: "No archive for a school account",
-        summary: "An inventory account of the primary or school-owned tier has no archive in the run.",
+        name: "No archive for an inventory account",
+        summary: "An inventory account has no archive in the run: medium for primary and school-owned accounts, "
+            + "low for staff accounts. Its earlier findings stay open, marked not re-checked since its archive was last read.",
         concern: .coverage,
-        severities: [(.primary, .medium), (.schoolOwned, .medium)],
+        severities: [(.primary, .medium), (.schoolOwned, .medium), (.professional, .low), (.personal, .low)],
         policy: [PolicyText.districtPractice],
         triggering: [
             RuleExample("a primary account without an archive", Scenario.account(.primary).with {
@@ -52,13 +54,14 @@ struct MissingArchiveRule: Rule {
                 $0.subject.hasArchive = false
                 $0.subject.archiveAccount = nil
             }),
-        ],
-        nonTriggering: [
-            RuleExample("an archive was read", Scenario.account(.primary)),
-            RuleExample("a personal account without an archive (staff accounts are audited when archives come in)", Scenario.account(.personal).with {
+            RuleExample("a personal account without an archive (low)", Scenario.account(.personal).with {
                 $0.subject.hasArchive = false
                 $0.subject.archiveAccount = nil
             }),
+        ],
+        nonTriggering: [
+            RuleExample("an archive was read", Scenario.account(.primary)),
+            RuleExample("a professional account whose archive was read", Scenario.account(.professional)),
         ])
 
     func check(account: AccountSubject, in district: DistrictContext, report: inout FindingReporter) {

@@ -30,6 +30,12 @@ struct Run: ParsableCommand {
             the configuration; else the run exits 2. Another run on the same state file (by any path) \
             makes this one exit 3.
 
+            A finding is resolved only when its account's data was read again and the finding is \
+            gone: an account whose archive is missing or unreadable keeps its findings open, marked \
+            "not re-checked since" the day it was last read. An archives folder that is missing, \
+            empty or holds fewer than policy.minArchiveShare (default 0.5) of the archives the last \
+            run had stops the run with exit 4, nothing written (--accept-shrink audits it anyway).
+
             With --mail, a summary that does not reach one of its recipients makes the run exit 5 \
             (the reports and state are written; `socialaudit mail` sends again); a --fail-on that \
             matches makes it exit 1. Under --quiet the run ends with one line saying what it read, \
@@ -311,13 +317,8 @@ struct Run: ParsableCommand {
     /// Stops the run, before it writes anything, when the archives folder is missing or shrank
     /// since the last run: exit 4 (2 for a missing folder on the first run or with --accept-shrink).
     private static func checkShrink(_ present: Int?, configuration: Configuration, accept: Bool) throws {
-        let previous: Int?
-        do {
-            previous = try StateStore.previousArchiveCount(at: configuration.state)
-        } catch {
-            Console.error(error.localizedDescription)
-            throw ExitCode(2)
-        }
+        // A state that cannot be read is reported when the run opens it.
+        let previous = try? StateStore.previousArchiveCount(at: configuration.state)
         let folder = configuration.archives.path
         if let shrank = ShrinkGuard.check(present: present, previous: previous, share: configuration.policy.minArchiveShare, folder: folder) {
             if !accept {

@@ -314,7 +314,7 @@ struct CommandLineTests {
         let process = Process()
         process.executableURL = Invocation.binary
         process.arguments = ["run", "--config", "samples/socialaudit.json", "--state", Self.freshState().inRepository, "--as-of", "2026-11-01",
-                             "--out", out.path, "--archives", archives.path, "--state", state.path]
+                             "--out", out.path, "--archives", archives.path, "--state", state.path, "--accept-shrink"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -575,7 +575,7 @@ struct CommandLineTests {
         let process = Process()
         process.executableURL = Invocation.binary
         process.arguments = ["run", "--config", "samples/socialaudit.json".inRepository, "--as-of", "2026-11-01",
-                             "--out", out.path, "--archives", archives.path, "--state", state.path]
+                             "--out", out.path, "--archives", archives.path, "--state", state.path, "--accept-shrink"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

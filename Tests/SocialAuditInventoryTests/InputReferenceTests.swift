@@ -20,6 +20,7 @@ func sample(_ type: InputType, key: String, at path: String, adding extra: (path
     case .accountId: .string("1001")
     case .date: .string("2024-03-06")
     case let .integer(range): .number("\(range.upperBound)")
+    case .share: .number("0.25")
     case .boolean: .bool(true)
     case let .choice(values): .string(values.last!)
     case .texts: .array([.string("x")])

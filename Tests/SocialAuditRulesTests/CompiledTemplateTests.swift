@@ -99,7 +99,7 @@ struct CompiledTemplateTests {
                                   students: [], summary: "sum", fingerprint: "f")
             let view = FindingView(finding, status: "open")
             let properties = Mirror(reflecting: view).children
-            #expect(properties.count == 10)
+            #expect(properties.count == 11)
             for property in properties {
                 let label = property.label ?? ""
                 let isNil = Mirror(reflecting: property.value).displayStyle == .optional && Mirror(reflecting: property.value).children.isEmpty

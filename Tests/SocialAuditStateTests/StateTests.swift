@@ -19,7 +19,7 @@ struct StateTests {
 
     /// One run: statuses from the state and the reviews, recorded in the state.
     func run(_ store: StateStore, _ findings: [Finding], asOf: String, reviews: [Review] = [], schools: [String] = [])
-    throws -> (statuses: [String: String], resolved: [ResolvedFinding]) {
+    throws -> Lifecycle.Result {
         let result = Lifecycle.statuses(current: findings, known: try store.knownFindings(), reviews: reviews, asOf: asOf, schools: schools)
         // A run reads only the unresolved findings: the same statuses and resolutions.
         let fromUnresolved = Lifecycle.statuses(current: findings, known: try store.knownFindings(unresolvedOnly: true), reviews: reviews,
@@ -160,6 +160,41 @@ struct StateTests {
         let again = try StateStore(url: url)
         #expect(try again.knownFindings().keys.sorted() == ["a"])
         let applied = try again.queue.read { db in try StateStore.migrator.appliedMigrations(db) }
-        #expect(applied == ["v1", "v2", "v3", "v4"])
+        #expect(applied == ["v1", "v2", "v3", "v4", "v5"])
+    }
+
+    @Test("a finding of an account whose data was not read is carried open, its record kept; one of an account gone resolves with the reason")
+    func coverage() throws {
+        let state = try store()
+        var other = finding("b")
+        other.account = "msrivera"
+        let first = [finding("a"), other]
+        _ = try run(state, first, asOf: "2026-10-01")
+        let known = try state.knownFindings(unresolvedOnly: true)
+        #expect(known.values.allSatisfy { $0.hasRecord })
+        let result = Lifecycle.statuses(current: [], known: known, reviews: [], asOf: "2026-10-02",
+                                        coverage: Lifecycle.Coverage(audited: ["kjackson"], notRead: ["kjackson"]))
+        #expect(result.carried.map(\.fingerprint) == ["a"] && result.statuses["a"] == "open")
+        #expect(result.resolved.map(\.fingerprint) == ["b"] && result.resolved.first?.reason == "account no longer in the inventory")
+        #expect(try state.findingRecords(["a", "b"]) == ["a": first[0], "b": other])
+        // Without coverage (a caller that reads every account), both resolve, with no reason.
+        let plain = Lifecycle.statuses(current: [], known: known, reviews: [], asOf: "2026-10-02")
+        #expect(plain.carried.isEmpty && plain.resolved.count == 2 && plain.resolved.allSatisfy { $0.reason == nil })
+    }
+
+    @Test("a state from before v5 gains its findings' records as they are seen again, and counts its archives for the shrink check")
+    func fromV4() throws {
+        let url = ArchiveFixture.temporaryFolder().appendingPathComponent("socialaudit.sqlite")
+        _ = try run(StateStore(url: url), [finding("a")], asOf: "2026-10-01")
+        let state = try StateStore(url: url)
+        try state.queue.write { db in
+            try db.execute(sql: "UPDATE finding SET record = NULL")
+            try db.execute(sql: "UPDATE run SET archives = NULL")
+        }
+        #expect(try state.knownFindings()["a"]?.hasRecord == false)
+        #expect(try StateStore.previousArchiveCount(at: url) == 0)
+        _ = try run(state, [finding("a")], asOf: "2026-10-02")
+        #expect(try state.knownFindings()["a"]?.hasRecord == true)
+        #expect(try state.findingRecords(["a"])["a"] == finding("a"))
     }
 }

@@ -3,14 +3,17 @@ import SocialAuditCore
 
 /// A plain-text table of what was read from each archive, for a person at a terminal or a log.
 public enum ReadingSummary {
-    public static func render(_ readings: [ArchiveReading], ignored: [String] = []) -> String {
+    /// `shown` is how a value from an archive (its name, its username, a problem) is shown: on
+    /// one line, and in a run, with the roster's students masked.
+    public static func render(_ readings: [ArchiveReading], ignored: [String] = [],
+                              shown: (String) -> String = { DisplayText.singleLine($0) }) -> String {
         let header = ["archive", "account", "archive date", "tweets", "deleted", "DMs", "group", "messages", "apps", "logins", "problems"]
         var rows: [[String]] = []
         for reading in readings {
-            let account = reading.account.map { "@\($0.username) (\($0.accountId))" } ?? "unreadable"
+            let account = reading.account.map { shown("@\($0.username) (\($0.accountId))") } ?? "unreadable"
             let date = reading.generationDate.map(TwitterDate.day) ?? "—"
             rows.append([
-                reading.source.name + (reading.source.kind == .folder ? "/" : ""), account, date,
+                shown(reading.source.name) + (reading.source.kind == .folder ? "/" : ""), account, date,
                 String(reading.tweets), String(reading.deletedTweets),
                 String(reading.conversations - reading.groupConversations), String(reading.groupConversations),
                 String(reading.messages), String(reading.applications), String(reading.logins),
@@ -36,10 +39,10 @@ public enum ReadingSummary {
         let problems = readings.flatMap(\.problems)
         if !problems.isEmpty {
             out += "\nProblems (\(problems.count)); everything read before each one was kept:\n"
-            for problem in problems { out += "  - \(problem)\n" }
+            for problem in problems { out += "  - \(shown(problem.description))\n" }
         }
         if !ignored.isEmpty {
-            out += "\nNot archives (neither a .zip nor a folder), passed over: \(ignored.joined(separator: ", "))\n"
+            out += "\nNot archives (neither a .zip nor a folder), passed over: \(ignored.map(shown).joined(separator: ", "))\n"
         }
         return out
     }

@@ -24,6 +24,8 @@ public struct AuditResult: Sendable {
     public var archivesReused = 0
     /// Every archive in the folder, by path: the state forgets the others.
     public var archivesPresent: [String] = []
+    /// How a value from an archive is shown at a terminal or in a log: on one line, the roster's students masked.
+    public var shown: @Sendable (String) -> String = { DisplayText.singleLine($0) }
     /// The accounts audited whose data could not be read (no archive, or one not read whole), as findings name them.
     public var accountsNotRead: Set<String> = []
 
@@ -268,7 +270,7 @@ public struct DistrictAudit: Sendable {
                            matching: matching, tweetsScanned: tweets, messagesScanned: messages,
                            accounts: accounts.sorted { ($0.schoolId, $0.tier, $0.handle) < ($1.schoolId, $1.tier, $1.handle) },
                            archivesRead: cacheOut, archivesReused: reused, archivesPresent: sources.map(\.url.path),
-                           accountsNotRead: notRead)
+                           accountsNotRead: notRead, shown: { DisplayText.singleLine(district.masked($0)) })
     }
 
     /// What one archive's audit gives.

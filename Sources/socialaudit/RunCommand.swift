@@ -290,9 +290,10 @@ struct Run: ParsableCommand {
         previousRemoved = try Publication(out: configuration.out, state: configuration.state, store: store, written: written)
             .publish(pages: pages.value, closing: closingFiles, recorded: { recorded.value }, mail: mail ? mailReport.mail : nil)
         if verbose {
-            print(ReadingSummary.render(result.readings, ignored: result.ignored), terminator: "")
+            print(ReadingSummary.render(result.readings, ignored: result.ignored, shown: result.shown), terminator: "")
             print("")
-            print(MatchingReport.render(result.matching, readings: result.readings, inventory: district.inventory.inventory))
+            print(MatchingReport.render(result.matching, readings: result.readings, inventory: district.inventory.inventory,
+                                        shown: result.shown))
         }
         if !quiet {
             print(RunSummary.render(result, statuses: lifecycle.statuses, resolved: lifecycle.resolved.count,

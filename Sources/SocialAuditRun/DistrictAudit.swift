@@ -270,7 +270,7 @@ public struct DistrictAudit: Sendable {
                            matching: matching, tweetsScanned: tweets, messagesScanned: messages,
                            accounts: accounts.sorted { ($0.schoolId, $0.tier, $0.handle) < ($1.schoolId, $1.tier, $1.handle) },
                            archivesRead: cacheOut, archivesReused: reused, archivesPresent: sources.map(\.url.path),
-                           accountsNotRead: notRead, shown: { DisplayText.singleLine(district.masked($0)) })
+                           shown: { DisplayText.singleLine(district.masked($0)) }, accountsNotRead: notRead)
     }
 
     /// What one archive's audit gives.

@@ -34,6 +34,7 @@ public struct DistrictInputs: Sendable {
         }
         if !problems.isEmpty { throw InputError(problems) }
         if let note = inventory?.encodingNote { warnings.append(note) }
+        warnings += inventory?.schoolCaseFixes ?? []
         if let note = roster?.encodingNote { warnings.append(note) }
         if let ignored = roster?.ignoredColumns, !ignored.isEmpty {
             warnings.append("\(configuration.roster.lastPathComponent): ignored column\(ignored.count == 1 ? "" : "s") \(ignored.joined(separator: ", "))")

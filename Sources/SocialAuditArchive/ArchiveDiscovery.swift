@@ -23,17 +23,14 @@ public enum ArchiveDiscovery {
         }
     }
 
+    /// Refuses a folder a run could not list (missing, not a folder, unreadable): `run` before it
+    /// reads anything, and `validate`, say the same.
+    public static func checkFolder(_ folder: URL) throws(DiscoveryError) {
+        _ = try names(in: folder)
+    }
+
     public static func list(_ folder: URL) throws -> Listing {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiscoveryError.notAFolder(folder.path)
-        }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        } catch {
-            throw DiscoveryError.unreadable(folder.path, error.localizedDescription)
-        }
+        let names = try names(in: folder)
         var listing = Listing(sources: [], ignored: [])
         for name in names.sorted() where !name.hasPrefix(".") {
             let url = folder.appendingPathComponent(name)
@@ -48,5 +45,17 @@ public enum ArchiveDiscovery {
             }
         }
         return listing
+    }
+
+    private static func names(in folder: URL) throws(DiscoveryError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw DiscoveryError.notAFolder(folder.path)
+        }
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            throw DiscoveryError.unreadable(folder.path, error.localizedDescription)
+        }
     }
 }

@@ -34,6 +34,7 @@ public struct DistrictInputs: Sendable {
         }
         if !problems.isEmpty { throw InputError(problems) }
         if let note = inventory?.encodingNote { warnings.append(note) }
+        warnings += inventory?.schoolCaseFixes ?? []
         if let note = roster?.encodingNote { warnings.append(note) }
         if let ignored = roster?.ignoredColumns, !ignored.isEmpty {
             warnings.append("\(configuration.roster.lastPathComponent): ignored column\(ignored.count == 1 ? "" : "s") \(ignored.joined(separator: ", "))")
@@ -46,6 +47,21 @@ public struct DistrictInputs: Sendable {
             }
         }
         return DistrictInputs(configuration: configuration, inventory: inventory!, roster: roster!, warnings: warnings)
+    }
+}
+
+extension DistrictInputs {
+    /// Summaries a run writes but mails to nobody: each school, and the district, that gives no
+    /// `reportRecipients` (for `validate`).
+    public var unmailedReports: [String] {
+        let inventory = inventory.inventory
+        var warnings = inventory.schools.filter(\.reportRecipients.isEmpty).map {
+            "school '\($0.id)' gives no reportRecipients: its report is written, but its summary is mailed to nobody"
+        }
+        if inventory.district.reportRecipients.isEmpty {
+            warnings.append("the district gives no reportRecipients: its report is written, but its summary is mailed to nobody")
+        }
+        return warnings
     }
 }
 
@@ -68,6 +84,9 @@ public enum InputSummary {
         row("Roster", "\(inputs.roster.file): \(inputs.roster.students.count) \(plural("student", inputs.roster.students.count)), \(inputs.roster.optedOut) opted out of the directory")
         if let archives {
             row("Archives", "\(archives.folder): \(archives.total) \(plural("archive", archives.total)), \(archives.matched) matched (\(archives.byId) by account id, \(archives.byHandle) by handle), \(archives.unregistered) unregistered, \(archives.unidentified) unreadable")
+            for line in archives.unreadable {
+                row("  unreadable", line)
+            }
             for name in archives.missing {
                 row("  no archive", name)
             }
@@ -101,10 +120,16 @@ public struct ArchivesSummary: Sendable {
     public var unidentified: Int
     /// Primary and school-owned accounts without an archive: "handle (tier, school)".
     public var missing: [String]
+    /// Each archive whose account cannot be read: "name: its problems".
+    public var unreadable: [String]
 
-    public init(folder: String, matching: ArchiveMatching, total: Int, inventory: Inventory) {
+    /// `names` and `problems`: each archive's name and problems as the reports show them (masked).
+    public init(folder: String, matching: ArchiveMatching, names: [String], problems: [[String]], inventory: Inventory) {
         self.folder = folder
-        self.total = total
+        total = names.count
+        unreadable = matching.unidentified.map { index in
+            "\(names[index]): " + (problems[index].isEmpty ? "its account cannot be read" : problems[index].joined(separator: "; "))
+        }
         matched = matching.matches.count
         byId = matching.matches.filter { $0.basis == .accountId }.count
         byHandle = matching.matches.filter { $0.basis == .handle }.count

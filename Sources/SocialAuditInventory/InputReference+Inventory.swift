@@ -44,7 +44,7 @@ extension InputReference {
         InputField("name", .text, default: .described("the e-mail address"), xml: .attribute, "The person's name, as the reports show it."),
         InputField("role", .choice(Role.allCases.map(\.rawValue)), required: true, xml: .attribute, "The person's role, in the policy's words."),
         InputField("school", .text, required: true, xml: .attribute,
-                   "The id of the school the person works at, or `\(Person.districtLevel)` for district level."),
+                   "The id of the school the person works at (matched whatever its case), or `\(Person.districtLevel)` for district level."),
     ])
 
     public static let account = InputObject("accounts[]", "An account the district knows of.", [
@@ -56,7 +56,7 @@ extension InputReference {
         InputField("tier", .choice(Tier.inventoryTiers.map(\.rawValue)), required: true, xml: .attribute,
                    "The account's tier in the policy, which decides the rules it is audited by."),
         InputField("school", .text, xml: .attribute,
-                   "The id of the school whose report the account's findings go to; without one they go to `\(Finding.unassigned)`."),
+                   "The id of the school whose report the account's findings go to, matched whatever its case; without one they go to `\(Finding.unassigned)`."),
         InputField("createdBy", .choice(CreatedBy.allCases.map(\.rawValue)), xml: .attribute, "Who created the account."),
         InputField("organization", .text, xml: .attribute,
                    "For a school-owned account: the school organization it speaks for (a club, a team, an office)."),

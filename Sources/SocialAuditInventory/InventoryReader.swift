@@ -17,6 +17,8 @@ public struct LoadedInventory: Sendable {
     public var notes: [InventoryNote]
     /// Set when the file was not UTF-8 and was read as Windows-1252.
     public var encodingNote: String?
+    /// Schools named in another case than their id, each read as that school (warnings).
+    public var schoolCaseFixes: [String] = []
 }
 
 /// A problem in the inventory that does not make it unusable.
@@ -65,6 +67,7 @@ public enum InventoryReader {
         }
         let problems = InventoryChecks.unusable(in: loaded)
         if !problems.isEmpty { throw InputError(problems) }
+        loaded.schoolCaseFixes = InventoryChecks.settleSchoolCase(&loaded)
         loaded.notes = InventoryChecks.notes(in: loaded)
         return loaded
     }
@@ -240,21 +243,50 @@ enum InventoryChecks {
         }
     }
 
+    /// A school named in another case than its id (`Tuscola-High` for `tuscola-high`) is that
+    /// school: ids are unique whatever their case, so there is no other reading, and the account's
+    /// findings belong in that school's report, not in 'unassigned'. Each is said, to be fixed.
+    static func settleSchoolCase(_ loaded: inout LoadedInventory) -> [String] {
+        let ids = Set(loaded.inventory.schools.map(\.id))
+        let byCase = Dictionary(loaded.inventory.schools.map { ($0.id.lowercased(), $0.id) }, uniquingKeysWith: { first, _ in first })
+        var fixes: [String] = []
+        let file = loaded.file
+        func settled(_ school: String, at place: InputPlace, _ who: String) -> String {
+            guard !ids.contains(school), let id = byCase[school.lowercased()] else { return school }
+            fixes.append(place.problem(in: file, "\(who) names school '\(school)', read as '\(id)' (school ids are matched whatever their case); write '\(id)'").description)
+            return id
+        }
+        for index in loaded.inventory.people.indices {
+            let person = loaded.inventory.people[index]
+            loaded.inventory.people[index].school = settled(person.school, at: loaded.personPlaces[index], person.email)
+        }
+        for index in loaded.inventory.accounts.indices {
+            let account = loaded.inventory.accounts[index]
+            loaded.inventory.accounts[index].school = account.school.map { settled($0, at: loaded.accountPlaces[index], "account '\(account.handle)'") }
+        }
+        return fixes
+    }
+
     static func notes(in loaded: LoadedInventory) -> [InventoryNote] {
         let inventory = loaded.inventory
         let schoolIds = Set(inventory.schools.map(\.id))
+        // A near miss is most likely a typo: said, but not guessed at (a new school not yet in
+        // the inventory may well be one letter from another).
+        func nearMiss(_ school: String) -> String {
+            StrictJSON.nearest(school, in: inventory.schools.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+        }
         var notes: [InventoryNote] = []
         for (index, person) in inventory.people.enumerated()
         where person.school != Person.districtLevel && !schoolIds.contains(person.school) {
             notes.append(InventoryNote(
                 kind: .personSchoolUndefined, subject: person.email, field: "school", value: person.school,
-                problem: loaded.personPlaces[index].problem(in: loaded.file, "\(person.email) works at school '\(person.school)', which the inventory does not define")))
+                problem: loaded.personPlaces[index].problem(in: loaded.file, "\(person.email) works at school '\(person.school)', which the inventory does not define" + nearMiss(person.school))))
         }
         for (index, account) in inventory.accounts.enumerated() {
             guard let school = account.school, !schoolIds.contains(school) else { continue }
             notes.append(InventoryNote(
                 kind: .accountSchoolUndefined, subject: account.handle, field: "school", value: school,
-                problem: loaded.accountPlaces[index].problem(in: loaded.file, "account '\(account.handle)' names school '\(school)', which the inventory does not define; its findings go to 'unassigned'")))
+                problem: loaded.accountPlaces[index].problem(in: loaded.file, "account '\(account.handle)' names school '\(school)', which the inventory does not define; its findings go to 'unassigned'" + nearMiss(school))))
         }
         return notes
     }

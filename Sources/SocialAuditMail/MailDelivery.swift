@@ -17,6 +17,33 @@ public enum MailTransport: Sendable {
         case let .sendmail(command): "the command '\(command)'"
         }
     }
+
+    /// Why no message could be handed on this way, found without sending one (for `validate`):
+    /// a sendmail command that is not an executable file, found as the delivery finds it, or an
+    /// SMTP host that is neither a host name nor an IP address.
+    public var problems: [String] {
+        switch self {
+        case let .sendmail(command):
+            do {
+                _ = try Sendmail.program(command)
+                return []
+            } catch {
+                return [error.reason]
+            }
+        case let .smtp(host, _):
+            // The port's range is the configuration reader's to check.
+            guard !Self.isHost(host) else { return [] }
+            return ["mail.smtp.host: '\(DisplayText.singleLine(host))' is not a host name or an IP address"]
+        }
+    }
+
+    /// A host name as an address's domain is one (``MailAddress``), or an IPv6 address; an IPv4
+    /// address is a host name of digits.
+    static func isHost(_ host: String) -> Bool {
+        if MailAddress.parsed("postmaster@\(host)") != nil { return true }
+        var address = in6_addr()
+        return inet_pton(AF_INET6, host, &address) == 1
+    }
 }
 
 /// Delivers messages one by one: a temporary failure is retried with back-off, a permanent one is
@@ -77,19 +104,46 @@ public struct MailDelivery: Sendable {
 
 /// A sendmail-compatible command: the message on its standard input, recipients from its headers (`-t`).
 enum Sendmail {
-    static func send(_ message: MailMessage, command: String) -> MailDelivery.Attempt {
+    struct Refusal: Error {
+        var reason: String
+    }
+
+    /// The command's program, as its first word names it (a bare name is looked for in PATH, as a
+    /// shell would), and its arguments.
+    static func program(_ command: String) throws(Refusal) -> (name: String, executable: URL, arguments: [String]) {
         let words = command.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        guard let program = words.first else {
-            return .done(DeliveryOutcome(message: message.report, recipients: message.recipients, outcome: .failed,
-                                         detail: "mail.sendmail is empty"))
-        }
-        let process = Process()
-        if program.contains("/") {
-            process.executableURL = URL(fileURLWithPath: program)
-            process.arguments = Array(words.dropFirst())
+        guard let name = words.first else { throw Refusal(reason: "mail.sendmail is empty") }
+        let candidates: [String]
+        if name.contains("/") {
+            candidates = [name]
         } else {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = words
+            let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+            candidates = path.split(separator: ":").map { "\($0)/\(name)" }
+        }
+        var isFolder: ObjCBool = false
+        guard let found = candidates.first(where: {
+            FileManager.default.fileExists(atPath: $0, isDirectory: &isFolder) && !isFolder.boolValue
+                && FileManager.default.isExecutableFile(atPath: $0)
+        }) else {
+            let shown = DisplayText.singleLine(command, limit: 200)
+            throw Refusal(reason: name.contains("/")
+                ? "mail.sendmail '\(shown)' cannot run: \(DisplayText.singleLine(name, limit: 200)) is not an executable file"
+                : "mail.sendmail '\(shown)' cannot run: no executable '\(DisplayText.singleLine(name, limit: 200))' in PATH")
+        }
+        return (name, URL(fileURLWithPath: found), Array(words.dropFirst()))
+    }
+
+    static func send(_ message: MailMessage, command: String) -> MailDelivery.Attempt {
+        let process = Process()
+        let program: String
+        do {
+            let resolved = try Self.program(command)
+            program = resolved.name
+            process.executableURL = resolved.executable
+            process.arguments = resolved.arguments
+        } catch {
+            return .done(DeliveryOutcome(message: message.report, recipients: message.recipients, outcome: .failed,
+                                         detail: error.reason))
         }
         let input = Pipe(), errors = Pipe()
         process.standardInput = input

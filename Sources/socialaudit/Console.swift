@@ -38,7 +38,12 @@ enum Console {
 
     /// Every problem of an unusable input, one per line, then what that means.
     static func inputProblems(_ problems: [InputProblem]) {
-        for problem in problems { error(problem.description) }
+        unusable(problems.map(\.description))
+    }
+
+    /// Every problem that makes the inputs unusable, each already saying its file and place.
+    static func unusable(_ problems: [String]) {
+        for problem in problems { error(problem) }
         error("\(problems.count) problem\(problems.count == 1 ? "" : "s") in the inputs; nothing was written.")
     }
 }

@@ -46,20 +46,7 @@ struct Run: ParsableCommand {
 
     @OptionGroup var inputs: InputOptions
 
-    @Option(help: ArgumentHelp("The folder of archives, one .zip or folder per account.", valueName: "dir"))
-    var archives: String?
-
-    @Option(help: ArgumentHelp("Where the reports go: a new or empty folder, or one an earlier run wrote.", valueName: "dir"))
-    var out: String?
-
-    @Option(help: ArgumentHelp("The state file (SQLite) that remembers earlier runs.", valueName: "file"))
-    var state: String?
-
-    @Option(help: ArgumentHelp("The review file of reviewed findings.", valueName: "file"))
-    var reviews: String?
-
-    @Option(help: ArgumentHelp("A folder of Mustache templates to use instead of the shipped ones.", valueName: "dir"))
-    var templates: String?
+    @OptionGroup var paths: RunPaths
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The run's date, YYYY-MM-DD (default: today).", valueName: "date"))
     var asOf: String?
@@ -115,9 +102,8 @@ struct Run: ParsableCommand {
                 early.lock.release()
             }
         }
-        let district = try inputs.load(ConfigurationOverrides(
-            archives: archives, out: out, state: state, reviews: reviews, templates: templates)) { configuration in
-            pendingTemplates = Background { Result { try Self.templates(configuration) } }
+        let district = try inputs.load(paths.overrides) { configuration in
+            pendingTemplates = Background { Result { try configuration.reportTemplates() } }
             pendingState = Background { OpenedState.openAhead(configuration.state, out: configuration.out, trendRuns: Self.trendRuns) }
         }
         for warning in district.warnings { Console.warning(warning) }
@@ -127,8 +113,17 @@ struct Run: ParsableCommand {
             Console.error("--school \(id): the inventory defines no such school (it has \(knownSchools.sorted().joined(separator: ", ")))")
             throw ExitCode(2)
         }
+        // A missing folder is the shrink check's (below); one that cannot be listed stops the run here.
         var isFolder: ObjCBool = false
         let folderMissing = !FileManager.default.fileExists(atPath: configuration.archives.path, isDirectory: &isFolder) || !isFolder.boolValue
+        if !folderMissing {
+            do {
+                try ArchiveDiscovery.checkFolder(configuration.archives)
+            } catch {
+                Console.error(error.localizedDescription + "; nothing was written")
+                throw ExitCode(2)
+            }
+        }
         // What the audit knows before it reads any archive's content (whom each archive belongs
         // to, the district's context) is made while the reviews and the state are read.
         let day = asOf ?? RunDate.today(in: configuration.timeZone)
@@ -148,7 +143,7 @@ struct Run: ParsableCommand {
         }
         let reviewList: [Review]
         do {
-            reviewList = try ReviewsReader.load(configuration.reviews, required: reviews != nil)
+            reviewList = try ReviewsReader.load(configuration.reviews, required: paths.reviews != nil)
         } catch {
             Console.inputProblems(error.problems)
             throw ExitCode(2)
@@ -157,7 +152,7 @@ struct Run: ParsableCommand {
         // made or any archive is read.
         let templates: ReportTemplates
         do {
-            templates = try (pendingTemplates?.value ?? Result { try Self.templates(configuration) }).get()
+            templates = try (pendingTemplates?.value ?? Result { try configuration.reportTemplates() }).get()
         } catch {
             Console.error(error.localizedDescription + "; nothing was written.")
             throw ExitCode(2)
@@ -355,29 +350,6 @@ struct Run: ParsableCommand {
             code = RunExit.mailNotDelivered
         }
         return code
-    }
-
-    /// The templates: `--templates` or the configuration's (which must hold every template), else
-    /// a `templates` folder beside the configuration, else the shipped ones.
-    private static func templates(_ configuration: Configuration) throws -> ReportTemplates {
-        var folder = configuration.templates
-        if !configuration.templatesGiven, !FileManager.default.fileExists(atPath: folder.path),
-           let executable = executableFile, let shipped = ReportTemplates.shippedFolder(executable: executable) {
-            folder = shipped
-        }
-        return try ReportTemplates(folder: folder)
-    }
-
-    /// This program's file, its links resolved: what Linux says of `/proc/self/exe`, else
-    /// Foundation's answer (Bundle.main, and the path resolved link by link through NSString:
-    /// half a millisecond of every run that uses the shipped templates).
-    private static var executableFile: URL? {
-        var path = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = readlink("/proc/self/exe", &path, path.count - 1)
-        if count > 0 {
-            return URL(fileURLWithPath: String(decoding: path[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self))
-        }
-        return Bundle.main.executableURL?.resolvingSymlinksInPath()
     }
 }
 

@@ -34,4 +34,28 @@ struct SchoolIdCaseTests {
         let loaded = try InventoryReader.load(try write(inventory(["pisgah-high", "pisgah-middle"]), named: "inventory.json"))
         #expect(loaded.inventory.schools.map(\.id) == ["pisgah-high", "pisgah-middle"])
     }
+
+    @Test("an account or person naming a school in another case is read as that school, and each is said with its place")
+    func referenceInAnotherCase() throws {
+        let text = minimalJSON
+            .replacingOccurrences(of: #""role": "teacher", "school": "pisgah-high""#, with: #""role": "teacher", "school": "PISGAH-HIGH""#)
+            .replacingOccurrences(of: #""tier": "primary", "school": "pisgah-high""#, with: #""tier": "primary", "school": "Pisgah-High""#)
+        let loaded = try InventoryReader.read(Array(text.utf8), file: "inventory.json")
+        #expect(loaded.inventory.accounts.map(\.school) == ["pisgah-high", "pisgah-high"])
+        #expect(loaded.inventory.people.map(\.school) == ["pisgah-high", "pisgah-high"])
+        #expect(loaded.notes.isEmpty, "no inventory.bad-reference: the school is defined")
+        #expect(loaded.schoolCaseFixes.count == 2)
+        #expect(loaded.schoolCaseFixes.contains("inventory.json:6:5: people[1]: tlane@haywood.k12.nc.us names school 'PISGAH-HIGH', read as 'pisgah-high' (school ids are matched whatever their case); write 'pisgah-high'"))
+        #expect(loaded.schoolCaseFixes.contains { $0.contains("accounts[0]: account 'pisgahhigh' names school 'Pisgah-High', read as 'pisgah-high'") })
+    }
+
+    @Test("a school one letter off stays an undefined school, and its note says which school was likely meant")
+    func nearMiss() throws {
+        let text = minimalJSON.replacingOccurrences(of: #""tier": "primary", "school": "pisgah-high""#, with: #""tier": "primary", "school": "pisgah-hihg""#)
+        let loaded = try InventoryReader.read(Array(text.utf8), file: "inventory.json")
+        #expect(loaded.inventory.accounts[0].school == "pisgah-hihg")
+        #expect(loaded.notes.map(\.kind) == [.accountSchoolUndefined])
+        #expect(loaded.notes.first?.problem.message.hasSuffix("its findings go to 'unassigned'; did you mean 'pisgah-high'?") == true)
+        #expect(loaded.schoolCaseFixes.isEmpty)
+    }
 }

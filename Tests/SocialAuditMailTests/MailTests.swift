@@ -143,4 +143,25 @@ struct MailTests {
         #expect(outcome.detail.contains("could not be reached"))
         #expect(outcome.detail.contains("3 attempts"))
     }
+
+    @Test("a sendmail command named without a path is found through PATH, by the delivery and by the route's check alike")
+    func sendmailThroughPATH() {
+        let message = MailMessage(report: "x", from: "a@b", recipients: ["c@d"], subject: "s", bytes: Array("Subject: Zoë 🎓\r\n\r\nhi\r\n".utf8))
+        #expect(MailTransport.sendmail(command: "cat -u").problems.isEmpty)
+        #expect(MailDelivery(transport: .sendmail(command: "cat -u"), backoff: []).deliver(message).outcome == .delivered)
+        let missing = MailTransport.sendmail(command: "sendmail-nowhere -t")
+        #expect(missing.problems == ["mail.sendmail 'sendmail-nowhere -t' cannot run: no executable 'sendmail-nowhere' in PATH"])
+        let outcome = MailDelivery(transport: missing, backoff: []).deliver(message)
+        #expect(outcome.outcome == .failed && outcome.detail == missing.problems.first)
+        #expect(MailTransport.sendmail(command: "/etc -t").problems.first?.contains("/etc is not an executable file") == true)
+        #expect(MailTransport.sendmail(command: "  ").problems == ["mail.sendmail is empty"])
+    }
+
+    @Test("an SMTP host is a host name or an IP address", arguments: [
+        ("mail.haywood.k12.nc.us", true), ("127.0.0.1", true), ("::1", true), ("localhost", true), ("xn--80ajghhoc2aj1c8b.xn--p1ai", true),
+        ("mail server", false), ("почта.рф", false), ("mail.example\r\nRCPT TO:<x@y>", false), ("", false),
+    ])
+    func smtpHost(_ host: String, _ wellFormed: Bool) {
+        #expect(MailTransport.smtp(host: host, port: 25).problems.isEmpty == wellFormed)
+    }
 }

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import SocialAuditArchive
+import SocialAuditCore
+import SocialAuditInventory
+import SocialAuditMail
+import SocialAuditReport
+import SocialAuditRules
+import SocialAuditState
+
+/// Where `run` finds the inputs besides the configuration, inventory and roster; `validate`
+/// takes the same options, so that it checks what that run will read.
+struct RunPaths: ParsableArguments {
+    @Option(help: ArgumentHelp("The folder of archives, one .zip or folder per account.", valueName: "dir"))
+    var archives: String?
+
+    @Option(help: ArgumentHelp("Where the reports go: a new or empty folder, or one an earlier run wrote.", valueName: "dir"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("The state file (SQLite) that remembers earlier runs.", valueName: "file"))
+    var state: String?
+
+    @Option(help: ArgumentHelp("The review file of reviewed findings.", valueName: "file"))
+    var reviews: String?
+
+    @Option(help: ArgumentHelp("A folder of Mustache templates to use instead of the shipped ones.", valueName: "dir"))
+    var templates: String?
+
+    var overrides: ConfigurationOverrides {
+        ConfigurationOverrides(archives: archives, out: out, state: state, reviews: reviews, templates: templates)
+    }
+}
+
+extension Configuration {
+    /// The templates: `--templates` or the configuration's (which must hold every template), else
+    /// a `templates` folder beside the configuration, else the shipped ones.
+    func reportTemplates() throws -> ReportTemplates {
+        var folder = templates
+        if !templatesGiven, !FileManager.default.fileExists(atPath: folder.path),
+           let executable = Self.executableFile, let shipped = ReportTemplates.shippedFolder(executable: executable) {
+            folder = shipped
+        }
+        return try ReportTemplates(folder: folder)
+    }
+
+    /// This program's file, its links resolved: what Linux says of `/proc/self/exe`, else
+    /// Foundation's answer (Bundle.main, and the path resolved link by link through NSString:
+    /// half a millisecond of every run that uses the shipped templates).
+    private static var executableFile: URL? {
+        var path = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink("/proc/self/exe", &path, path.count - 1)
+        if count > 0 {
+            return URL(fileURLWithPath: String(decoding: path[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+        return Bundle.main.executableURL?.resolvingSymlinksInPath()
+    }
+}
+
+/// What `validate` checks beyond the inputs `InputOptions.load` reads: each thing a run stops on
+/// (exit 2), through the call the run makes, and the mail route `--mail` uses. Nothing is written
+/// and no mail is sent.
+struct RunNeeds {
+    let district: DistrictInputs
+    let paths: RunPaths
+
+    /// Every problem after the archives folder's that would stop the run, or its mail, in the run's order.
+    func problems() -> [String] {
+        let configuration = district.configuration
+        var problems: [String] = []
+        do {
+            _ = try ReviewsReader.load(configuration.reviews, required: paths.reviews != nil)
+        } catch {
+            problems += error.problems.map(\.description)
+        }
+        do {
+            _ = try configuration.reportTemplates()
+        } catch {
+            problems.append(error.localizedDescription)
+        }
+        problems += Self.stateProblems(configuration.state)
+        problems += MailSettings.transport(configuration.mail).problems
+        return problems
+    }
+
+    /// The state as a run opens it, without writing: `run` stops on the same faults.
+    static func stateProblems(_ state: URL) -> [String] {
+        do {
+            try StateStore.checkWritable(state)
+            _ = try StateStore(existing: state)
+        } catch is StateStore.NotCurrent {
+            // No state yet, or one a run migrates: both are usable.
+        } catch let error as StateError {
+            return [error.localizedDescription]
+        } catch {
+            return ["the state file \(state.path) cannot be used: \(error.localizedDescription)"]
+        }
+        return []
+    }
+
+    /// Whom each archive belongs to and how it matches the inventory, with each archive's name
+    /// and problems masked as the reports mask them. Throws when the folder cannot be listed.
+    func archives() throws -> (summary: ArchivesSummary, warnings: [String]) {
+        let folder = district.configuration.archives
+        let listing = try ArchiveDiscovery.list(folder)
+        let context = DistrictContext(inventory: district.inventory.inventory, students: district.roster.students,
+                                      policy: district.configuration.policy, lexicon: .configured(district.configuration.policy.lexicon), asOf: Date())
+        let readings = listing.sources.map { ArchiveReader(source: $0).identify() }
+        let identities = readings.map {
+            ArchiveIdentity(accountId: $0.account?.accountId, username: $0.account?.username, made: $0.generationDate)
+        }
+        let matching = ArchiveMatching.match(identities, to: district.inventory.inventory)
+        let problems = readings.map { reading in
+            reading.problems.map(context.masked).map { [$0.place, $0.message].filter { !$0.isEmpty }.joined(separator: ": ") }
+        }
+        let summary = ArchivesSummary(folder: folder.path, matching: matching, names: readings.map { context.masked($0.source.name) },
+                                      problems: problems, inventory: district.inventory.inventory)
+        var warnings = listing.ignored.map {
+            "\(folder.lastPathComponent)/\(context.masked($0)) is neither a .zip nor a folder: a run passes over it"
+        }
+        if listing.sources.isEmpty { warnings.append("\(folder.path) holds no archives: a run finds no account's archive") }
+        return (summary, warnings)
+    }
+}

@@ -73,7 +73,7 @@ let package = Package(
         // The nightly state: runs, findings' lifecycle, archives already read (SQLite through GRDB).
         .target(
             name: "SocialAuditState",
-            dependencies: ["SocialAuditCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["SocialAuditCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         // E-mail summaries: composed from counts, handles and rule names; SMTP or sendmail.
         .target(

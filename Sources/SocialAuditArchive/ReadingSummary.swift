@@ -3,8 +3,8 @@ import SocialAuditCore
 
 /// A plain-text table of what was read from each archive, for a person at a terminal or a log.
 public enum ReadingSummary {
-    /// `shown` is how a value from an archive (its name, its username, a problem) is shown: on
-    /// one line, and in a run, with the roster's students masked.
+    /// `shown` is how a value from an archive (its name, its username) is shown: on one line, and
+    /// in a run, with the roster's students masked.
     public static func render(_ readings: [ArchiveReading], ignored: [String] = [],
                               shown: (String) -> String = { DisplayText.singleLine($0) }) -> String {
         let header = ["archive", "account", "archive date", "tweets", "deleted", "DMs", "group", "messages", "apps", "logins", "problems"]
@@ -39,7 +39,8 @@ public enum ReadingSummary {
         let problems = readings.flatMap(\.problems)
         if !problems.isEmpty {
             out += "\nProblems (\(problems.count)); everything read before each one was kept:\n"
-            for problem in problems { out += "  - \(shown(problem.description))\n" }
+            // A problem is the tool's sentence around values from the archive (masked by the run): whole, on one line.
+            for problem in problems { out += "  - \(DisplayText.singleLine(problem.description, limit: 1000))\n" }
         }
         if !ignored.isEmpty {
             out += "\nNot archives (neither a .zip nor a folder), passed over: \(ignored.map(shown).joined(separator: ", "))\n"

@@ -1,8 +1,16 @@
+import Crypto
 import Foundation
 import GRDB
 import SocialAuditCore
 
 extension StateStore {
+    /// The key the state files an archive under: a hash of its path, not the path, whose file or
+    /// folder name may be a student's ("Hollis, Jamie"). A state from before keys by path: those
+    /// rows are no archive's now, and go as archives no longer present.
+    static func archiveKey(_ path: String) -> String {
+        "sha256:" + SHA256.hash(data: Data(path.utf8)).hexString
+    }
+
     /// v5: each finding's whole record, to show it while its account's data cannot be read; the
     /// accounts whose data a run could not read, with the day it was last read; and how many
     /// archives each run had, for the next run to notice a folder that shrank.

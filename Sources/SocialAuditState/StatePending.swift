@@ -102,7 +102,7 @@ extension StateStore {
 
     /// Forgets the archives no longer in the archives folder: what was read of them is theirs.
     static func dropArchives(notIn present: [String], _ db: Database) throws {
-        let keep = Set(present)
+        let keep = Set(present.map(archiveKey))
         for path in try String.fetchAll(db, sql: "SELECT path FROM archive") where !keep.contains(path) {
             try db.execute(sql: "DELETE FROM archive WHERE path = ?", arguments: [path])
         }

@@ -319,8 +319,8 @@ public final class StateStore: Sendable {
 
     public func cachedArchive(path: String) throws -> CachedArchive? {
         try queue.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM archive WHERE path = ?", arguments: [path]).map {
-                CachedArchive(path: $0["path"], size: $0["size"], modified: $0["modified"], contentHash: $0["contentHash"],
+            try Row.fetchOne(db, sql: "SELECT * FROM archive WHERE path = ?", arguments: [Self.archiveKey(path)]).map {
+                CachedArchive(path: path, size: $0["size"], modified: $0["modified"], contentHash: $0["contentHash"],
                               inputsKey: $0["inputsKey"], payload: $0["payload"])
             }
         }

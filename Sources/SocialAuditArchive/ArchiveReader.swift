@@ -300,8 +300,8 @@ private struct ReadingSession {
         if reading.account == nil {
             problem("the archive's account cannot be read: no usable data/account.js or manifest")
         }
-        if let account = reading.account, !XIdentifiers.isUsername(account.username) {
-            problem("the account's username is not an X username (letters, digits or _); its tweets are audited without links to x.com",
+        if let account = reading.account, !XIdentifiers.isUsernameLike(account.username) {
+            problem("the account's username is not an X username (letters, digits or _); its tweets are linked by their ids alone",
                     file: dataFiles[.account]?.first?.path)
         }
         if let account = reading.account, let manifestId = reading.manifest?.accountId, manifestId != account.accountId {

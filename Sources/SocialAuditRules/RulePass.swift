@@ -207,11 +207,8 @@ public enum Fingerprint {
 extension Evidence {
     /// A tweet as evidence: id, time, link and text (masked when the finding is recorded).
     static func tweet(_ tweet: Tweet, of account: AccountSubject, in district: DistrictContext) -> Evidence {
-        // No link unless both parts are what X allows (the reader reports a username that is not).
-        let linkable = XIdentifiers.isUsername(account.linkHandle) && XIdentifiers.isTweetId(tweet.id)
-        return Evidence(kind: .tweet, id: tweet.id, time: tweet.createdAt,
-                        url: linkable ? "https://x.com/\(account.linkHandle)/status/\(tweet.id)" : nil,
-                        text: tweet.text)
+        Evidence(kind: .tweet, id: tweet.id, time: tweet.createdAt,
+                 url: XIdentifiers.tweetURL(id: tweet.id, username: account.linkHandle), text: tweet.text)
     }
 
     /// A conversation as evidence: id, message count, first and last message times (no text).

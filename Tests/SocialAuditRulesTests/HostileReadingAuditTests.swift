@@ -17,7 +17,7 @@ struct HostileReadingAuditTests {
         return try DistrictAudit(inputs: inputs, asOf: TwitterDate.parse("2026-11-01")!).run()
     }
 
-    @Test("a username that is no X username puts no x.com link in the evidence, and is said")
+    @Test("a username that is no X username never becomes part of an x.com link (tweets go by their ids), and is said")
     func forgedUsernameHasNoLinks() throws {
         let folder = ArchiveFixture.temporaryFolder()
         var archive = fullArchive()
@@ -26,9 +26,20 @@ struct HostileReadingAuditTests {
         let result = try Self.audit(folder)
         let tweets = result.findings.filter { $0.evidence.kind == .tweet }
         #expect(!tweets.isEmpty, "the account is still audited (matched by its id)")
-        #expect(tweets.allSatisfy { $0.evidence.url == nil }, "\(tweets.map(\.evidence.url))")
+        #expect(tweets.allSatisfy { $0.evidence.url == "https://x.com/i/status/\($0.evidence.id!)" }, "\(tweets.map(\.evidence.url))")
         #expect(result.readings[0].problems.contains { $0.message.contains("not an X username") })
         #expect(result.findings.contains { $0.rule == "archive.unreadable" })
+    }
+
+    @Test("usernames: 1 to 15 of letters, digits and _ link by name; 16 to 20 (older accounts) by id, unreported; others are reported",
+          arguments: [("kjackson", true, true), ("a_b_c_d_e_f_g_h", true, true), ("pisgahcounselors", false, true),
+                      ("mrsokafor_teaches", false, true), ("aaaaaaaaaaaaaaaaaaaaa", false, false), ("", false, false),
+                      ("josé", false, false), ("bad name", false, false), ("x/../y", false, false)])
+    func usernameLimits(_ name: String, _ linked: Bool, _ usernameLike: Bool) {
+        #expect(XIdentifiers.isUsername(name) == linked)
+        #expect(XIdentifiers.isUsernameLike(name) == usernameLike)
+        #expect(XIdentifiers.tweetURL(id: "21", username: name) == (linked ? "https://x.com/\(name)/status/21" : "https://x.com/i/status/21"))
+        #expect(XIdentifiers.tweetURL(id: "21x", username: name) == nil)
     }
 
     @Test("the newer of two archives of one account is matched and audited; the older is left out and both are named")

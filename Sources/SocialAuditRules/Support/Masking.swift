@@ -13,7 +13,7 @@ extension DistrictContext {
         evidence.compared = evidence.compared.map { ComparedValue($0.label, masked($0.value)) }
         evidence.key = evidence.key.map(masked)
         if let url = evidence.url, masked(url) != url {
-            evidence.url = evidence.id.map { "https://x.com/i/status/\($0)" }
+            evidence.url = evidence.id.flatMap { XIdentifiers.tweetURL(id: $0) }
         }
         return evidence
     }

@@ -8,6 +8,9 @@ public struct Configuration: Sendable {
     public var file: URL?
     public var inventory: URL
     public var roster: URL
+    /// `roster.optOutColumn`: the header of the roster's opt-out column when it is none of the
+    /// known spellings, or `none`; nil for the known spellings.
+    public var rosterOptOutColumn: String? = nil
     public var archives: URL
     public var out: URL
     public var state: URL
@@ -86,9 +89,12 @@ public enum ConfigurationReader {
         guard let fields = reader.object(root, at: "", declared: InputReference.configuration) else { throw InputError(reader.problems) }
 
         let base = file?.deletingLastPathComponent().standardizedFileURL ?? workingDirectory
+        // `roster` is a path, or an object that gives it as `file`.
+        let roster = readRoster(fields.member("roster"), reader)
         func path(_ key: String, override: String?) -> URL {
             if let override { return URL(fileURLWithPath: override, relativeTo: workingDirectory).standardizedFileURL }
-            let relative = fields.string(key) ?? InputReference.configuration[key].defaultText
+            let given = key == "roster" ? roster.file : fields.string(key)
+            let relative = given ?? InputReference.configuration[key].defaultText
             return URL(fileURLWithPath: relative, relativeTo: base).standardizedFileURL
         }
         let templatesGiven = overrides.templates != nil || fields.has("templates")
@@ -115,7 +121,24 @@ public enum ConfigurationReader {
             mail: readMail(fields.member("mail"), reader),
             base: base)
         if !reader.problems.isEmpty { throw InputError(reader.problems) }
-        return configuration
+        var read = configuration
+        read.rosterOptOutColumn = roster.optOutColumn
+        return read
+    }
+
+    static func readRoster(_ value: JSONValue?, _ json: StrictJSON) -> (file: String?, optOutColumn: String?) {
+        guard let value else { return (nil, nil) }
+        if case let .string(text) = value {
+            let trimmed = text.trimmingWhitespaceAndNewlines()
+            if trimmed.isEmpty { json.report("roster", "expected a non-empty string") }
+            return (trimmed.isEmpty ? nil : trimmed, nil)
+        }
+        guard case .object = value else {
+            json.report("roster", "expected the roster's path, or an object with its 'file', found \(value.kindName)")
+            return (nil, nil)
+        }
+        guard let r = json.object(value, at: "roster", declared: InputReference.rosterFile) else { return (nil, nil) }
+        return (r.string("file"), r.string("optOutColumn"))
     }
 
     static func readPolicy(_ value: JSONValue?, _ json: StrictJSON) -> Policy {

@@ -27,7 +27,7 @@ public struct DistrictInputs: Sendable {
             roster = LoadedRoster(students: [], file: configuration.roster.path, places: [], ignoredColumns: [])
         } else {
             do {
-                roster = try RosterReader.load(configuration.roster)
+                roster = try RosterReader.load(configuration.roster, optOutColumn: configuration.rosterOptOutColumn)
             } catch {
                 problems += error.problems
             }
@@ -36,6 +36,14 @@ public struct DistrictInputs: Sendable {
         if let note = inventory?.encodingNote { warnings.append(note) }
         warnings += inventory?.schoolCaseFixes ?? []
         if let note = roster?.encodingNote { warnings.append(note) }
+        if let roster, roster.handleFixes.count > 0 {
+            let (count, line) = roster.handleFixes
+            warnings.append("\(roster.file): \(count) handle cell\(count == 1 ? " was" : "s were") a profile link or @name, read as the handle"
+                            + (line.map { " (the first at line \($0))" } ?? ""))
+        }
+        if let roster, roster.students.isEmpty == false, configuration.rosterOptOutColumn == RosterColumns.none {
+            warnings.append("\(roster.file): no opt-out column (roster.optOutColumn is \"none\"): no student counts as opted out of the directory")
+        }
         if let ignored = roster?.ignoredColumns, !ignored.isEmpty {
             warnings.append("\(configuration.roster.lastPathComponent): ignored column\(ignored.count == 1 ? "" : "s") \(ignored.joined(separator: ", "))")
         }
@@ -82,6 +90,9 @@ public enum InputSummary {
         let byTier = Tier.inventoryTiers.map { tier in (tier, inventory.accounts.filter { $0.tier == tier }.count) }
         row("  accounts", "\(inventory.accounts.count) (" + byTier.map { "\($0.1) \($0.0.label)" }.joined(separator: ", ") + ")")
         row("Roster", "\(inputs.roster.file): \(inputs.roster.students.count) \(plural("student", inputs.roster.students.count)), \(inputs.roster.optedOut) opted out of the directory")
+        if !inputs.roster.respelled.isEmpty {
+            row("  columns", "read " + inputs.roster.respelled.joined(separator: ", "))
+        }
         if let archives {
             row("Archives", "\(archives.folder): \(archives.total) \(plural("archive", archives.total)), \(archives.matched) matched (\(archives.byId) by account id, \(archives.byHandle) by handle), \(archives.unregistered) unregistered, \(archives.unidentified) unreadable")
             for line in archives.unreadable {

@@ -12,8 +12,8 @@ extension InputReference {
         configurationComment,
         InputField("inventory", .path, default: .text("inventory.json"),
                    "The district's inventory of schools, staff and accounts, in JSON or XML."),
-        InputField("roster", .path, default: .text("students.csv"),
-                   "The student roster exported from the student information system, CSV or JSON. When it is not named and does not exist, the run goes on without students and says so: no student rule can fire."),
+        InputField("roster", .pathOr(rosterFile), default: .text("students.csv"),
+                   "The student roster exported from the student information system, CSV or JSON: its path, or an object giving the path and how its columns are read. When it is not named and does not exist, the run goes on without students and says so: no student rule can fire."),
         InputField("archives", .path, default: .text("archives"),
                    "The folder of account archives: one per account, each the `.zip` from Twitter/X or that zip extracted into a folder."),
         InputField("out", .path, default: .text("out"),
@@ -28,6 +28,14 @@ extension InputReference {
                    "The district's time zone, by its IANA name: it decides which day a run audits as of."),
         InputField("policy", .object(policy), "The district's policy settings."),
         InputField("mail", .object(mail), "How the e-mail summaries are sent."),
+    ])
+
+    /// `roster` as an object: the file and how its columns are read.
+    public static let rosterFile = InputObject("roster", "The roster file, and how its columns are read.", [
+        configurationComment,
+        InputField("file", .path, default: .text("students.csv"), "The roster file, CSV or JSON."),
+        InputField("optOutColumn", .text, default: .text("directory_opt_out"),
+                   "The header of the column that says a family opted out of directory information, when it is none of `directory_opt_out`'s spellings; `none` for a roster that has no such column (then no student counts as opted out and `student.opted-out-named` cannot fire). A roster without the column is an error otherwise: an opt-out lost in silence is a student named."),
     ])
 
     public static let policy = InputObject("policy", "The district's policy settings; each key left out keeps the value socialaudit ships.", [

@@ -75,17 +75,29 @@ extension InputReference {
 // MARK: - The student roster and the reviews file
 
 extension InputReference {
+    /// Other headers that student information systems export the privacy columns under; each is
+    /// read as the column, case, spaces, `_`, `-` and `.` aside (so `Opt Out` is `opt_out`).
+    public static let rosterSpellings: [String: [String]] = [
+        "handle": ["Twitter Handle", "twitter_handle", "X Handle"],
+        "account_id": ["twitter_id", "X ID"],
+        "directory_opt_out": ["Opt Out", "opt_out", "Directory Opt Out"],
+    ]
+
+    static func alsoRead(_ column: String) -> String {
+        " Also read under the header " + rosterSpellings[column]!.map { "`\($0)`" }.joined(separator: ", ") + " (case, spaces and `_` aside)."
+    }
+
     /// The roster's columns, in the order of the header socialaudit suggests.
-    public static let roster = InputObject("", "One row per student, under a header row naming the columns.", [
+    public static let roster = InputObject("", "One row per student, under a header row naming the columns (case, spaces and `_` aside). A header that looks like the handle, account id or opt-out column but is none of their spellings is an error, not a column passed over.", [
         InputField("student_id", .text, required: true, "The student's id in the student information system; unique."),
         InputField("school", .text, required: true, "The id of the student's school, as in the inventory."),
-        InputField("handle", .text, "The student's Twitter/X handle, when known."),
-        InputField("account_id", .accountId, "The student's numeric account id, when known; unique."),
+        InputField("handle", .text, "The student's Twitter/X handle, when known: 1 to 15 letters, digits or `_`; `@name` and a profile link (`https://x.com/name`) are read as the handle, and said once. Anything else is an error with its line." + alsoRead("handle")),
+        InputField("account_id", .accountId, "The student's numeric account id, when known; unique." + alsoRead("account_id")),
         InputField("first_name", .text, required: true,
                    "The student's first name, used only to recognize the student in tweets; never written to any output."),
         InputField("last_name", .text, required: true, "The student's last name, used in the same way."),
         InputField("directory_opt_out", .boolean, default: .boolean(false),
-                   "`true` when the family opted out of directory information (FERPA): a tweet that names the student is reported. `yes`/`no`, `y`/`n` and `1`/`0` are read too."),
+                   "`true` when the family opted out of directory information (FERPA): a tweet that names the student is reported. `yes`/`no`, `y`/`n` and `1`/`0` are read too. A roster without this column is an error, unless the configuration's `roster.optOutColumn` names the district's own header or says `none`." + alsoRead("directory_opt_out")),
     ])
 
     /// An entry of the reviews file.

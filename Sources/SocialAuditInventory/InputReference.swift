@@ -71,6 +71,8 @@ public indirect enum InputType: Sendable {
     /// A list of rule ids (`socialaudit rules` lists them).
     case ruleIds
     case object(InputObject)
+    /// A path, or an object that gives it as `file` beside other settings (`roster`).
+    case pathOr(InputObject)
     case objects(InputObject)
     /// An object whose keys the district names (`keys` nil) or takes from a closed list, each
     /// with a value of one type; `keyName` says what a key is ("rule id", "category").
@@ -175,7 +177,7 @@ public struct InputObject: Sendable {
     public var allObjects: [InputObject] {
         [self] + fields.flatMap { field -> [InputObject] in
             switch field.type {
-            case let .object(nested), let .objects(nested): nested.allObjects
+            case let .object(nested), let .objects(nested), let .pathOr(nested): nested.allObjects
             default: []
             }
         }

@@ -121,6 +121,7 @@ extension InputReference {
         case .mailboxes: "list of e-mail addresses (`name@domain` or `Name <name@domain>`)"
         case .ruleIds: "list of rule ids"
         case let .object(object): "object (`\(object.path)`)"
+        case let .pathOr(object): "path, or object (`\(object.path)`)"
         case let .objects(object): "list of objects (`\(object.path)`)"
         case let .map(keyName, _, value): "object: \(keyName) → \(describe(value))"
         }

@@ -84,6 +84,8 @@ extension InputReference {
             return [("type", .string("array")), ("items", .object([string, ("enum", .array(RuleIds.all.map(JSONValue.string)))]))]
         case let .object(object):
             return objectSchema(object)
+        case let .pathOr(object):
+            return [("oneOf", .array([.object([string]), .object(objectSchema(object))]))]
         case let .objects(object):
             return [("type", .string("array")),
                     ("items", .object([("description", .string(object.meaning))] + objectSchema(object)))]

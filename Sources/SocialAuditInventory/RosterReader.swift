@@ -13,6 +13,10 @@ public struct LoadedRoster: Sendable {
     public var encodingNote: String?
     /// A CSV roster's columns by name, numbered from 1, so that messages name a cell's place.
     public var columnNumbers: [String: Int] = [:]
+    /// The headers read as a column under another spelling: `'Twitter Handle' as handle`.
+    public var respelled: [String] = []
+    /// Handle cells that were a profile link or `@name`, read as the handle: how many, and the first's line.
+    public var handleFixes: (count: Int, firstLine: Int?) = (0, nil)
 
     public var optedOut: Int { students.filter(\.directoryOptOut).count }
 }
@@ -35,19 +39,21 @@ public enum RosterReader {
         return flag
     }()
 
-    public static func load(_ url: URL) throws(InputError) -> LoadedRoster {
-        try read(InputText.contents(of: url), file: url.path)
+    /// `optOutColumn` is the configuration's `roster.optOutColumn` (nil: the known spellings).
+    public static func load(_ url: URL, optOutColumn: String? = nil) throws(InputError) -> LoadedRoster {
+        try read(InputText.contents(of: url), file: url.path, optOutColumn: optOutColumn)
     }
 
-    public static func read(_ bytes: [UInt8], file: String) throws(InputError) -> LoadedRoster {
+    public static func read(_ bytes: [UInt8], file: String, optOutColumn: String? = nil) throws(InputError) -> LoadedRoster {
         var roster: LoadedRoster
+        let known = RosterColumns(optOutColumn: optOutColumn)
         switch InputFormat.sniff(bytes) {
-        case .json: roster = try readJSON(bytes, file: file)
+        case .json: roster = try readJSON(bytes, file: file, columns: known)
         case .empty: throw InputError(InputProblem(file: file, message: "the roster is empty; expected a header row: \(columns.joined(separator: ","))"))
         case .xml: throw InputError(InputProblem(file: file, line: 1, message: "the roster is XML; expected CSV with a header row (\(columns.joined(separator: ","))) or JSON"))
         case .unknown:
             let text = InputText.utf8(bytes)
-            roster = try readCSV(text.bytes, file: file)
+            roster = try readCSV(text.bytes, file: file, columns: known)
             if text.transcoded { roster.encodingNote = InputText.note(file) }
         }
         try check(roster)
@@ -56,7 +62,7 @@ public enum RosterReader {
 
     // MARK: CSV
 
-    static func readCSV(_ bytes: [UInt8], file: String) throws(InputError) -> LoadedRoster {
+    static func readCSV(_ bytes: [UInt8], file: String, columns known: RosterColumns) throws(InputError) -> LoadedRoster {
         let records: [CSVReader.Record]
         do {
             records = try CSVReader.parse(bytes)
@@ -66,42 +72,33 @@ public enum RosterReader {
         guard let header = records.first else {
             throw InputError(InputProblem(file: file, message: "the roster is empty; expected a header row: \(columns.joined(separator: ","))"))
         }
-        var problems: [InputProblem] = []
-        var position: [String: Int] = [:]
-        var unknown: [(index: Int, raw: String, near: String?)] = []
-        for (index, raw) in header.fields.enumerated() {
-            let name = raw.trimmingWhitespace().lowercased()
-            if columns.contains(name) {
-                if position[name] != nil {
-                    problems.append(InputProblem(file: file, line: header.line, column: index + 1, message: "the column '\(name)' appears twice in the header"))
-                }
-                position[name] = index
-            } else if !name.isEmpty {
-                unknown.append((index, raw, StrictJSON.nearest(name, in: columns)))
-            }
-        }
+        var (position, problems, unknown, respelled) = headerColumns(header, file: file, known: known)
         let missing = requiredColumns.filter { position[$0] == nil }
         // Without the required columns the first line is likely a student's row, not a header:
         // its cells are then named by number only.
         let isHeader = missing.isEmpty
         var ignored: [String] = []
-        for (index, raw, near) in unknown {
-            if let near {
-                // A misspelt roster column would silently lose data (an opt-out, an account id).
-                let what = isHeader ? "unknown column '\(raw)'" : "column \(index + 1) is not a roster column"
-                problems.append(InputProblem(file: file, line: header.line, column: index + 1, message: "\(what); did you mean '\(near)'?"))
-            } else {
+        for (index, raw) in unknown {
+            guard let near = known.resembled(raw) else {
                 ignored.append(raw)
+                continue
             }
+            // A misspelt roster column would silently lose data (an opt-out, an account id).
+            let what = isHeader ? "unknown column '\(raw)'" : "column \(index + 1) is not a roster column"
+            let privacy = RosterColumns.privacyColumns.contains(near)
+                ? " (a column the privacy rules read, under \(RosterColumns.spelled(near)) only)" : ""
+            problems.append(InputProblem(file: file, line: header.line, column: index + 1, message: "\(what); did you mean '\(near)'?\(privacy)"))
         }
         if !missing.isEmpty {
             problems.append(InputProblem(
                 file: file, line: header.line,
                 message: "the header lacks the required column\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", ")); expected a header row such as \(columns.joined(separator: ","))"))
+        } else if let problem = known.missingOptOut(in: position, file: file, line: header.line) {
+            problems.append(problem)
         }
         if !problems.isEmpty { throw InputError(problems) }
-
         var students: [Student] = [], places: [InputPlace] = []
+        var fixes: (count: Int, firstLine: Int?) = (0, nil)
         for record in records.dropFirst() {
             func value(_ column: String) -> String? {
                 guard let index = position[column], index < record.fields.count else { return nil }
@@ -114,21 +111,46 @@ public enum RosterReader {
                 continue
             }
             let cell = { (column: String) in InputPlace(line: record.line, column: position[column].map { $0 + 1 }) }
-            if let student = makeStudent(value, cell: cell, file: file, problems: &problems) {
+            var fixed = false
+            if let student = makeStudent(value, cell: cell, file: file, problems: &problems, fixed: &fixed) {
                 students.append(student)
                 places.append(place)
             }
+            if fixed { fixes = (fixes.count + 1, fixes.firstLine ?? record.line) }
         }
         if !problems.isEmpty { throw InputError(problems) }
         var roster = LoadedRoster(students: students, file: file, places: places, ignoredColumns: ignored)
         roster.columnNumbers = position.mapValues { $0 + 1 }
+        roster.respelled = respelled
+        roster.handleFixes = fixes
         return roster
+    }
+
+    /// Which header is which column (by index), the problems of the header itself, the headers
+    /// that are no column, and those read as a column under another spelling.
+    private static func headerColumns(_ header: CSVReader.Record, file: String, known: RosterColumns)
+    -> (position: [String: Int], problems: [InputProblem], unknown: [(index: Int, raw: String)], respelled: [String]) {
+        var position: [String: Int] = [:], problems: [InputProblem] = []
+        var unknown: [(index: Int, raw: String)] = [], respelled: [String] = []
+        for (index, raw) in header.fields.enumerated() {
+            let name = raw.trimmingWhitespace()
+            if let column = known.column(name) {
+                if position[column] != nil {
+                    problems.append(InputProblem(file: file, line: header.line, column: index + 1, message: "the column '\(column)' appears twice in the header"))
+                }
+                position[column] = index
+                if name != column { respelled.append("'\(name)' as \(column)") }
+            } else if !name.isEmpty {
+                unknown.append((index, name))
+            }
+        }
+        return (position, problems, unknown, respelled)
     }
 
     /// Builds a student from a row's values, reporting what is missing or wrong at the cell's
     /// place (`cell`: a column's place in the row).
     private static func makeStudent(_ value: (String) -> String?, cell: (String) -> InputPlace, file: String,
-                                    problems: inout [InputProblem]) -> Student? {
+                                    problems: inout [InputProblem], fixed: inout Bool) -> Student? {
         var ok = true
         for column in requiredColumns where value(column) == nil {
             problems.append(cell(column).problem(in: file, "'\(column)' is empty; every student needs a \(column)"))
@@ -149,10 +171,19 @@ public enum RosterReader {
             problems.append(cell("account_id").problem(in: file, "account_id is not an account id; expected the digits of the student's numeric account id \(notShown)"))
             ok = false
         }
+        var handle: String?
+        if let given = value("handle") {
+            if let read = RosterHandle.read(given) {
+                handle = read.handle
+                fixed = read.fixed
+            } else {
+                problems.append(cell("handle").problem(in: file, "handle is not a Twitter/X handle; expected 1 to 15 letters, digits or _ (or @name, or a link to the profile) \(notShown)"))
+                ok = false
+            }
+        }
         guard ok, let id = value("student_id"), let school = value("school"),
               let first = value("first_name"), let last = value("last_name") else { return nil }
-        let handle = value("handle").map(Handle.normalized)
-        return Student(studentId: id, school: school, handle: handle?.isEmpty == true ? nil : handle,
+        return Student(studentId: id, school: school, handle: handle,
                        accountId: accountId, firstName: first, lastName: last, directoryOptOut: optOut)
     }
 
@@ -161,18 +192,31 @@ public enum RosterReader {
 
     // MARK: JSON
 
-    static func readJSON(_ bytes: [UInt8], file: String) throws(InputError) -> LoadedRoster {
+    static func readJSON(_ bytes: [UInt8], file: String, columns known: RosterColumns) throws(InputError) -> LoadedRoster {
         let (json, root) = try StrictJSON.parse(file: file, bytes: bytes)
         guard case let .array(items) = root else {
             throw InputError(InputProblem(file: file, line: 1, message: "expected a JSON array of students, found \(root.kindName)"))
         }
         var students: [Student] = [], places: [InputPlace] = []
         var problems: [InputProblem] = []
-        for (index, item) in items.enumerated() {
+        var fixes: (count: Int, firstLine: Int?) = (0, nil)
+        var respelled: Set<String> = [], hasOptOut = false
+        for (index, given) in items.enumerated() {
             let path = "[\(index)]"
+            // Keys under another known spelling are read as the column's own.
+            var item = given
+            if case let .object(members) = given {
+                item = .object(members.map { key, value in
+                    guard let column = known.column(key), column != key else { return (key, value) }
+                    respelled.insert("'\(key)' as \(column)")
+                    return (column, value)
+                })
+            }
             guard let fields = json.object(item, at: path, declared: InputReference.roster) else { continue }
+            hasOptOut = hasOptOut || fields.has("directory_opt_out")
             let place = json.place(path)
             let cell = { (column: String) in fields.member(column) == nil ? place : json.place(fields.path(column)) }
+            var fixed = false
             let student = makeStudent({ column in
                 guard let member = fields.member(column) else { return nil }
                 if case let .bool(flag) = member { return flag ? "true" : "false" }
@@ -183,15 +227,22 @@ public enum RosterReader {
                 }
                 guard let text = member.text?.trimmingWhitespace(), !text.isEmpty else { return nil }
                 return text
-            }, cell: cell, file: file, problems: &problems)
+            }, cell: cell, file: file, problems: &problems, fixed: &fixed)
             if let student {
                 students.append(student)
                 places.append(place)
             }
+            if fixed { fixes = (fixes.count + 1, fixes.firstLine ?? place.line) }
         }
         problems = json.problems + problems
+        if !items.isEmpty, let problem = known.missingOptOut(in: hasOptOut ? ["directory_opt_out": 0] : [:], file: file, line: nil) {
+            problems.append(problem)
+        }
         if !problems.isEmpty { throw InputError(problems) }
-        return LoadedRoster(students: students, file: file, places: places, ignoredColumns: [])
+        var roster = LoadedRoster(students: students, file: file, places: places, ignoredColumns: [])
+        roster.respelled = respelled.sorted()
+        roster.handleFixes = fixes
+        return roster
     }
 
     // MARK: Checks

@@ -79,10 +79,10 @@ struct RosterTests {
 
     @Test("a misspelt column is an error (it would lose an opt-out); an unrelated extra column is ignored")
     func columns() throws {
-        let misspelt = "student_id,school,first_name,last_name,directory_optout\nS1,pisgah-high,Jamie,Student,true\n"
+        let misspelt = "student_id,school,first_name,last_name,directory_opt_outs\nS1,pisgah-high,Jamie,Student,true\n"
         let found = problems { _ = try RosterReader.read(Array(misspelt.utf8), file: "students.csv") }
         #expect(found.first?.message.contains("did you mean 'directory_opt_out'") == true)
-        let extra = "student_id,school,first_name,last_name,grade\nS1,pisgah-high,Jamie,Student,9\n"
+        let extra = "student_id,school,first_name,last_name,grade,directory_opt_out\nS1,pisgah-high,Jamie,Student,9,false\n"
         let roster = try RosterReader.read(Array(extra.utf8), file: "students.csv")
         #expect(roster.ignoredColumns == ["grade"])
     }
@@ -120,9 +120,9 @@ struct RosterTests {
         let fromCSV = try RosterReader.read(Array(csv.utf8), file: "students.csv")
         let fromJSON = try RosterReader.read(Array(json.utf8), file: "students.json")
         #expect(fromCSV.students == fromJSON.students)
-        let typo = #"[{"student_id": "S1", "school": "x", "first_name": "A", "last_name": "B", "directory_optout": true}]"#
+        let typo = #"[{"student_id": "S1", "school": "x", "first_name": "A", "last_name": "B", "directory_opt_outs": true}]"#
         let found = problems { _ = try RosterReader.read(Array(typo.utf8), file: "students.json") }
-        #expect(found.first?.path == "[0].directory_optout")
+        #expect(found.first?.path == "[0].directory_opt_outs")
     }
 }
 

@@ -5,7 +5,9 @@ struct UnprofessionalContentRule: Rule {
     let description = RuleDescription(
         id: "professional.unprofessional-content",
         name: "Unprofessional content",
-        summary: "A tweet matches the configured lexicon (whole words, case-insensitive; categories such as profanity, alcohol and drugs, partisan politics).",
+        summary: "A tweet matches the configured lexicon (whole words, case-insensitive; categories such as profanity, alcohol and drugs, partisan politics). "
+            + "A word is a run of letters, digits and marks of any script; `_` and an apostrophe between letters join, hyphens, "
+            + "punctuation, emoji and spaces separate; hashtags' words count, mentions and links hold none.",
         concern: .content,
         severities: [(.professional, .low)],
         policy: [PolicyText.professionalNature],
@@ -14,11 +16,24 @@ struct UnprofessionalContentRule: Rule {
             RuleExample("profanity in a retweet", Scenario.account(.professional).tweeting(
                 ExampleContent.retweet(of: ExampleContent.parent, "damn, that game"))),
             RuleExample("partisan politics", Scenario.account(.professional).tweeting(ExampleContent.post("Vote for the GOP slate"))),
+            RuleExample("a lexicon word in a hyphenated word", Scenario.account(.professional).tweeting(
+                ExampleContent.post("Non-beer options at the staff café 🍺 — Friday"))),
+            RuleExample("profanity between hyphens", Scenario.account(.professional).tweeting(
+                ExampleContent.post("That ref was full-of-shit tonight"))),
+            RuleExample("a hashtag's word", Scenario.account(.professional).tweeting(ExampleContent.post("Friday #beer #weekend"))),
+            RuleExample("Cyrillic around it, the word in capitals", Scenario.account(.professional).tweeting(
+                ExampleContent.post("Пятница! VODKA &amp; друзья"))),
         ],
         nonTriggering: [
             RuleExample("a word that only contains a lexicon word", Scenario.account(.professional).tweeting(
                 ExampleContent.post("Beekeeping club meets after school; bring your passion"))),
             RuleExample("a clean post", Scenario.account(.professional).tweeting(ExampleContent.post("Science fair projects due Friday"))),
+            RuleExample("a lexicon word joined by _ (one word, as in handles)", Scenario.account(.professional).tweeting(
+                ExampleContent.post("Our beer_pong_free prom pledge"))),
+            RuleExample("a mention is not the account's word", Scenario.account(.professional).tweeting(
+                ExampleContent.post("Thanks @beer_lover and @weed for the donation"))),
+            RuleExample("a link is not the account's word", Scenario.account(.professional).tweeting(
+                ExampleContent.post("Field trip details: https://example.org/beer-brewing-science"))),
             RuleExample("a personal account (the rule is for professional accounts)", Scenario.account(.personal).tweeting(
                 ExampleContent.post("cold beer on the porch"))),
         ])

@@ -4,8 +4,9 @@ import Foundation
 /// words — case-, diacritic- and width-insensitive, with any white space between the words.
 /// People's names are ``NameMatcher``'s: they are written in more ways than phrases are.
 ///
-/// `happy hour` matches "happy  HOUR!" but not "Happy-hour"; `José Peña` matches
-/// "Jose Pena". Words are runs of letters, digits, apostrophes and hyphens inside a word.
+/// `happy hour` matches "happy  HOUR!" but not "Happy-hour"; `José Peña` matches "Jose Pena";
+/// `beer` matches "beer-pong" and "#beer" but not "beer_pong", "@beer_lover" or a link. Words are
+/// ``Words``' (the rule reference says what a word is).
 struct PhraseMatcher: Sendable {
     struct Name: Sendable {
         var words: [String]
@@ -74,8 +75,8 @@ struct PhraseMatcher: Sendable {
             var copy = text
             return copy.withUTF8 { b in
                 PhraseMatcher.byteClasses.withUnsafeBufferPointer { classes in
-                    // A word: letters, digits and bytes outside ASCII, with apostrophes and hyphens
-                    // inside it (those count only when a letter or digit follows them). Its hash is
+                    // A word: letters, digits, `_` and bytes outside ASCII, with apostrophes inside
+                    // it (which count only when a letter or digit follows them). Its hash is
                     // made as it is scanned: up to its last letter or digit, and up to the byte
                     // before its last apostrophe (for a possessive `'s`).
                     let n = b.count
@@ -151,14 +152,14 @@ struct PhraseMatcher: Sendable {
     func mayMatch(_ text: String) -> Bool { prefilter.mayMatch(text) }
 
     fileprivate static let wordByte: UInt8 = 1, highByte: UInt8 = 2, joiner: UInt8 = 4, upper: UInt8 = 8
-    /// Each byte's class: a word's byte (letter, digit, above ASCII), an apostrophe or hyphen
-    /// (which join the parts of a word), or anything else.
+    /// Each byte's class: a word's byte (letter, digit, `_`, above ASCII), an apostrophe (which
+    /// joins the parts of a word), or anything else.
     fileprivate static let byteClasses: [UInt8] = (0..<256).map { byte -> UInt8 in
         switch byte {
         case 0x41...0x5A: return wordByte | upper
-        case 0x30...0x39, 0x61...0x7A: return wordByte
+        case 0x30...0x39, 0x5F, 0x61...0x7A: return wordByte
         case 0x80...: return wordByte | highByte
-        case 0x27, 0x2D: return joiner
+        case 0x27: return joiner
         default: return 0
         }
     }
@@ -181,31 +182,9 @@ struct PhraseMatcher: Sendable {
             .replacingOccurrences(of: "’", with: "'")
     }
 
-    /// The ranges of the words of `text`.
+    /// The ranges of the words of `text` (``Words/ranges(in:)``).
     static func words(in text: String) -> [Range<String.Index>] {
-        var result: [Range<String.Index>] = []
-        var start: String.Index?
-        var index = text.startIndex
-        func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "'" || c == "’" || c == "-" }
-        while index < text.endIndex {
-            let c = text[index]
-            if c.isLetter || c.isNumber || (start != nil && isWordCharacter(c)) {
-                if start == nil { start = index }
-            } else if let s = start {
-                result.append(s..<index)
-                start = nil
-            }
-            index = text.index(after: index)
-        }
-        if let s = start { result.append(s..<text.endIndex) }
-        // Trailing apostrophes or hyphens are not part of a word ("Barnes'" is "Barnes").
-        return result.map { range in
-            var end = range.upperBound
-            while end > range.lowerBound, let last = text[range.lowerBound..<end].last, last == "'" || last == "’" || last == "-" {
-                end = text.index(before: end)
-            }
-            return range.lowerBound..<end
-        }.filter { !$0.isEmpty }
+        Words.ranges(in: text)
     }
 
     /// Every match in `text`: its range and the tag of the name matched.

@@ -79,7 +79,9 @@ public enum RosterReader {
         let isHeader = missing.isEmpty
         var ignored: [String] = []
         for (index, raw) in unknown {
-            guard let near = known.resembled(raw) else {
+            // Close to a required column that the header has too, it is another column (`School ID` beside `School`).
+            guard let near = known.resembled(raw),
+                  RosterColumns.privacyColumns.contains(near) || position[near] == nil else {
                 ignored.append(raw)
                 continue
             }

@@ -78,8 +78,20 @@ struct RunNeeds {
             problems.append(error.localizedDescription)
         }
         problems += Self.stateProblems(configuration.state)
-        problems += MailSettings.transport(configuration.mail).problems
+        if mailRouteGiven { problems += MailSettings.transport(configuration.mail).problems }
         return problems
+    }
+
+    /// Whether the configuration names the mail route (`mail.sendmail` or `mail.smtp`).
+    private var mailRouteGiven: Bool {
+        district.configuration.mail.sendmail != nil || district.configuration.mail.smtpHost != nil
+    }
+
+    /// The default mail route's faults: a district that does not send mail needs none, so they
+    /// are warnings (the route it names itself is checked as an error).
+    func warnings() -> [String] {
+        guard !mailRouteGiven else { return [] }
+        return MailSettings.transport(district.configuration.mail).problems.map { $0 + "; run --mail could not deliver" }
     }
 
     /// The state as a run opens it, without writing: `run` stops on the same faults.

@@ -40,7 +40,7 @@ struct Validate: ParsableCommand {
             problems.append(error.localizedDescription)
         }
         problems += needs.problems()
-        district.warnings += district.unmailedReports
+        district.warnings += district.unmailedReports + needs.warnings()
         print(InputSummary.render(district, archives: archives), terminator: "")
         guard problems.isEmpty else {
             Console.unusable(problems)

@@ -9,53 +9,68 @@ import Foundation
 /// - a hashtag's words count (`#beer` is `beer`); a mention (`@beer_lover`) and a link
 ///   (`https://…`, `www.…`) are not the account's words and hold none.
 enum Words {
+    /// By Unicode scalar and its properties, not by `Character`: a grapheme break per character
+    /// was most of the lexicon's time on text that is not ASCII.
     static func ranges(in text: String) -> [Range<String.Index>] {
         var result: [Range<String.Index>] = []
+        let scalars = text.unicodeScalars
         var start: String.Index?
-        var index = text.startIndex
+        var end = scalars.startIndex  // past the word's last letter, digit or mark (or `_`)
+        var index = scalars.startIndex
         var skipping = false  // inside a mention or a link, to the next white space
-        while index < text.endIndex {
-            let c = text[index]
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            defer { index = next }
             if skipping {
-                if c.isWhitespace { skipping = false }
-                index = text.index(after: index)
+                if scalar.properties.isWhitespace { skipping = false }
                 continue
             }
-            if c == "@" || (start == nil && startsLink(text, at: index)) {
-                if let s = start { result.append(s..<index) }
+            if scalar == "@" || (start == nil && startsLink(scalars, at: index)) {
+                if let s = start { result.append(s..<end) }
                 start = nil
                 skipping = true
-                index = text.index(after: index)
                 continue
             }
-            if c.isLetter || c.isNumber || c == "_" || (start != nil && (c == "'" || c == "’")) {
+            switch kind(scalar) {
+            case .word:
                 if start == nil { start = index }
-            } else if let s = start {
-                result.append(s..<index)
+                end = next
+            case .mark where start != nil:
+                end = next
+            case .apostrophe where start != nil:
+                continue  // inside the word when a letter follows; a trailing one is not kept
+            default:
+                if let s = start { result.append(s..<end) }
                 start = nil
             }
-            index = text.index(after: index)
         }
-        if let s = start { result.append(s..<text.endIndex) }
-        // Trailing apostrophes are not part of a word ("Barnes'" is "Barnes").
-        return result.map { range in
-            var end = range.upperBound
-            while end > range.lowerBound, let last = text[range.lowerBound..<end].last, last == "'" || last == "’" {
-                end = text.index(before: end)
-            }
-            return range.lowerBound..<end
-        }.filter { !$0.isEmpty }
+        if let s = start { result.append(s..<end) }
+        return result
+    }
+
+    enum Kind { case word, mark, apostrophe, other }
+
+    static func kind(_ scalar: Unicode.Scalar) -> Kind {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x5F, 0x61...0x7A: return .word
+        case 0x27, 0x2019: return .apostrophe
+        case ..<0x80: return .other
+        default: break
+        }
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return .mark
+        default: return properties.isAlphabetic || properties.numericType != nil ? .word : .other
+        }
     }
 
     /// Whether a link starts here: `http://`, `https://` or `www.`, not inside a word.
-    private static func startsLink(_ text: String, at index: String.Index) -> Bool {
-        let c = text[index]
+    private static func startsLink(_ scalars: String.UnicodeScalarView, at index: String.Index) -> Bool {
+        let c = scalars[index]
         guard c == "h" || c == "H" || c == "w" || c == "W" else { return false }
-        if index > text.startIndex {
-            let before = text[text.index(before: index)]
-            if before.isLetter || before.isNumber || before == "_" { return false }
-        }
-        let rest = text[index...].prefix(8).lowercased()
+        if index > scalars.startIndex, kind(scalars[scalars.index(before: index)]) == .word { return false }
+        let rest = String(String.UnicodeScalarView(scalars[index...].prefix(8))).lowercased()
         return rest.hasPrefix("http://") || rest.hasPrefix("https://") || rest.hasPrefix("www.")
     }
 }

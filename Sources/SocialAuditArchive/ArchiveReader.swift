@@ -201,8 +201,8 @@ private struct ReadingSession {
     var makeTweetConsumer: (() -> any TweetConsumer)?
     /// A worker's consumer: its tweets go here rather than to `handle`.
     var tweetConsumer: (any TweetConsumer)?
-    /// Note tweets by creation second: long posts' whole texts.
-    var notes: [Int: RecordDecoding.NoteTweet] = [:]
+    /// Long posts' whole texts, and the tweets still waiting for theirs.
+    var longPosts = LongPosts()
     /// A conversation whose next entry may continue it (the archive splits at 1,000 messages).
     var pendingConversation: Conversation?
     /// Stop after the manifest, account and profile.
@@ -319,9 +319,8 @@ private struct ReadingSession {
         if identityOnly { return }
 
         for file in dataFiles[.noteTweet] ?? [] {
-            readRecords(file) { session, value, _ throws(RecordError) in
-                let note = try RecordDecoding.noteTweet(value)
-                session.notes[Int(note.createdAt.timeIntervalSince1970.rounded(.down))] = note
+            readRecords(file) { session, value, position throws(RecordError) in
+                session.longPosts.add(try RecordDecoding.noteTweet(value), file: file.path, position: position)
             }
         }
         let tweetFiles = (dataFiles[.tweets] ?? []) + (dataFiles[.tweet] ?? [])
@@ -340,6 +339,7 @@ private struct ReadingSession {
         for file in dataFiles[.deletedTweets] ?? [] {
             readTweets(file, deleted: true)
         }
+        settleLongPosts()
 
         for file in dataFiles[.directMessages] ?? [] {
             readConversations(file, group: false)
@@ -441,18 +441,16 @@ private struct ReadingSession {
         }
     }
 
-    /// A tweet read, however: its long text from the notes, counted and handed on.
+    /// A tweet read, however: counted, given its long text from the notes, and handed on.
     mutating func accept(_ read: consuming Tweet, deleted: Bool) {
         var tweet = read
-        if !notes.isEmpty, let created = tweet.createdAt,
-           let note = notes[Int(created.timeIntervalSince1970.rounded(.down))] {
-            applyNote(note, to: &tweet)
-        }
         if deleted {
             reading.deletedTweets += 1
         } else {
             reading.tweets += 1
         }
+        // A cut tweet whose long text cannot yet be told waits for the other tweets of its second.
+        if !longPosts.isEmpty, !longPosts.join(&tweet) { return }
         if let tweetConsumer {
             tweetConsumer.add(tweet)
         } else {
@@ -525,7 +523,7 @@ private struct ReadingSession {
                         queue.push(batch)
                         batch.removeAll(keepingCapacity: true)
                     }
-                    results.set(index, worker.reading)
+                    results.set(index, worker.reading, worker.longPosts.leftovers)
                 }
                 queue.finishProducer()
             }
@@ -540,23 +538,20 @@ private struct ReadingSession {
             for index in batch.indices { handle(batch[index]) }
         }
         for index in tweetFiles.indices {
-            guard let part = results.get(index) else { continue }
+            guard let (part, leftovers) = results.get(index) else { continue }
             reading.tweets += part.tweets
             reading.filesRead += part.filesRead
             reading.problems += part.problems
+            longPosts.leftovers.merge(leftovers)
         }
     }
 
-    /// A long post is cut short with `…` in tweets.js; note-tweet.js has its whole text.
-    func applyNote(_ note: RecordDecoding.NoteTweet, to tweet: inout Tweet) {
-        var shown = tweet.text
-        if shown.hasSuffix("…") { shown.removeLast() }
-        while let last = shown.last, last.isWhitespace { shown.removeLast() }
-        guard tweet.text.hasSuffix("…") || note.text.hasPrefix(shown), note.text.count >= shown.count else { return }
-        tweet.text = note.text
-        let known = Set(tweet.mentions.map { $0.screenName.lowercased() })
-        for name in note.mentions where !known.contains(name.lowercased()) {
-            tweet.mentions.append(Mention(screenName: name))
+    /// Every tweet read: the waiting ones get what long texts can be told theirs and are handed on.
+    mutating func settleLongPosts() {
+        let (tweets, unplaced) = longPosts.settle()
+        for tweet in tweets { handle(.tweet(tweet)) }
+        for note in unplaced {
+            problem(note.message, file: note.file, offset: note.position.offset, line: note.position.line)
         }
     }
 
@@ -742,7 +737,7 @@ final class RecordQueue: @unchecked Sendable {
 /// What each part-file worker read, by file, and the next file to take.
 final class WorkerResults: @unchecked Sendable {
     private let lock = NSLock()
-    private var readings: [ArchiveReading?]
+    private var readings: [(ArchiveReading, LongPosts.Leftovers)?]
     private var next = 0
 
     init(count: Int) {
@@ -757,13 +752,13 @@ final class WorkerResults: @unchecked Sendable {
         return next - 1
     }
 
-    func set(_ index: Int, _ reading: ArchiveReading) {
+    func set(_ index: Int, _ reading: ArchiveReading, _ leftovers: LongPosts.Leftovers) {
         lock.lock()
-        readings[index] = reading
+        readings[index] = (reading, leftovers)
         lock.unlock()
     }
 
-    func get(_ index: Int) -> ArchiveReading? {
+    func get(_ index: Int) -> (ArchiveReading, LongPosts.Leftovers)? {
         lock.lock()
         defer { lock.unlock() }
         return readings[index]

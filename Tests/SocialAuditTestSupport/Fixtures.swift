@@ -119,6 +119,17 @@ public enum TwitterJS {
         return wrapped ? "{\n  \"tweet\" : " + object + "\n}" : object
     }
 
+    /// One long post's whole text (`note-tweet.js`); its mentions carry no ids, its id is not the tweet's.
+    public static func note(id: String, createdAt: String, text: String, mentions: [String] = []) -> String {
+        let mentionJSON = mentions.map { "{ \"screenName\" : \"\($0)\", \"fromIndex\" : \"0\", \"toIndex\" : \"5\" }" }
+            .joined(separator: ", ")
+        return """
+            { "noteTweet" : { "noteTweetId" : "\(id)", "updatedAt" : "\(createdAt)", "lifecycle" : { "value" : "1" },
+              "createdAt" : "\(createdAt)", "core" : { "styletags" : [ ], "urls" : [ ], "text" : "\(text)",
+                "mentions" : [ \(mentionJSON) ], "cashtags" : [ ], "hashtags" : [ ] } } }
+            """
+    }
+
     public static func message(id: String, sender: String, recipient: String?, text: String, at: String) -> String {
         let to = recipient.map { "\"recipientId\" : \"\($0)\", " } ?? ""
         return "{ \"messageCreate\" : { \(to)\"reactions\" : [ ], \"urls\" : [ ], \"text\" : \"\(text)\", \"mediaUrls\" : [ ], \"senderId\" : \"\(sender)\", \"id\" : \"\(id)\", \"createdAt\" : \"\(at)\" } }"

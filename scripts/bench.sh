@@ -7,7 +7,11 @@
 #   2. Four equal archives audited one at a time (--jobs 1) and in parallel (--jobs 2).
 #   3. A nightly run over unchanged archives (incremental, from the state) beside a full run, for
 #      the four archives and for a district of eight.
+#   4. Text as real tweets have it: the 150 000-tweet archive of plain ASCII words beside one of
+#      real-shaped text (scripts, emoji, entities, long posts: make-bench-archive.py --text real),
+#      each run and each baseline measured back to back, in a table of its own.
 #
+# ONLY=text runs section 4 alone.
 # The generated districts are kept in .build/bench/ and reused while the generators are
 # unchanged. Times are wall clock (a monotonic clock around each run) and peak resident memory
 # from /usr/bin/time -v; every command (the baseline's too) runs RUNS times (default 3; the
@@ -22,9 +26,9 @@ bin=$PWD/.build/release/socialaudit
 stamp=$(cat scripts/make-bench-archive.py scripts/make-bench-district.py | sha256sum | cut -c1-12)
 for tool in jq unzip; do command -v $tool >/dev/null || { echo "make bench needs $tool (apt-get install $tool)"; exit 2; }; done
 
-district() {  # name archives tweets [--folder]
+district() {  # name archives tweets [--folder] [--text real]
   local target="$out/$1-$stamp"
-  [ -e "$target/socialaudit.json" ] || python3 scripts/make-bench-district.py "$target" --archives "$2" --tweets "$3" ${4:-} >/dev/null
+  [ -e "$target/socialaudit.json" ] || python3 scripts/make-bench-district.py "$target" --archives "$2" --tweets "$3" "${@:4}" >/dev/null
   echo "$target"
 }
 
@@ -60,22 +64,57 @@ audit() {  # log district [flags...]
 
 row() { printf "| %-52s | %8s s | %8s MB | %s\n" "$1" "$2" "$3" "${4:-}"; }
 
+baseline() {  # log tweet-files... ; the technician's listing of the mentions
+  local log=$1; shift
+  timed "$log" bash -c '
+  for f in "$@"; do sed "1s/^window\.YTD\.tweets\.part[0-9]* = //" "$f" | jq -r ".[].tweet.entities.user_mentions[].screen_name"; done' _ "$@"
+}
+
+text_table() {
+  local ascii_zip ascii_dir real_zip real_dir a_s a_mb aj_s aj_mb r_s r_mb rj_s rj_mb
+  ascii_zip=$(district one150k 1 150000)
+  ascii_dir=$(district one150k-folder 1 150000 --folder)
+  real_zip=$(district one150k-real 1 150000 --text real)
+  real_dir=$(district one150k-real-folder 1 150000 --folder --text real)
+  read -r a_s a_mb < <(audit "$out/t1.log" "$ascii_zip" --full --state "$out/state-t1.sqlite")
+  read -r aj_s aj_mb < <(baseline "$out/t1-jq.log" "$ascii_dir"/archives/teacher00/data/tweets*.js)
+  read -r r_s r_mb < <(audit "$out/t2.log" "$real_zip" --full --state "$out/state-t2.sqlite")
+  read -r rj_s rj_mb < <(baseline "$out/t2-jq.log" "$real_dir"/archives/teacher00/data/tweets*.js)
+  echo "| archive: one account, 150 000 tweets, zip | tweets*.js | socialaudit run | peak RSS | sed + jq (folder) | faster than jq | time vs ASCII"
+  echo "|-------------------------------------------|-----------:|----------------:|---------:|------------------:|---------------:|--------------:"
+  text_row "plain ASCII words" "$ascii_dir" "$a_s" "$a_mb" "$aj_s" "$a_s"
+  text_row "real-shaped text" "$real_dir" "$r_s" "$r_mb" "$rj_s" "$a_s"
+  echo
+  echo "Median of $runs runs each. Targets (issue 21): real-shaped at least 10x faster than sed + jq, peak RSS at most"
+  echo "128 MB, and at most 1.3x the time of plain ASCII."
+}
+
+text_row() {  # label folder-district seconds megabytes jq-seconds ascii-seconds
+  local mb
+  mb=$(cat "$2"/archives/teacher00/data/tweets*.js | wc -c | awk '{printf "%.0f", $1 / 1e6}')
+  printf "| %-41s | %7s MB | %13s s | %5s MB | %15s s | %13s | %13s\n" "$1" "$mb" "$3" "$4" "$5" \
+    "$(python3 -c "print('%.1fx' % ($5 / $3))")" "$(python3 -c "print('%.2fx' % ($3 / $6))")"
+}
+
+echo "socialaudit bench on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
+echo "$(swift --version 2>&1 | head -1)"
+echo
+if [ "${ONLY:-}" = text ]; then
+  text_table
+  exit
+fi
+
 one_zip=$(district one150k 1 150000)
 one_dir=$(district one150k-folder 1 150000 --folder)
 four_x=$(district one600k 1 600000)
 four=$(district four50k 4 50000)
 eight=$(district eight50k 8 50000)
 
-echo "socialaudit bench on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
-echo "$(swift --version 2>&1 | head -1)"
-echo
 echo "| scenario                                             |      wall |    peak RSS | ratio"
 echo "|------------------------------------------------------|----------:|------------:|------"
 
 # 1. One archive against the baseline.
-files=("$one_dir"/archives/teacher00/data/tweets*.js)
-read -r jq_s jq_mb < <(timed "$out/jq.log" bash -c '
-  for f in "$@"; do sed "1s/^window\.YTD\.tweets\.part[0-9]* = //" "$f" | jq -r ".[].tweet.entities.user_mentions[].screen_name"; done' _ "${files[@]}")
+read -r jq_s jq_mb < <(baseline "$out/jq.log" "$one_dir"/archives/teacher00/data/tweets*.js)
 row "baseline: sed + jq, mentions of 150k tweets (folder)" "$jq_s" "$jq_mb"
 # The floor for a zip: inflating its tweet files and nothing else, one after the other.
 read -r unzip_s unzip_mb < <(timed "$out/unzip.log" bash -c 'unzip -p "$1" "data/tweets*.js" >/dev/null' _ "$one_zip/archives/teacher00.zip")
@@ -114,6 +153,10 @@ echo
 echo "Median of $runs runs each, $((runs * 3)) for the nightly run (RUNS=n to change). Targets (issue 8): 10x faster than the"
 echo "baseline, under 128 MB and flat with size; --jobs 2 at most 0.6x of --jobs 1; an unchanged nightly run under 5%"
 echo "of a full one."
+
+# 4. Real-shaped text against plain ASCII.
+echo
+text_table
 
 # In-process, with ordo-one/benchmark (a package of its own in Bench/, so that normal builds
 # and CI never build it): reading a zip's tweets by the fast path and by the general one.

@@ -59,7 +59,7 @@ struct FoldedText {
                 index = next
                 continue
             }
-            let boundary = atStart && gap.allSatisfy(\.properties.isWhitespace) ? .spaces
+            let boundary = atStart && gap.allSatisfy(Self.isWhitespace) ? .spaces
                 : gap.isEmpty ? caseBoundary(isUpper: isUpper, digit: Self.isDigit(folded[0])) : Self.classify(gap)
             for (offset, value) in folded.enumerated() {
                 letters.append(value)
@@ -86,7 +86,7 @@ struct FoldedText {
     }
 
     private static func classify(_ gap: [Unicode.Scalar]) -> Boundary {
-        let marks = gap.filter { !$0.properties.isWhitespace }
+        let marks = gap.filter { !isWhitespace($0) }
         guard let mark = marks.first else { return .spaces }
         guard marks.count == 1 else { return .other }
         if mark == "," { return .comma }
@@ -104,6 +104,15 @@ struct FoldedText {
 
     static func isDigit(_ value: UInt32) -> Bool { value >= 0x30 && value <= 0x39 }
 
+    /// White space, the ASCII kinds without a property look-up.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09...0x0D: true
+        case ..<0x80: false
+        default: scalar.properties.isWhitespace
+        }
+    }
+
     /// Zero-width space, non-joiner and joiner, word joiner, byte-order mark, soft hyphen: they
     /// change nothing a reader sees, so they are skipped, inside a name or out.
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
@@ -113,8 +122,10 @@ struct FoldedText {
         }
     }
 
-    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        // No mark below the combining diacritics; most letters are there.
+        guard scalar.value >= 0x300 else { return false }
+        return switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: true
         default: scalar.value >= 0xFE00 && scalar.value <= 0xFE0F
         }

@@ -166,20 +166,27 @@ struct PhraseMatcher: Sendable {
 
     var isEmpty: Bool { names.isEmpty }
 
+    /// Case, accents and width folded, the typographic apostrophe made plain: one scalar at a
+    /// time through ``LetterFold``'s table (as ``FoldedText`` folds names), with no Foundation call
+    /// per word. Look-alike letters of other scripts stay themselves: a Russian word is not English.
     static func fold(_ word: String) -> String {
-        // ASCII, the usual case, folds to its lower case without Foundation's folding, which is
-        // slow per word (a test holds this to Foundation's folding for every ASCII character).
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
             guard word.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return word }
             return String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
         }
-        return foundationFold(word)
-    }
-
-    /// Case, diacritics and width folded by Foundation, and the typographic apostrophe made plain.
-    static func foundationFold(_ word: String) -> String {
-        word.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            .replacingOccurrences(of: "’", with: "'")
+        var out = String.UnicodeScalarView()
+        for scalar in word.unicodeScalars {
+            var value = scalar.value
+            if value == 0x2019 { value = 0x27 }
+            if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }  // full-width ASCII
+            if value < 0x80 {
+                out.append(Unicode.Scalar(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value)))
+                continue
+            }
+            guard !FoldedText.isMark(scalar) else { continue }  // an accent written apart
+            for folded in LetterFold.fold(scalar) { if let s = Unicode.Scalar(folded) { out.append(s) } }
+        }
+        return String(out)
     }
 
     /// The ranges of the words of `text` (``Words/ranges(in:)``).

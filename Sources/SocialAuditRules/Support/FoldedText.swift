@@ -109,7 +109,7 @@ struct FoldedText {
         switch scalar.value {
         case 0x20, 0x09...0x0D: true
         case ..<0x80: false
-        default: scalar.properties.isWhitespace
+        default: ScalarClass.of(scalar) & ScalarClass.space != 0
         }
     }
 
@@ -125,26 +125,26 @@ struct FoldedText {
     static func isMark(_ scalar: Unicode.Scalar) -> Bool {
         // No mark below the combining diacritics; most letters are there.
         guard scalar.value >= 0x300 else { return false }
-        return switch scalar.properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: true
-        default: scalar.value >= 0xFE00 && scalar.value <= 0xFE0F
-        }
+        return ScalarClass.of(scalar) & ScalarClass.mark != 0
     }
+
+    /// Each ASCII letter's folding, made once: an array literal per letter was an allocation per letter.
+    private static let ascii: [[UInt32]] = (0..<0x80).map { [UInt32($0)] }
 
     /// A letter or digit, folded (usually to one scalar; "ß" is "ss"), and whether it was a
     /// capital; nil for anything else.
     static func letterOrDigit(_ scalar: Unicode.Scalar) -> ([UInt32], Bool)? {
         let v = scalar.value
         switch v {
-        case 0x61...0x7A, 0x30...0x39: return ([v], false)
-        case 0x41...0x5A: return ([v | 0x20], true)
+        case 0x61...0x7A, 0x30...0x39: return (ascii[Int(v)], false)
+        case 0x41...0x5A: return (ascii[Int(v | 0x20)], true)
         case ..<0x80: return nil
         default: break
         }
         if let latin = Confusables.latin(scalar) { return latin }
-        let properties = scalar.properties
-        guard properties.isAlphabetic || properties.numericType != nil else { return nil }
-        return (LetterFold.fold(scalar), properties.isUppercase || properties.generalCategory == .titlecaseLetter)
+        let bits = ScalarClass.of(scalar)
+        guard bits & ScalarClass.word != 0 else { return nil }
+        return (LetterFold.fold(scalar), bits & ScalarClass.upper != 0)
     }
 }
 
@@ -195,6 +195,8 @@ enum Confusables {
 enum LetterFold {
     static func fold(_ scalar: Unicode.Scalar) -> [UInt32] {
         if let folded = table[scalar.value] { return folded }
+        // A letter of a script without case (Japanese, Arabic, Hebrew) is itself.
+        guard ScalarClass.of(scalar) & ScalarClass.upper != 0 else { return [scalar.value] }
         return scalar.properties.lowercaseMapping.unicodeScalars.map(\.value)
     }
 

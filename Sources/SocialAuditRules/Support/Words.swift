@@ -23,7 +23,7 @@ enum Words {
             let next = scalars.index(after: index)
             defer { index = next }
             if skipping {
-                if scalar.properties.isWhitespace { skipping = false }
+                if FoldedText.isWhitespace(scalar) { skipping = false }
                 continue
             }
             if scalar == "@" || (start == nil && startsLink(scalars, at: index)) {
@@ -58,11 +58,9 @@ enum Words {
         case ..<0x80: return .other
         default: break
         }
-        let properties = scalar.properties
-        switch properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: return .mark
-        default: return properties.isAlphabetic || properties.numericType != nil ? .word : .other
-        }
+        let bits = ScalarClass.of(scalar)
+        if bits & ScalarClass.mark != 0 { return .mark }
+        return bits & ScalarClass.word != 0 ? .word : .other
     }
 
     /// Whether a link starts here: `http://`, `https://` or `www.`, not inside a word.

@@ -263,8 +263,8 @@ struct CachedAudit {
     static let magic: [UInt8] = Array("SAC3".utf8)
 
     /// `SAC3`, the account and the reading as ``CachedAuditRecords``, then the findings as
-    /// ``FindingRecords`` (JSON took 30 µs a finding and 0.45 ms an account to read back, on
-    /// every nightly run). An earlier version's payload (`SAC2`, JSON) is not read: its archive
+    /// ``FindingRecords`` (JSON was most of an unchanged nightly run's reading back; see
+    /// docs/performance.md). An earlier version's payload (`SAC2`, JSON) is not read: its archive
     /// is read again once.
     func payload() throws -> Data {
         var writer = FindingRecords.Writer()

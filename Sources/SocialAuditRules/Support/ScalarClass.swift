@@ -1,6 +1,6 @@
 /// What the matchers ask of a scalar — a letter or digit, a capital, a combining mark, white
-/// space — looked up in a table made once for the Basic Multilingual Plane, where Unicode's
-/// property look-ups per scalar were a quarter of an audit of text that is not ASCII.
+/// space — looked up in a table made once for the Basic Multilingual Plane: every letter of every
+/// tweet that is not ASCII asks, and Unicode's property look-ups are slow (docs/performance.md).
 enum ScalarClass {
     static let word: UInt8 = 1, upper: UInt8 = 2, mark: UInt8 = 4, space: UInt8 = 8
 

@@ -113,17 +113,9 @@ struct Run: ParsableCommand {
             Console.error("--school \(id): the inventory defines no such school (it has \(knownSchools.sorted().joined(separator: ", ")))")
             throw ExitCode(2)
         }
-        // A missing folder is the shrink check's (below); one that cannot be listed stops the run here.
+        // A missing folder is the shrink check's (below); one that cannot be listed stops the run there too.
         var isFolder: ObjCBool = false
         let folderMissing = !FileManager.default.fileExists(atPath: configuration.archives.path, isDirectory: &isFolder) || !isFolder.boolValue
-        if !folderMissing {
-            do {
-                try ArchiveDiscovery.checkFolder(configuration.archives)
-            } catch {
-                Console.error(error.localizedDescription + "; nothing was written")
-                throw ExitCode(2)
-            }
-        }
         // What the audit knows before it reads any archive's content (whom each archive belongs
         // to, the district's context) is made while the reviews and the state are read.
         let day = asOf ?? RunDate.today(in: configuration.timeZone)
@@ -157,12 +149,14 @@ struct Run: ParsableCommand {
             Console.error(error.localizedDescription + "; nothing was written.")
             throw ExitCode(2)
         }
-        // A folder that is missing or shrank stops the run before it takes the state (a fault in
-        // listing it is the audit's to report).
+        // A folder that is missing, cannot be listed or shrank stops the run before it takes the
+        // state: its listing is the preparation's, made once.
         switch (folderMissing, preparation.value) {
         case (true, _): try Self.checkShrink(nil, configuration: configuration, accept: acceptShrink)
         case let (false, .success(prepared)): try Self.checkShrink(prepared.archiveCount, configuration: configuration, accept: acceptShrink)
-        case (false, .failure): break
+        case let (false, .failure(error)):
+            Console.error(error.localizedDescription + "; nothing was written")
+            throw ExitCode(2)
         }
         // One run at a time per state file; a second one exits 3 at once.
         let opened: OpenedState

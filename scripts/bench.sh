@@ -159,12 +159,12 @@ echo
 text_table
 
 # In-process, with ordo-one/benchmark (a package of its own in Bench/, so that normal builds
-# and CI never build it): reading a zip's tweets by the fast path and by the general one.
+# and CI never build it): reading a zip's tweets, nothing else.
 reading="$out/reading-20k-$stamp.zip"
 [ -e "$reading" ] || python3 scripts/make-bench-archive.py "$reading" --tweets 20000 --parts 3 >/dev/null
 echo
-echo "In-process (ordo-one/benchmark, Bench/): the tweets of a 20 000-tweet zip read by the fast path and by the"
-echo "general one (JSON values, then decoding), one part file at a time, nothing else."
+echo "In-process (ordo-one/benchmark, Bench/): the tweets of a 20 000-tweet zip read (JSON values, then decoding),"
+echo "one part file at a time, nothing else."
 SOCIALAUDIT_BENCH_ZIP="$PWD/$reading" swift package --package-path Bench benchmark --no-progress --format markdown 2>&1 \
   | sed -n '/tweets of a/,$p'
 

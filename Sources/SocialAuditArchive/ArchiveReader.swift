@@ -59,9 +59,6 @@ public struct ArchiveReader: Sendable {
     /// calling thread, one at a time (in another order than the files', which nothing depends on),
     /// unless `read` is given a tweet consumer per worker.
     public var partWorkers = 1
-    /// Whether tweets are read by ``TweetExtractor`` (falling back to the general path for any
-    /// record it does not take). Off only to compare the two paths.
-    public var fastTweets = true
 
     public init(source: ArchiveSource, maximumRecordBytes: Int = 64 << 20) {
         self.source = source
@@ -85,7 +82,6 @@ public struct ArchiveReader: Sendable {
             var session = ReadingSession(source: source, maximumRecordBytes: maximumRecordBytes, handle: handle)
             session.zipLimits = zipLimits
             session.partWorkers = partWorkers
-            session.fastTweets = fastTweets
             session.makeTweetConsumer = tweetConsumer
             session.run()
             return session.reading
@@ -196,7 +192,6 @@ private struct ReadingSession {
     /// How many tweet part files may be read at once (each on its own thread, its records
     /// handed to `handle` on the calling thread, in batches).
     var partWorkers = 1
-    var fastTweets = true
     /// Makes the consumer of one worker's tweets, when part files are read at once.
     var makeTweetConsumer: (() -> any TweetConsumer)?
     /// A worker's consumer: its tweets go here rather than to `handle`.
@@ -426,22 +421,12 @@ private struct ReadingSession {
     }
 
     mutating func readTweets(_ file: DataFile, deleted: Bool, grailbird: Bool = false) {
-        let fast: FastRecord? = fastTweets ? { session, bytes in
-            guard let (raw, length, newlines) = TweetExtractor.extract(prefixOf: bytes) else { return nil }
-            do throws(RecordError) {
-                session.accept(try RecordDecoding.tweet(raw), deleted: deleted)
-                return FastRead(length: length, newlines: newlines)
-            } catch {
-                return FastRead(length: length, newlines: newlines, error: error)
-            }
-        } : nil
-        readRecords(file, expectedNames: grailbird ? ["Grailbird.data.tweets_"] : nil, keeping: RecordDecoding.tweetFilter,
-                    fast: fast) { session, value, _ throws(RecordError) in
+        readRecords(file, expectedNames: grailbird ? ["Grailbird.data.tweets_"] : nil, keeping: RecordDecoding.tweetFilter) { session, value, _ throws(RecordError) in
             session.accept(try RecordDecoding.tweet(value), deleted: deleted)
         }
     }
 
-    /// A tweet read, however: counted, given its long text from the notes, and handed on.
+    /// A tweet read: counted, given its long text from the notes, and handed on.
     mutating func accept(_ read: consuming Tweet, deleted: Bool) {
         var tweet = read
         if deleted {
@@ -456,17 +441,6 @@ private struct ReadingSession {
         } else {
             handle(.tweet(tweet))
         }
-    }
-
-    /// Reads the record at the start of the bytes (perhaps followed by more of the file) straight
-    /// from them; nil leaves it to the general path.
-    typealias FastRecord = (inout ReadingSession, UnsafeBufferPointer<UInt8>) -> FastRead?
-
-    /// A record read by a ``FastRecord``: its length, its line breaks, and why it was unusable.
-    struct FastRead {
-        var length: Int
-        var newlines: Int
-        var error: RecordError?
     }
 
     /// Reads tweet part files on worker threads, each with its own view of the archive; their
@@ -584,7 +558,6 @@ private struct ReadingSession {
     /// record. Faults become problems with the file, byte offset and line; reading goes on where it can.
     mutating func readRecords(
         _ file: DataFile, expectedNames: [String]? = nil, keeping filter: JSONKeyFilter? = nil,
-        fast: FastRecord? = nil,
         _ decode: (inout ReadingSession, JSONValue, RecordPosition) throws(RecordError) -> Void
     ) {
         guard let files else { return }
@@ -592,98 +565,56 @@ private struct ReadingSession {
         let displayPath = file.path
         var wrongType: String?
         var checkedName = false
-        var encodingProblems = 0
-        var firstEncodingOffset = 0
-        var firstEncodingLine = 0
         var session = self
         let expected = expectedNames ?? file.type.globalNames
         var fileError: ArchiveFileError?
         let maximumRecordBytes = self.maximumRecordBytes
-        let (faults, recordCount) = withoutActuallyEscaping(decode) { decode -> ([DataFileFault], Int) in
-            func typeChecked(_ assigned: String?) -> Bool {
+        let read = withoutActuallyEscaping(decode) { decode in
+            let records = DataFileRecords(maximumRecordBytes: maximumRecordBytes, keeping: filter) { parsed, position, assigned in
                 if !checkedName {
                     checkedName = true
                     wrongType = Self.mismatch(assigned: assigned, expected: expected)
                 }
-                return wrongType == nil
-            }
-            func readFast(_ bytes: UnsafeBufferPointer<UInt8>, _ position: RecordPosition) -> FastRead? {
-                guard let fast, let read = fast(&session, bytes) else { return nil }
-                if let error = read.error {
-                    session.problem("record \(position.index + 1): \(error.message); the record was skipped",
-                                    file: displayPath, offset: position.offset, line: position.line)
-                }
-                return read
-            }
-            let stream = DataFileStream(maximumRecordBytes: maximumRecordBytes) { bytes, position, assigned in
-                guard typeChecked(assigned) else { return }
-                // A record handed on here ends at its closing brace, so a fast read takes it whole.
-                if readFast(bytes, position) != nil { return }
-                let parsed: (JSONValue, repairs: [Int])
-                do throws(JSONSyntaxError) {
-                    if let filter {
-                        parsed = try JSONParser.parse(bytes, keeping: filter)
-                    } else {
-                        parsed = try JSONParser.parse(bytes)
+                guard wrongType == nil else { return }
+                switch parsed {
+                case let .failure(fault):
+                    session.problem("record \(position.index + 1) is not valid JSON: \(fault.message); the record was skipped",
+                                    file: displayPath, offset: fault.offset, line: fault.line)
+                case let .success(value):
+                    do throws(RecordError) {
+                        try decode(&session, value, position)
+                    } catch {
+                        session.problem("record \(position.index + 1): \(error.message); the record was skipped",
+                                        file: displayPath, offset: position.offset, line: position.line)
                     }
-                } catch {
-                    let line = position.line + Self.newlines(in: bytes, upTo: error.offset)
-                    session.problem("record \(position.index + 1) is not valid JSON: \(error.message); the record was skipped",
-                                    file: displayPath, offset: position.offset + error.offset, line: line)
-                    return
-                }
-                if let repair = parsed.repairs.first {
-                    if encodingProblems == 0 {
-                        firstEncodingOffset = position.offset + repair
-                        firstEncodingLine = position.line + Self.newlines(in: bytes, upTo: repair)
-                    }
-                    encodingProblems += parsed.repairs.count
-                }
-                do throws(RecordError) {
-                    try decode(&session, parsed.0, position)
-                } catch {
-                    session.problem("record \(position.index + 1): \(error.message); the record was skipped",
-                                    file: displayPath, offset: position.offset, line: position.line)
-                }
-            }
-            if fast != nil {
-                stream.fastRecord = { bytes, position, assigned in
-                    guard typeChecked(assigned), let read = readFast(bytes, position) else { return nil }
-                    return (read.length, read.newlines)
                 }
             }
             do {
-                try files.read(file.path) { chunk in try stream.feed(chunk) }
-                try stream.finish()
+                try files.read(file.path) { chunk in try records.feed(chunk) }
+                try records.finish()
             } catch let error as ArchiveFileError {
                 fileError = error
             } catch {
                 fileError = ArchiveFileError(offset: 0, message: "\(error)")
             }
-            // The stream holds `decode`, so it must not outlive this block.
-            return (stream.faults, stream.recordCount)
+            // The records' reader holds `decode`, so it must not outlive this block.
+            return (faults: records.faults, count: records.recordCount, repairs: records.repairs, firstRepair: records.firstRepair)
         }
         self = session
         if let wrongType {
             problem(wrongType, file: displayPath)
         }
-        for fault in faults {
+        for fault in read.faults {
             problem(fault.message, file: displayPath, offset: fault.offset, line: fault.line)
         }
         if let fileError {
-            problem("\(fileError.message); the \(recordCount) records before it were read", file: displayPath,
+            problem("\(fileError.message); the \(read.count) records before it were read", file: displayPath,
                     offset: fileError.offset)
         }
-        if encodingProblems > 0 {
-            problem("\(encodingProblems) string(s) hold invalid UTF-8 or a lone surrogate, shown as \u{FFFD}; first at this place",
-                    file: displayPath, offset: firstEncodingOffset, line: firstEncodingLine)
+        if let first = read.firstRepair {
+            problem("\(read.repairs) string(s) hold invalid UTF-8 or a lone surrogate, shown as \u{FFFD}; first at this place",
+                    file: displayPath, offset: first.offset, line: first.line)
         }
-    }
-
-    static func newlines(in bytes: UnsafeBufferPointer<UInt8>, upTo offset: Int) -> Int {
-        var count = 0
-        for i in 0..<min(offset, bytes.count) where bytes[i] == 0x0A { count += 1 }
-        return count
     }
 
     /// Says what is wrong when a file assigns another data type than its name promises.

@@ -66,10 +66,11 @@ final class DataFileStream {
     private(set) var topLevelIsObject = false
 
     private let onRecord: RecordHandler
-    /// Reads a record straight from the chunk where it starts (at its `{`), when it can: says how
-    /// many bytes and line breaks it took, or nil to leave the record to the scan and `onRecord`.
-    /// Records then pass over the bytes once, not twice (scanned, then parsed).
-    var fastRecord: ((UnsafeBufferPointer<UInt8>, RecordPosition, String?) throws -> (length: Int, newlines: Int)?)?
+    /// Reads a record in place, in the chunk where it starts (at its `{`): says how many bytes
+    /// and line breaks it took, or nil to leave the record to the scan and `onRecord` (one that
+    /// goes on into the next chunk, or is not valid JSON). A record then passes under the
+    /// parser once, rather than under the scan and then the parser.
+    var readInPlace: ((UnsafeBufferPointer<UInt8>, RecordPosition, String?) throws -> (length: Int, newlines: Int)?)?
     private var phase: Phase = .start
     private var offset = 0
     private var line = 1
@@ -168,8 +169,8 @@ final class DataFileStream {
                     fail("expected a record, found ','")
                     continue
                 }
-                if c == 0x7B, let fastRecord,
-                   let (length, newlines) = try fastRecord(UnsafeBufferPointer(rebasing: chunk[i..<n]),
+                if c == 0x7B, let readInPlace,
+                   let (length, newlines) = try readInPlace(UnsafeBufferPointer(rebasing: chunk[i..<n]),
                                                            RecordPosition(offset: offset, line: line, index: recordCount),
                                                            assignedName) {
                     i += length

@@ -121,45 +121,10 @@ enum RecordDecoding {
         return JSONKeyFilter(root)
     }()
 
-    /// A tweet record read through ``JSONValue``: the general path, for every record that the
-    /// byte-level ``TweetExtractor`` leaves to it (and for all records when it is switched off).
+    /// A tweet record: ids from `…_str` or the number, `full_text` else `text` (an empty text counts).
     static func tweet(_ value: JSONValue) throws(RecordError) -> Tweet {
         let object = try requireObject(unwrap(value, "tweet"), "a tweet")
-        var raw = RawTweet()
-        raw.id = id(object, "id")
-        raw.text = object["full_text"]?.text ?? object["text"]?.text
-        raw.createdAt = date(object["created_at"])
-        for mention in object["entities"]?["user_mentions"]?.elements ?? [] {
-            guard let screenName = mention["screen_name"]?.nonEmptyText else { continue }
-            raw.mentions.append(Mention(screenName: screenName, userId: self.id(mention, "id"),
-                                        name: mention["name"]?.nonEmptyText))
-        }
-        for url in object["entities"]?["urls"]?.elements ?? [] {
-            if let expanded = url["expanded_url"]?.nonEmptyText ?? url["url"]?.nonEmptyText {
-                raw.urls.append(expanded)
-            }
-        }
-        raw.inReplyToStatusId = id(object, "in_reply_to_status_id")
-        raw.inReplyToUserId = id(object, "in_reply_to_user_id")
-        raw.inReplyToScreenName = object["in_reply_to_screen_name"]?.nonEmptyText
-        raw.editOfTweetId = object["edit_info"]?["edit"]?["initialTweetId"]?.nonEmptyText
-        raw.deletedAt = date(object["deleted_at"])
-        raw.lang = object["lang"]?.nonEmptyText
-        raw.quotedStatusId = id(object, "quoted_status_id")
-        raw.quotedScreenName = object["quoted_status"]?["user"]?["screen_name"]?.nonEmptyText
-        if let status = object["retweeted_status"], case .object = status {
-            let user = status["user"]
-            if let screenName = user?["screen_name"]?.nonEmptyText {
-                raw.retweetedUser = Mention(screenName: screenName, userId: user.flatMap { id($0, "id") },
-                                            name: user?["name"]?.nonEmptyText)
-            }
-        }
-        return try tweet(raw)
-    }
-
-    /// Makes the tweet from its fields, however they were read.
-    static func tweet(_ raw: RawTweet) throws(RecordError) -> Tweet {
-        guard let id = raw.id else {
+        guard let id = id(object, "id") else {
             throw RecordError(message: "the tweet has no id_str")
         }
         // The id becomes the evidence's id and part of its link: a tweet without a real one is
@@ -167,25 +132,37 @@ enum RecordDecoding {
         guard XIdentifiers.isTweetId(id) else {
             throw RecordError(message: "the tweet's id_str is not made of digits only, so it names no tweet")
         }
-        guard let rawText = raw.text else {
+        guard let rawText = object["full_text"]?.text ?? object["text"]?.text else {
             throw RecordError(message: "tweet \(id) has no full_text")
         }
         let text = HTMLEntities.decode(rawText)
-        let mentions = raw.mentions
-        let urls = raw.urls
+        var mentions: [Mention] = []
+        for mention in object["entities"]?["user_mentions"]?.elements ?? [] {
+            guard let screenName = mention["screen_name"]?.nonEmptyText else { continue }
+            mentions.append(Mention(screenName: screenName, userId: self.id(mention, "id"), name: mention["name"]?.nonEmptyText))
+        }
+        var urls: [String] = []
+        for url in object["entities"]?["urls"]?.elements ?? [] {
+            if let expanded = url["expanded_url"]?.nonEmptyText ?? url["url"]?.nonEmptyText { urls.append(expanded) }
+        }
+        var retweetedUser: Mention?
+        if let status = object["retweeted_status"], case .object = status, let user = status["user"],
+           let screenName = user["screen_name"]?.nonEmptyText {
+            retweetedUser = Mention(screenName: screenName, userId: self.id(user, "id"), name: user["name"]?.nonEmptyText)
+        }
         var tweet = Tweet(
-            id: id, createdAt: raw.createdAt, text: text, mentions: mentions,
-            inReplyToStatusId: raw.inReplyToStatusId,
-            inReplyToUserId: raw.inReplyToUserId,
-            inReplyToScreenName: raw.inReplyToScreenName,
+            id: id, createdAt: date(object["created_at"]), text: text, mentions: mentions,
+            inReplyToStatusId: self.id(object, "in_reply_to_status_id"),
+            inReplyToUserId: self.id(object, "in_reply_to_user_id"),
+            inReplyToScreenName: object["in_reply_to_screen_name"]?.nonEmptyText,
             urls: urls,
-            editOfTweetId: raw.editOfTweetId,
-            deletedAt: raw.deletedAt,
-            lang: raw.lang)
-        tweet.retweetOf = retweetedAccount(raw.retweetedUser, text: text, mentions: mentions)
-        if let quoted = raw.quotedStatusId {
+            editOfTweetId: object["edit_info"]?["edit"]?["initialTweetId"]?.nonEmptyText,
+            deletedAt: date(object["deleted_at"]),
+            lang: object["lang"]?.nonEmptyText)
+        tweet.retweetOf = retweetedAccount(retweetedUser, text: text, mentions: mentions)
+        if let quoted = self.id(object, "quoted_status_id") {
             tweet.quotedTweetId = quoted
-            tweet.quotedScreenName = raw.quotedScreenName
+            tweet.quotedScreenName = object["quoted_status"]?["user"]?["screen_name"]?.nonEmptyText
         } else if !tweet.isRetweet {
             for url in urls {
                 if let link = StatusLink(url) {

@@ -128,6 +128,8 @@ public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
+    /// Line breaks passed (valid JSON holds them in white space only).
+    private var newlines = 0
     /// Offsets of strings that held invalid UTF-8 or lone surrogates (decoded with U+FFFD).
     private(set) var encodingRepairs: [Int] = []
     /// When set, the byte offset of every object key and array element, by JSON path
@@ -143,20 +145,13 @@ public struct JSONParser {
 
     /// Parses the whole buffer as one JSON value (surrounding white space allowed).
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> (JSONValue, repairs: [Int]) {
-        var parser = JSONParser(bytes: bytes)
-        parser.skipWhitespace()
-        let value = try parser.parseValue()
-        parser.skipWhitespace()
-        if parser.index < bytes.count {
-            throw JSONSyntaxError(offset: parser.index, message: "unexpected \(describe(bytes[parser.index])) after the value")
-        }
-        return (value, parser.encodingRepairs)
+        try parse(bytes, keeping: nil)
     }
 
     /// Parses the whole buffer keeping only what `filter` names (see ``JSONKeyFilter``). The
     /// skipped members are checked exactly as a full parse checks them: the same errors at the
     /// same offsets, and invalid UTF-8 in them reported the same way.
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, keeping filter: JSONKeyFilter) throws(JSONSyntaxError) -> (JSONValue, repairs: [Int]) {
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, keeping filter: JSONKeyFilter?) throws(JSONSyntaxError) -> (JSONValue, repairs: [Int]) {
         var parser = JSONParser(bytes: bytes)
         parser.filter = filter
         parser.skipWhitespace()
@@ -166,6 +161,18 @@ public struct JSONParser {
             throw JSONSyntaxError(offset: parser.index, message: "unexpected \(describe(bytes[parser.index])) after the value")
         }
         return (value, parser.encodingRepairs)
+    }
+
+    /// Parses the value at the start of `bytes` (which may go on past it: the rest of a chunk of
+    /// a data file), keeping what `filter` names (everything where it is nil): the value, how
+    /// many bytes it took, the line breaks among them, and the offsets of repaired strings.
+    /// A value that does not end within `bytes` is an error like any other.
+    public static func parse(prefixOf bytes: UnsafeBufferPointer<UInt8>, keeping filter: JSONKeyFilter?) throws(JSONSyntaxError)
+        -> (value: JSONValue, length: Int, newlines: Int, repairs: [Int]) {
+        var parser = JSONParser(bytes: bytes)
+        parser.filter = filter
+        let value = try parser.parseValue()
+        return (value, parser.index, parser.newlines, parser.encodingRepairs)
     }
 
     public static func parse(_ data: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
@@ -208,7 +215,10 @@ public struct JSONParser {
     private mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
-            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            case 0x20, 0x0D, 0x09: index += 1
+            case 0x0A:
+                newlines += 1
+                index += 1
             default: return
             }
         }

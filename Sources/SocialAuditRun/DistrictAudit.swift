@@ -49,9 +49,6 @@ public struct DistrictAudit: Sendable {
     public var full: Bool
     /// How many archives are read at once (default: the number of cores).
     public var jobs: Int
-    /// Read tweets straight from their bytes where they are plain (see `TweetExtractor`); off
-    /// only to compare with the general path.
-    public var fastTweets = true
 
     public init(inputs: DistrictInputs, asOf: Date, schools: [String] = [], state: StateStore? = nil, full: Bool = false,
                 jobs: Int? = nil) {
@@ -327,7 +324,6 @@ public struct DistrictAudit: Sendable {
             let pending = content == nil ? listing.map { PendingSignature(source, $0) } : nil
             var reader = ArchiveReader(source: source)
             reader.partWorkers = partWorkers
-            reader.fastTweets = fastTweets
             // Part files read at once run the tweets' rules on their own threads, each in a
             // shard of the pass (made after the account's identity was read), merged after.
             var shards: [PassShard] = []

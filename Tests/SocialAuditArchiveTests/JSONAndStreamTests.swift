@@ -241,3 +241,76 @@ struct FilteredParseTests {
     }
 }
 
+
+@Suite("Data file records: parsed in place or gathered, at the same places")
+struct DataFileRecordsTests {
+    /// Six records over many lines: a syntax error in the fourth (line 11), invalid UTF-8 in the fifth (line 14).
+    static let file: [UInt8] = Array("""
+        window.YTD.tweets.part0 = [ {
+          "tweet" : { "id_str" : "1", "full_text" : "Café 🎉 &amp; résumé" }
+        }, {
+          "tweet" : {
+            "id_str" : "2", "full_text" : "Привет"
+          }
+        }, {
+          "tweet" : { "id_str" : "3", "full_text" : "日本語のテキスト" }
+        }, {
+          "tweet" : {
+            "id_str" : "4", "full_text" : "x" "y"
+          }
+        }, {
+          "tweet" : { "id_str" : "5", "full_text" : "bad 
+        """.utf8) + [0xFF] + Array("""
+         byte" }
+        }, {
+          "tweet" : { "id_str" : "6", "full_text" : "שלום" }
+        } ]
+        """.utf8)
+
+    struct Read: Equatable {
+        var ids: [String] = []
+        var invalid: [String] = []
+        var repair: String?
+    }
+
+    static func read(chunk: Int) throws -> Read {
+        var read = Read()
+        let records = DataFileRecords(maximumRecordBytes: 1 << 20, keeping: RecordDecoding.tweetFilter) { parsed, position, _ in
+            switch parsed {
+            case let .success(value): read.ids.append(value["tweet"]?["id_str"]?.text ?? "?")
+            case let .failure(fault): read.invalid.append("record \(position.index + 1) line \(fault.line) byte \(fault.offset): \(fault.message)")
+            }
+        }
+        var start = 0
+        while start < file.count {
+            let end = min(start + chunk, file.count)
+            try file[start..<end].withUnsafeBufferPointer { try records.feed($0) }
+            start = end
+        }
+        try records.finish()
+        #expect(records.faults.isEmpty)
+        read.repair = records.firstRepair.map { "line \($0.line), \(records.repairs) string(s)" }
+        return read
+    }
+
+    @Test("every chunk size gives the same records, the same syntax error at its line and byte, and the same repair")
+    func chunkSizes() throws {
+        let whole = try Self.read(chunk: Self.file.count)
+        #expect(whole.ids == ["1", "2", "3", "5", "6"])
+        let errorOffset = Self.file.firstIndex(of: 0x22, after: "\"x\" ")!
+        #expect(whole.invalid == ["record 4 line 11 byte \(errorOffset): expected ',' or '}', found '\"'"])
+        #expect(whole.repair == "line 14, 1 string(s)")
+        for chunk in [1, 2, 3, 5, 7, 13, 64, 100, 257] {
+            #expect(try Self.read(chunk: chunk) == whole, "chunk size \(chunk)")
+        }
+    }
+}
+
+private extension Array where Element == UInt8 {
+    /// The index of `byte` just past the first occurrence of `marker`.
+    func firstIndex(of byte: UInt8, after marker: String) -> Int? {
+        let needle = Array(marker.utf8)
+        guard let at = indices.first(where: { self[$0...].starts(with: needle) }) else { return nil }
+        return self[(at + needle.count)...].firstIndex(of: byte)
+    }
+}

@@ -4,10 +4,9 @@ import SocialAuditTestSupport
 import SocialAuditArchive
 import SocialAuditCore
 
-/// Reads an archive as a run would, by either tweet path and one or more workers.
-private func read(_ url: URL, fast: Bool = true, workers: Int = 1) -> (reading: ArchiveReading, tweets: [String: Tweet]) {
+/// Reads an archive as a run would, with one or more workers.
+private func read(_ url: URL, workers: Int = 1) -> (reading: ArchiveReading, tweets: [String: Tweet]) {
     var reader = ArchiveReader(url: url)
-    reader.fastTweets = fast
     reader.partWorkers = workers
     var tweets: [String: Tweet] = [:]
     let reading = reader.read { record in
@@ -19,15 +18,15 @@ private func read(_ url: URL, fast: Bool = true, workers: Int = 1) -> (reading: 
 @Suite("Long posts: each note's whole text goes to its own tweet")
 struct LongPostTests {
     @Test("two long posts of a thread made in one second each get their own whole text; the short post of that second keeps its own",
-          arguments: [(true, 1), (false, 1), (true, 2)])
-    func sameSecondThread(fast: Bool, workers: Int) throws {
+          arguments: [1, 2])
+    func sameSecondThread(workers: Int) throws {
         let fixture = ArchiveFixture([
             "data/account.js": TwitterJS.account(),
             "data/tweets.js": TwitterJS.file("tweets", Array(SameSecondThread.tweets.prefix(1))),
             "data/tweets-part1.js": TwitterJS.file("tweets", part: 1, Array(SameSecondThread.tweets.dropFirst())),
             "data/note-tweet.js": SameSecondThread.notes,
         ])
-        let got = read(try fixture.writeZip(), fast: fast, workers: workers)
+        let got = read(try fixture.writeZip(), workers: workers)
         #expect(got.reading.problems.isEmpty, "\(got.reading.problems)")
         #expect(got.tweets[SameSecondThread.roboticsId]?.text == SameSecondThread.roboticsText)
         #expect(got.tweets[SameSecondThread.choirId]?.text == SameSecondThread.choirText)

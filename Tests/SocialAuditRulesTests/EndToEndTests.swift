@@ -33,31 +33,6 @@ func audit(config: URL, asOf: String = "2026-11-01", schools: [String] = []) thr
 
 @Suite("The whole audit, on real archive files")
 struct EndToEndTests {
-    @Test("the fast tweet path gives exactly the findings of the general one, on the samples and a generated district")
-    func fastPathFindings() throws {
-        let folder = ArchiveFixture.temporaryFolder().appendingPathComponent("district")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Invocation.repository.appendingPathComponent("scripts/make-bench-district.py").path,
-                             folder.path, "--archives", "2", "--tweets", "3000"]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        for config in [Invocation.repository.appendingPathComponent("samples/socialaudit.json"),
-                       folder.appendingPathComponent("socialaudit.json")] {
-            let inputs = try DistrictInputs.load(try ConfigurationReader.load(config), rosterGiven: true)
-            var results: [AuditResult] = []
-            for fast in [true, false] {
-                var audit = DistrictAudit(inputs: inputs, asOf: TwitterDate.parse("2026-11-01")!)
-                audit.fastTweets = fast
-                results.append(try audit.run())
-            }
-            #expect(!results[0].findings.isEmpty)
-            #expect(results[0].findings == results[1].findings, "\(config.path)")
-            #expect(results[0].tweetsScanned == results[1].tweetsScanned)
-        }
-    }
-
     @Test("the sample district: exactly the planted findings, for every tier, and nothing else")
     func samples() throws {
         let result = try audit(config: Invocation.repository.appendingPathComponent("samples/socialaudit.json"))

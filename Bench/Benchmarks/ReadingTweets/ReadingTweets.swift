@@ -2,9 +2,9 @@ import Benchmark
 import Foundation
 import SocialAuditArchive
 
-// Reading one archive's tweets in the process, without the rules and the reports: the fast
-// path (TweetExtractor) against the general one (JSONParser and RecordDecoding), on the
-// 20 000-tweet zip that `make bench` generates (scripts/make-bench-archive.py).
+// Reading one archive's tweets in the process, without the rules and the reports (the data
+// files' records through JSONParser and RecordDecoding), on the 20 000-tweet zip that
+// `make bench` generates (scripts/make-bench-archive.py).
 let archive = URL(fileURLWithPath: ProcessInfo.processInfo.environment["SOCIALAUDIT_BENCH_ZIP"]
                   ?? "../.build/bench/reading-20k.zip")
 
@@ -13,16 +13,13 @@ let benchmarks: @Sendable () -> Void = {
         metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident, .throughput],
         maxDuration: .seconds(10), maxIterations: 10)
 
-    for (name, fast) in [("tweets of a 20k zip, fast path", true), ("tweets of a 20k zip, general path", false)] {
-        Benchmark(name) { benchmark in
-            var reader = ArchiveReader(url: archive)
-            reader.fastTweets = fast
-            var tweets = 0
-            let reading = reader.read { record in
-                if case .tweet = record { tweets += 1 }
-            }
-            precondition(tweets > 0 && reading.problems.isEmpty, "no tweets read from \(archive.path): run make bench")
-            blackHole(tweets)
+    Benchmark("tweets of a 20k zip") { benchmark in
+        let reader = ArchiveReader(url: archive)
+        var tweets = 0
+        let reading = reader.read { record in
+            if case .tweet = record { tweets += 1 }
         }
+        precondition(tweets > 0 && reading.problems.isEmpty, "no tweets read from \(archive.path): run make bench")
+        blackHole(tweets)
     }
 }

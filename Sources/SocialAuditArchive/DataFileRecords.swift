@@ -1,0 +1,61 @@
+import SocialAuditCore
+
+/// A data file's records as JSON values: ``DataFileStream`` splits the file, ``JSONParser``
+/// parses each record. This is the one way any record of an archive is read.
+///
+/// A record that lies whole in the chunk where it starts is parsed there, in one pass over its
+/// bytes; one that goes on into the next chunk (or is not valid JSON) is gathered by the stream
+/// and parsed then, which gives its syntax error at its place.
+final class DataFileRecords {
+    /// A record parsed, or why it is not valid JSON (at its place in the file).
+    typealias Handler = (Result<JSONValue, DataFileFault>, RecordPosition, String?) throws -> Void
+
+    private var stream: DataFileStream!
+    /// Strings that held invalid UTF-8 or a lone surrogate (decoded with U+FFFD), and the first's place.
+    private(set) var repairs = 0
+    private(set) var firstRepair: (offset: Int, line: Int)?
+
+    var faults: [DataFileFault] { stream.faults }
+    var recordCount: Int { stream.recordCount }
+
+    /// `filter`: the members kept of each record (see ``JSONKeyFilter``); nil keeps all.
+    init(maximumRecordBytes: Int, keeping filter: JSONKeyFilter?, onRecord: @escaping Handler) {
+        stream = DataFileStream(maximumRecordBytes: maximumRecordBytes) { [unowned self] bytes, position, assigned in
+            let parsed: (value: JSONValue, repairs: [Int])
+            do throws(JSONSyntaxError) {
+                parsed = try JSONParser.parse(bytes, keeping: filter)
+            } catch {
+                let fault = DataFileFault(offset: position.offset + error.offset,
+                                          line: position.line + Self.newlines(in: bytes, upTo: error.offset),
+                                          message: error.message)
+                try onRecord(.failure(fault), position, assigned)
+                return
+            }
+            noteRepairs(parsed.repairs, in: bytes, at: position)
+            try onRecord(.success(parsed.value), position, assigned)
+        }
+        stream.readInPlace = { [unowned self] bytes, position, assigned in
+            guard let parsed = try? JSONParser.parse(prefixOf: bytes, keeping: filter) else { return nil }
+            noteRepairs(parsed.repairs, in: bytes, at: position)
+            try onRecord(.success(parsed.value), position, assigned)
+            return (parsed.length, parsed.newlines)
+        }
+    }
+
+    func feed(_ chunk: UnsafeBufferPointer<UInt8>) throws { try stream.feed(chunk) }
+    func finish() throws { try stream.finish() }
+
+    private func noteRepairs(_ offsets: [Int], in bytes: UnsafeBufferPointer<UInt8>, at position: RecordPosition) {
+        guard let first = offsets.first else { return }
+        if firstRepair == nil {
+            firstRepair = (position.offset + first, position.line + Self.newlines(in: bytes, upTo: first))
+        }
+        repairs += offsets.count
+    }
+
+    static func newlines(in bytes: UnsafeBufferPointer<UInt8>, upTo offset: Int) -> Int {
+        var count = 0
+        for i in 0..<min(offset, bytes.count) where bytes[i] == 0x0A { count += 1 }
+        return count
+    }
+}

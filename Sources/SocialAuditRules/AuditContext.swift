@@ -66,7 +66,7 @@ public struct DistrictContext: Sendable {
     public private(set) var organizationIds: Set<String>
     public let schoolIds: Set<String>
     public let peopleByEmail: [String: Person]
-    let names: NameMatcher
+    let names: TextMatcher
 
     public init(inventory: Inventory, students: [Student], policy: Policy, lexicon: Lexicon, asOf: Date,
                 extraAccountIds: [String: String] = [:]) {
@@ -89,7 +89,7 @@ public struct DistrictContext: Sendable {
         var people: [String: Person] = [:]
         for person in inventory.people { people[person.email.lowercased()] = person }
         peopleByEmail = people
-        names = NameMatcher(students.map { ($0.firstName, $0.lastName, $0.studentId) })
+        names = TextMatcher(names: students.map { ($0.firstName, $0.lastName, $0.studentId) })
     }
 
     /// Account ids learned from the archives of inventory accounts that give none (as
@@ -108,7 +108,7 @@ public struct DistrictContext: Sendable {
         return false
     }
 
-    /// `text` with every roster student's name, in every form ``NameMatcher`` knows, masked as `[student <id>]`.
+    /// `text` with every roster student's name, in every form ``NamePatterns`` knows, masked as `[student <id>]`.
     public func masked(_ text: String) -> String {
         names.mask(text) { "[student \($0)]" }
     }
@@ -124,7 +124,7 @@ public struct StudentDirectory: Sendable {
     private var byAccountId: [String: Student] = [:]
     private var byHandle: [String: Student] = [:]
     public let optedOut: [Student]
-    let optedOutNames: NameMatcher
+    let optedOutNames: TextMatcher
 
     public init(_ students: [Student]) {
         for student in students {
@@ -135,7 +135,7 @@ public struct StudentDirectory: Sendable {
             }
         }
         optedOut = students.filter(\.directoryOptOut)
-        optedOutNames = NameMatcher(optedOut.map { ($0.firstName, $0.lastName, $0.studentId) })
+        optedOutNames = TextMatcher(names: optedOut.map { ($0.firstName, $0.lastName, $0.studentId) })
     }
 
     /// The student behind an account, by its id, else by its handle (for students without an id).
@@ -155,9 +155,9 @@ public struct Lexicon: Sendable {
     public let categories: [String: [String]]
     /// The matcher of every phrase, made when a tweet is first read (a few milliseconds for the
     /// shipped lexicon, which a nightly run that reads no archive does not need).
-    private let lazyMatcher: Lazy<PhraseMatcher>
+    private let lazyMatcher: Lazy<TextMatcher>
     /// The matcher, once a rule pass has ``resolve()``d it: no lock on every tweet.
-    private var resolved: PhraseMatcher?
+    private var resolved: TextMatcher?
 
     public init(categories: [String: [String]]) {
         self.categories = categories
@@ -166,11 +166,11 @@ public struct Lexicon: Sendable {
             for name in categories.keys.sorted() {
                 for phrase in categories[name] ?? [] { phrases.append((phrase, name)) }
             }
-            return PhraseMatcher(phrases, minimumWords: 1)
+            return TextMatcher(phrases: phrases)
         }
     }
 
-    var matcher: PhraseMatcher { resolved ?? lazyMatcher.value }
+    var matcher: TextMatcher { resolved ?? lazyMatcher.value }
 
     /// Makes the matcher now (once for every copy of this lexicon) and keeps it in this copy.
     mutating func resolve() {
@@ -179,9 +179,15 @@ public struct Lexicon: Sendable {
 
     /// The categories `text` matches, sorted, with the words matched.
     public func matches(in text: String) -> [(category: String, words: [String])] {
+        let folded = FoldedText(text)
+        return Self.categories(matcher.matches(in: folded), in: folded)
+    }
+
+    /// Matches of the lexicon in `text`, by category (sorted), with the words as written, lower-cased.
+    static func categories(_ matches: [TextMatcher.Match], in text: FoldedText) -> [(category: String, words: [String])] {
         var found: [String: [String]] = [:]
-        for (range, category) in matcher.matches(in: text) {
-            found[category, default: []].append(String(text[range]).lowercased())
+        for match in matches where !match.isName {
+            found[match.tag, default: []].append(String(text.text[text.range(match.first, match.last)]).lowercased())
         }
         return found.keys.sorted().map { ($0, found[$0]!) }
     }

@@ -48,13 +48,15 @@ public struct RuleDescription: Sendable {
 public protocol Rule: Sendable {
     var description: RuleDescription { get }
     /// Whether the rule finds something in a tweet only where its text holds a word of the
-    /// district's lists (opted-out students' names, the lexicon): the rule pass then skips it for
-    /// a tweet in which one scan finds none of those lists' first words.
+    /// district's lists (opted-out students' names, the lexicon): the rule pass then matches the
+    /// lists once per tweet, and calls ``check(tweet:listed:of:in:report:)`` only where they found something.
     var looksOnlyForListedWords: Bool { get }
     /// Once per account, after its archive has been read (the set-up and coverage rules).
     func check(account: AccountSubject, in district: DistrictContext, report: inout FindingReporter)
     /// For every tweet of the account, as the archive is streamed.
     func check(tweet: Tweet, of account: AccountSubject, in district: DistrictContext, report: inout FindingReporter)
+    /// For every tweet in which the district's lists found something (the rules that look only for them).
+    func check(tweet: Tweet, listed: ListedWords, of account: AccountSubject, in district: DistrictContext, report: inout FindingReporter)
     /// For every direct-message conversation of the account.
     func check(conversation: Conversation, of account: AccountSubject, in district: DistrictContext, report: inout FindingReporter)
 }
@@ -63,7 +65,24 @@ public extension Rule {
     var looksOnlyForListedWords: Bool { false }
     func check(account: AccountSubject, in district: DistrictContext, report: inout FindingReporter) {}
     func check(tweet: Tweet, of account: AccountSubject, in district: DistrictContext, report: inout FindingReporter) {}
+    func check(tweet: Tweet, listed: ListedWords, of account: AccountSubject, in district: DistrictContext, report: inout FindingReporter) {}
     func check(conversation: Conversation, of account: AccountSubject, in district: DistrictContext, report: inout FindingReporter) {}
+}
+
+/// What the district's word lists found in one tweet, its text folded once for all of them.
+public struct ListedWords: Sendable {
+    /// The opted-out students named, by student id.
+    public var optedOutNamed: Set<String> = []
+    /// The lexicon's categories matched (sorted), each with the words as written, lower-cased.
+    public var lexicon: [(category: String, words: [String])] = []
+
+    public var isEmpty: Bool { optedOutNamed.isEmpty && lexicon.isEmpty }
+
+    init(_ text: String, in district: DistrictContext) {
+        let folded = FoldedText(text)
+        optedOutNamed = Set(district.students.optedOutNames.matches(in: folded).map(\.tag))
+        lexicon = Lexicon.categories(district.lexicon.matcher.matches(in: folded), in: folded)
+    }
 }
 
 /// What a rule reports: the evidence, the students concerned and one line for people.

@@ -25,6 +25,7 @@ public struct RulePass: Sendable {
         // Only content rules look at tweets and conversations: the per-tweet loop skips the rest.
         contentRules = rules.filter { $0.description.concern == .content }.map(ContentRule.init)
         wantsListedWords = contentRules.contains(where: \.looksOnlyForListedWords)
+            && !(district.students.optedOutNames.isEmpty && district.lexicon.categories.values.allSatisfy(\.isEmpty))
     }
 
     /// Makes what reading content needs, on the first tweet or conversation: the lexicon's
@@ -34,9 +35,6 @@ public struct RulePass: Sendable {
         guard !preparedForContent else { return }
         preparedForContent = true
         district.lexicon.resolve()
-        if wantsListedWords {
-            listedWords = district.lexicon.matcher.prefilter
-        }
     }
 
     /// The content rules, each in a box of its own: the per-tweet loop then borrows a rule where
@@ -52,8 +50,7 @@ public struct RulePass: Sendable {
     }
 
     private let contentRules: [ContentRule]
-    /// The first words of the district's word lists, for the rules that look only for them.
-    private var listedWords: PhraseMatcher.Prefilter?
+    /// Whether a rule looks only for the district's word lists, and there are lists to look for.
     private let wantsListedWords: Bool
     private var preparedForContent = false
 
@@ -75,12 +72,16 @@ public struct RulePass: Sendable {
     public mutating func add(_ tweet: Tweet) {
         prepareForContent()
         tweetsScanned += 1
-        // One scan of the text for all the word lists, rather than one per rule.
-        let mayHoldListedWords = listedWords.map { $0.mayMatch(tweet.text) || district.students.optedOutNames.mayMatch(tweet.text) } ?? false
+        // The text is folded and matched once for all the word lists, rather than once per rule.
+        let listed = wantsListedWords ? ListedWords(tweet.text, in: district) : nil
         for content in contentRules {
-            if content.looksOnlyForListedWords && !mayHoldListedWords { continue }
             var reporter = FindingReporter()
-            content.rule.check(tweet: tweet, of: subject, in: district, report: &reporter)
+            if content.looksOnlyForListedWords {
+                guard let listed, !listed.isEmpty else { continue }
+                content.rule.check(tweet: tweet, listed: listed, of: subject, in: district, report: &reporter)
+            } else {
+                content.rule.check(tweet: tweet, of: subject, in: district, report: &reporter)
+            }
             // At most one finding per rule per tweet.
             if let draft = reporter.drafts.first { contentFindings.append(record(draft, of: content.rule)) }
         }

@@ -6,7 +6,7 @@ import SocialAuditCore
 /// Students' names as people write them, and ordinary words that are not names.
 @Suite("Name masking")
 struct NameMaskingTests {
-    static let roster = NameMatcher([
+    static let roster = TextMatcher(names: [
         ("Jamie", "Hollis", "S1"), ("Tyler", "Brooks, Jr.", "S2"), ("Anne Marie", "Duval", "S3"),
         ("Will", "Park", "S4"), ("Zoë", "Kowalczyk-Nguyen", "S5"), ("Sean", "O'Neil", "S6"), ("Grace", "Hill III", "S7"),
     ])
@@ -125,23 +125,16 @@ struct NameMaskingTests {
 
     @Test("a name of ordinary words written exactly as the roster writes it counts")
     func asTheRosterWritesIt() {
-        let lower = NameMatcher([("will", "park", "S9")])
+        let lower = TextMatcher(names: [("will", "park", "S9")])
         #expect(lower.matches(in: "hi will park").map(\.tag) == ["S9"])
         #expect(lower.matches(in: "hi Will Park").map(\.tag) == ["S9"])
         #expect(lower.matches(in: "hi will Park").map(\.tag) == ["S9"], "each word capitalised or as the roster writes it")
         #expect(lower.matches(in: "hi wiLL park").isEmpty)
     }
 
-    @Test("the prefilter never says no where the matcher finds a name")
-    func prefilter() {
-        let texts = ["#JamieHollis", "#GoJamieHollis", "jamiehollis", "Hollis, Jamie", "x Tyler Brooks", "Sean O'Neil",
-                     "Student10 Family10", "#AnneMarieDuval", "annemarie duval", "2026JamieHollis", "Jamie's Hollis"]
-        for text in texts {
-            let found = !Self.tags(text).isEmpty
-            #expect(!found || Self.roster.mayMatch(text), "\(text)")
-        }
-        #expect(!Self.roster.mayMatch("nothing to see here, Hol and Jam"))
-        let numbered = NameMatcher([("Student10", "Family10", "B10")])
+    @Test("a name with digits is matched whole")
+    func numbered() {
+        let numbered = TextMatcher(names: [("Student10", "Family10", "B10")])
         #expect(numbered.matches(in: "Go Student10 Family10!").map(\.tag) == ["B10"])
         #expect(numbered.matches(in: "Student1 Family1").isEmpty && numbered.matches(in: "Student100 Family10").isEmpty)
     }
@@ -154,31 +147,4 @@ struct NameMaskingTests {
         #expect(OrdinaryWords.words.count < 600)
     }
 
-    @Test("random texts: the prefilter never says no where the full matcher finds a name")
-    func prefilterRandom() {
-        let students: [(given: String, family: String, tag: String)] = [("Jamie", "Hollis", "S1"), ("Sean", "O'Neil", "S6"),
-                                                                         ("Anne Marie", "Duval", "S3"), ("Will", "Park", "S4"), ("Jo", "Xu", "S8")]
-        let fast = NameMatcher(students)
-        // A first word outside ASCII sends every text down the full path: the reference.
-        let full = NameMatcher(students + [("Σωκράτης", "Zola", "X")])
-        let pieces = ["Jamie", "jamie", "JAMIE", "Hollis", "hollis's", "Sean", "O'Neil", "oneil", "Anne", "Marie", "Duval",
-                      "Will", "will", "Park", "Jo", "Xu", "xu's", "#", "@", "Go", "2026", "L.", "and", "Lynn"]
-        let gaps = [" ", "", "_", "-", ".", ", ", "\n", "'", "/", " #"]
-        var seed: UInt64 = 7
-        func next(_ n: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int((seed >> 33) % UInt64(n))
-        }
-        var checked = 0
-        for _ in 0..<8000 {
-            var text = ""
-            for _ in 0..<(1 + next(5)) { text += pieces[next(pieces.count)] + gaps[next(gaps.count)] }
-            let found = full.matches(in: text).filter { $0.tag != "X" }
-            guard !found.isEmpty else { continue }
-            checked += 1
-            #expect(fast.mayMatch(text), "\(text)")
-            #expect(fast.matches(in: text).map(\.tag) == found.map(\.tag), "\(text)")
-        }
-        #expect(checked > 200)
-    }
 }

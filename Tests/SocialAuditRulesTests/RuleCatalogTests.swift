@@ -94,16 +94,17 @@ struct RuleSupportTests {
     }
 
     @Test("a word folds case, accents and width away, in any script; look-alike letters stay themselves",
-          arguments: [("José", "jose"), ("ÉCOLE", "ecole"), ("ＡＢＣ", "abc"), ("O’Neil", "o'neil"), ("ß", "ss"),
+          arguments: [("José", "jose"), ("ÉCOLE", "ecole"), ("ＡＢＣ", "abc"), ("O’Neil", "oneil"), ("ß", "ss"),
                       ("Jose\u{301}", "jose"), ("ÑANDÚ", "nandu"), ("Пятница", "пятница"), ("ВОДКА", "водка"),
-                      ("日本語", "日本語"), ("BEER", "beer"), ("a_B-9", "a_b-9"), ("Ελλάδα", "ελλαδα")])
+                      ("日本語", "日本語"), ("BEER", "beer"), ("a_B-9", "ab9"), ("Ελλάδα", "ελλαδα")])
     func folding(_ word: String, _ folded: String) {
-        #expect(PhraseMatcher.fold(word) == folded)
+        let letters = FoldedText(word).letters.map(\.plain).compactMap(Unicode.Scalar.init)
+        #expect(String(String.UnicodeScalarView(letters)) == folded)
     }
 
     @Test("names are matched as whole words, across white space, case and accents aside, and masked")
     func names() {
-        let matcher = NameMatcher([("Riley", "Barnes", "S3"), ("José", "Peña García", "S4"), ("Mary-Kate", "O'Neil", "S5")])
+        let matcher = TextMatcher(names: [("Riley", "Barnes", "S3"), ("José", "Peña García", "S4"), ("Mary-Kate", "O'Neil", "S5")])
         #expect(matcher.matches(in: "riley  BARNES!").map(\.tag) == ["S3"])
         #expect(matcher.matches(in: "Rileyson Barneswood").isEmpty)
         #expect(matcher.matches(in: "Riley Barnesworth").isEmpty)
@@ -112,57 +113,9 @@ struct RuleSupportTests {
         // A hyphen now separates words as in a URL's slug (/go-riley-barnes), so "so-Riley Barnes" names Riley.
         #expect(matcher.matches(in: "so-Riley Barnes").map(\.tag) == ["S3"], "a hyphen before the name is a word's edge")
         #expect(matcher.matches(in: "xriley Barnes").isEmpty, "the first word must be whole")
-        // The prefilter tries every word's start for joined names ("rileybarnes"), so "Rileyson" passes it now.
-        #expect(!matcher.mayMatch("Nothing to see here, Ronson") && matcher.mayMatch("hi riley"))
         #expect(matcher.matches(in: "jose pena garcia scored").map(\.tag) == ["S4"])
         #expect(matcher.matches(in: "Mary-Kate O’Neil’s goal").map(\.tag) == ["S5"])
         #expect(matcher.mask("Go Riley Barnes and José Peña García!") { "[student \($0)]" } == "Go [student S3] and [student S4]!")
-    }
-
-    @Test("the byte-level prefilter never says no where the full matcher finds a name or a word")
-    func prefilterHasNoFalseNegatives() {
-        let pieces = ["Riley", "riley", "RILEY", "Barnes", "barnes's", "Barnes'", "BARNES'S", "Mary-Kate", "mary-kate",
-                      "O'Neil", "o'neil's", "Ann", "ann's", "Lee", "LEE's", "Dj", "dj-", "Xu", "xu's", "Rileyson",
-                      "-Riley", "'Ann", "so-Riley", "Ann--", "beer", "Beer's", "beers", "happy", "HOUR", "x", "2024", "don't"]
-        let gaps = [" ", "  ", "\n", ", ", "!", " - ", "'", "-", "…", "é"]
-        var seed: UInt64 = 42
-        func next(_ n: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int((seed >> 33) % UInt64(n))
-        }
-        let lists: [([(String, String)], Int)] = [
-            ([("Riley Barnes", "S1"), ("Mary-Kate O'Neil", "S2"), ("Ann Lee", "S3"), ("Dj Xu", "S4")], 2),
-            ([("beer", "L1"), ("happy hour", "L2"), ("o'neil", "L3"), ("ann", "L4")], 1),
-        ]
-        for (names, minimumWords) in lists {
-            let fast = PhraseMatcher(names, minimumWords: minimumWords)
-            // A first word outside ASCII even when folded sends every text down the full path: the reference.
-            let full = PhraseMatcher(names + [("Σωκράτης Zola", "X")], minimumWords: minimumWords)
-            #expect(full.mayMatch("nothing"))
-            var checked = 0
-            var texts = ["Beer's", "ANN'S!", "o'neil's", "riley barnes's", "Mary-Kate  O'Neil's", "(Ann Lee)"]
-            for _ in 0..<6000 {
-                var text = ""
-                for _ in 0..<(1 + next(6)) { text += pieces[next(pieces.count)] + gaps[next(gaps.count)] }
-                texts.append(text)
-            }
-            for text in texts {
-                let found = full.matches(in: text).filter { $0.tag != "X" }
-                if !found.isEmpty {
-                    checked += 1
-                    #expect(fast.mayMatch(text), "\(text)")
-                    #expect(fast.matches(in: text).map(\.tag) == found.map(\.tag), "\(text)")
-                }
-            }
-            #expect(checked > 50)
-        }
-        // The lists merged, as the rule pass scans a tweet once for all of them.
-        let people = PhraseMatcher(lists[0].0, minimumWords: 2), words = PhraseMatcher(lists[1].0, minimumWords: 1)
-        let merged = PhraseMatcher.Prefilter(merging: [people, words])
-        for text in ["Riley B", "beer's", "nothing here", "Mary-Kate", "o'neil", "HAPPY", "x 2024"] {
-            #expect(merged.mayMatch(text) == (people.mayMatch(text) || words.mayMatch(text)), "\(text)")
-        }
-        #expect(!merged.mayMatch("nothing here") && merged.mayMatch("ann"))
     }
 
     @Test("the shipped lexicon has categories; the configuration replaces, extends or adds them")

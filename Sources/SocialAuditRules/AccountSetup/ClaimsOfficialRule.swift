@@ -40,14 +40,15 @@ struct ClaimsOfficialRule: Rule {
         guard !fields.isEmpty else { return }
         let text = fields.filter { $0.0 != "website" }.map(\.1).joined(separator: "\n")
         var reasons: [String] = []
-        let phrases = PhraseMatcher(district.policy.officialClaimPhrases.map { ($0, $0) }, minimumWords: 1)
-        if let phrase = phrases.matches(in: text).first?.tag {
+        let folded = FoldedText(text)
+        let phrases = TextMatcher(phrases: district.policy.officialClaimPhrases.map { ($0, $0) })
+        if let phrase = phrases.matches(in: folded).first?.tag {
             reasons.append("it says \"\(phrase)\"")
         }
-        let official = PhraseMatcher([("official", "official")], minimumWords: 1)
-        if reasons.isEmpty, !official.matches(in: text).isEmpty {
+        let official = TextMatcher(phrases: [("official", "official")])
+        if reasons.isEmpty, !official.matches(in: folded).isEmpty {
             let names = [district.inventory.district.name] + district.inventory.schools.map(\.name)
-            if let name = PhraseMatcher(names.map { ($0, $0) }, minimumWords: 1).matches(in: text).first?.tag {
+            if let name = TextMatcher(phrases: names.map { ($0, $0) }).matches(in: folded).first?.tag {
                 reasons.append("it names \(name) with the word \"official\"")
             }
         }

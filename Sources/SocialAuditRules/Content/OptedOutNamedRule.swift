@@ -41,8 +41,8 @@ struct OptedOutNamedRule: Rule {
 
     var looksOnlyForListedWords: Bool { true }
 
-    func check(tweet: Tweet, of account: AccountSubject, in district: DistrictContext, report: inout FindingReporter) {
-        let named = Set(district.students.optedOutNames.matches(in: tweet.text).map(\.tag))
+    func check(tweet: Tweet, listed: ListedWords, of account: AccountSubject, in district: DistrictContext, report: inout FindingReporter) {
+        let named = listed.optedOutNamed
         guard !named.isEmpty else { return }
         let refs = district.students.optedOut.filter { named.contains($0.studentId) }.map(district.students.ref).sorted()
         report.report(.tweet(tweet, of: account, in: district), students: refs,

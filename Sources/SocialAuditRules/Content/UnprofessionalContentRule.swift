@@ -40,8 +40,8 @@ struct UnprofessionalContentRule: Rule {
 
     var looksOnlyForListedWords: Bool { true }
 
-    func check(tweet: Tweet, of account: AccountSubject, in district: DistrictContext, report: inout FindingReporter) {
-        let matches = district.lexicon.matches(in: tweet.text)
+    func check(tweet: Tweet, listed: ListedWords, of account: AccountSubject, in district: DistrictContext, report: inout FindingReporter) {
+        let matches = listed.lexicon
         guard !matches.isEmpty else { return }
         let described = matches.map { "\($0.category) (\(Array(Set($0.words)).sorted().joined(separator: ", ")))" }
         report.report(.tweet(tweet, of: account, in: district), "Matches the lexicon: " + described.joined(separator: "; "))

@@ -1,12 +1,18 @@
-import Foundation
-
-/// A text's letters and digits as people's names are compared: case, accents and width folded,
-/// look-alike letters of other scripts read as the Latin letters they imitate, invisible
-/// characters dropped, each letter remembering where it sits in the text, whether it was written
-/// as a capital, and what separates it from the letter before.
+/// A text folded once for every list that is looked for in it (students' names, the lexicon,
+/// claim phrases): its letters and digits, each with its folding (case, accents and width away),
+/// its reading as Latin (for names, see ``Confusables``), whether it was written as a capital,
+/// where it sits in the text's UTF-8, and what separates it from the letter before. Invisible
+/// characters are dropped and combining marks belong to the letter before them.
 ///
-/// Apostrophes inside a word join it ("O'Neil" is "oneil"); a closing `'s` is a word of its own,
-/// so that "Hollis's" holds "Hollis".
+/// Made in one pass over the text's UTF-8 bytes through ``LetterTable``: no `Character` and no
+/// Foundation call per word or letter.
+///
+/// **What a word is** (the rule reference, docs/rules.md, says the same): a run of letters, digits
+/// and marks of any script. `_` joins (as in handles), and so does an apostrophe between letters
+/// (`don't`, `O'Neil`); hyphens, other punctuation, emoji and spaces separate; a closing `'s` or
+/// `’s` belongs to the word before it. A hashtag's words count (`#beer` is `beer`); the letters
+/// of a mention (`@beer_lover`) and of a link (`https://…`, `www.…`, up to the next white space)
+/// are marked, and no phrase is read in them. Names are read more widely (``TextMatcher``).
 struct FoldedText {
     /// What comes before a letter.
     enum Boundary: UInt8 {
@@ -14,9 +20,11 @@ struct FoldedText {
         case none
         /// A change inside a word: lower to upper case ("JamieHollis"), letter to digit or back.
         case caseChange
+        /// One underscore ("Jamie_Hollis", "beer_pong"): a name's parts may be joined so; a phrase's word goes on.
+        case underscore
         /// White space only (the start of the text counts as this).
         case spaces
-        /// One hyphen, underscore or full stop ("Anne-Marie", "Jamie_Hollis", "jamie.hollis@").
+        /// One hyphen or full stop ("Anne-Marie", "jamie.hollis@").
         case joiner
         /// A comma, with any white space around it ("Hollis, Jamie").
         case comma
@@ -26,193 +34,163 @@ struct FoldedText {
         case other
     }
 
-    var letters: [UInt32] = []
-    var upper: [Bool] = []
-    var before: [Boundary] = []
-    /// Where each letter begins in the text, and where it ends (past any accents it carries).
-    var starts: [String.Index] = []
-    var ends: [String.Index] = []
+    struct Letter {
+        /// Case, accents and width folded.
+        var plain: UInt32
+        /// The folding, with look-alike letters read as Latin.
+        var latin: UInt32
+        /// Where the letter's bytes begin in the text, and end (past any marks it carries).
+        var start: Int32
+        var end: Int32
+        var before: Boundary
+        var upper: Bool
+        /// In a mention or a link.
+        var inLink: Bool
+        /// The `s` of a closing `'s` (a possessive).
+        var possessive: Bool
+    }
+
+    let text: String
+    private(set) var letters: [Letter] = []
 
     init(_ text: String) {
-        let scalars = text.unicodeScalars
-        var gap: [Unicode.Scalar] = []
-        var atStart = true
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let next = scalars.index(after: index)
-            if Self.isInvisible(scalar) || (!letters.isEmpty && gap.isEmpty && Self.isMark(scalar)) {
-                if gap.isEmpty, !letters.isEmpty, Self.isMark(scalar) { ends[ends.count - 1] = next }
-                index = next
-                continue
-            }
-            if scalar == "'" || scalar == "’" {
-                // Inside a word, unless `'s` closes it.
-                let following = next < scalars.endIndex ? scalars[next] : " "
-                if gap.isEmpty, !letters.isEmpty, Self.letterOrDigit(following) != nil, !Self.closesPossessive(scalars, at: next) {
-                    index = next
-                    continue
-                }
-            }
-            guard let (folded, isUpper) = Self.letterOrDigit(scalar) else {
-                gap.append(scalar)
-                index = next
-                continue
-            }
-            let boundary = atStart && gap.allSatisfy(Self.isWhitespace) ? .spaces
-                : gap.isEmpty ? caseBoundary(isUpper: isUpper, digit: Self.isDigit(folded[0])) : Self.classify(gap)
-            for (offset, value) in folded.enumerated() {
-                letters.append(value)
-                upper.append(isUpper && offset == 0)
-                before.append(offset == 0 ? boundary : .none)
-                starts.append(index)
-                ends.append(next)
-            }
-            atStart = false
-            gap.removeAll(keepingCapacity: true)
-            index = next
-        }
+        self.text = text
+        var copy = text
+        letters = copy.withUTF8 { Self.fold($0) }
     }
 
     var count: Int { letters.count }
 
-    /// Whether a name may end before letter `i` (the end of the text, or any boundary).
-    func endsWord(before i: Int) -> Bool { i == letters.count || before[i] != .none }
+    /// Whether a word may end before letter `i` (the end of the text, or any boundary).
+    func endsWord(before i: Int) -> Bool { i == letters.count || letters[i].before != .none }
 
-    private func caseBoundary(isUpper: Bool, digit: Bool) -> Boundary {
-        guard let last = letters.last else { return .spaces }
-        if digit != Self.isDigit(last) { return .caseChange }
-        return isUpper && !upper[upper.count - 1] && !Self.isDigit(last) ? .caseChange : .none
-    }
-
-    private static func classify(_ gap: [Unicode.Scalar]) -> Boundary {
-        let marks = gap.filter { !isWhitespace($0) }
-        guard let mark = marks.first else { return .spaces }
-        guard marks.count == 1 else { return .other }
-        if mark == "," { return .comma }
-        if gap.count == 1, mark == "-" || mark == "_" || mark == "." || mark == "\u{2010}" || mark == "\u{2011}" { return .joiner }
-        if mark == ".", gap[0] == "." { return .stopAndSpaces }
-        return .other
-    }
-
-    /// `'s` followed by no letter: a possessive, not part of the word.
-    private static func closesPossessive(_ scalars: String.UnicodeScalarView, at index: String.Index) -> Bool {
-        guard index < scalars.endIndex, scalars[index] == "s" || scalars[index] == "S" else { return false }
-        let after = scalars.index(after: index)
-        return after == scalars.endIndex || letterOrDigit(scalars[after]) == nil
+    /// The text's own bytes from letter `first` to letter `last`, as a range of the string.
+    func range(_ first: Int, _ last: Int) -> Range<String.Index> {
+        let utf8 = text.utf8
+        return utf8.index(utf8.startIndex, offsetBy: Int(letters[first].start))..<utf8.index(utf8.startIndex, offsetBy: Int(letters[last].end))
     }
 
     static func isDigit(_ value: UInt32) -> Bool { value >= 0x30 && value <= 0x39 }
 
-    /// White space, the ASCII kinds without a property look-up.
-    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x20, 0x09...0x0D: true
-        case ..<0x80: false
-        default: ScalarClass.of(scalar) & ScalarClass.space != 0
+    /// The scalars since the last letter, as far as a boundary needs them.
+    private struct Gap {
+        var count = 0
+        var others = 0
+        var first: UInt32 = 0
+        var firstOther: UInt32 = 0
+
+        mutating func add(_ value: UInt32, isSpace: Bool) {
+            if count == 0 { first = value }
+            count += 1
+            if !isSpace {
+                if others == 0 { firstOther = value }
+                others += 1
+            }
+        }
+
+        var boundary: FoldedText.Boundary {
+            guard others > 0 else { return .spaces }
+            guard others == 1 else { return .other }
+            if firstOther == 0x2C { return .comma }
+            if count == 1 {
+                switch firstOther {
+                case 0x5F: return .underscore
+                case 0x2D, 0x2E, 0x2010, 0x2011: return .joiner
+                default: break
+                }
+            }
+            return firstOther == 0x2E && first == 0x2E ? .stopAndSpaces : .other
         }
     }
 
-    /// Zero-width space, non-joiner and joiner, word joiner, byte-order mark, soft hyphen: they
-    /// change nothing a reader sees, so they are skipped, inside a name or out.
-    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x200B...0x200D, 0x2060, 0xFEFF, 0x00AD: true
-        default: false
+    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> [Letter] {
+        var letters: [Letter] = []
+        letters.reserveCapacity(bytes.count)
+        var gap = Gap()
+        var inLink = false
+        var previousIsWord = false
+        var i = 0
+        while i < bytes.count {
+            let (value, next) = scalar(bytes, i)
+            let entry = LetterTable.entry(value)
+            defer { i = next }
+            let isSpace = entry.bits & LetterTable.space != 0
+            if inLink, isSpace { inLink = false }
+            if !inLink, value == 0x40 || (!previousIsWord && startsLink(bytes, i)) { inLink = true }
+            previousIsWord = entry.plain != 0 || entry.bits & LetterTable.mark != 0
+            // Zero-width space, non-joiner and joiner, word joiner, byte-order mark, soft hyphen:
+            // they change nothing a reader sees, inside a word or out.
+            if value == 0xAD || (0x200B...0x200D).contains(value) || value == 0x2060 || value == 0xFEFF { continue }
+            if entry.bits & LetterTable.mark != 0, gap.count == 0, !letters.isEmpty {
+                letters[letters.count - 1].end = Int32(next)
+                continue
+            }
+            if value == 0x27 || value == 0x2019, gap.count == 0, !letters.isEmpty, next < bytes.count,
+               LetterTable.entry(scalar(bytes, next).0).plain != 0, !closesPossessive(bytes, at: next) {
+                continue  // inside a word
+            }
+            guard entry.plain != 0 else {
+                gap.add(value, isSpace: isSpace)
+                continue
+            }
+            let isUpper = entry.bits & LetterTable.upper != 0
+            let possessive = gap.count == 1 && (gap.first == 0x27 || gap.first == 0x2019) && value | 0x20 == 0x73
+                && !letters.isEmpty && closesPossessive(bytes, at: i)
+            let first = entry.latin & LetterTable.expansionBit == 0 ? entry.latin : LetterTable.expansion(entry.latin)[0]
+            let boundary = letters.isEmpty && gap.others == 0 ? .spaces
+                : gap.count == 0 ? caseBoundary(letters.last!, isUpper: isUpper, digit: isDigit(first)) : gap.boundary
+            var letter = Letter(plain: entry.plain, latin: entry.latin, start: Int32(i), end: Int32(next), before: boundary,
+                                upper: isUpper, inLink: inLink, possessive: possessive)
+            gap = Gap()
+            guard (entry.plain | entry.latin) & LetterTable.expansionBit != 0 else {
+                letters.append(letter)
+                continue
+            }
+            // "ß" is "ss": one letter of the text, two of the folding.
+            let plain = entry.plain & LetterTable.expansionBit == 0 ? [entry.plain] : LetterTable.expansion(entry.plain)
+            let latin = entry.latin & LetterTable.expansionBit == 0 ? [entry.latin] : LetterTable.expansion(entry.latin)
+            for k in 0..<max(plain.count, latin.count) {
+                letter.plain = plain[min(k, plain.count - 1)]
+                letter.latin = latin[min(k, latin.count - 1)]
+                if k > 0 { (letter.before, letter.upper) = (.none, false) }
+                letters.append(letter)
+            }
         }
+        return letters
     }
 
-    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        // No mark below the combining diacritics; most letters are there.
-        guard scalar.value >= 0x300 else { return false }
-        return ScalarClass.of(scalar) & ScalarClass.mark != 0
+    private static func caseBoundary(_ last: Letter, isUpper: Bool, digit: Bool) -> Boundary {
+        if digit != isDigit(last.latin) { return .caseChange }
+        return isUpper && !last.upper && !isDigit(last.latin) ? .caseChange : .none
     }
 
-    /// Each ASCII letter's folding, made once: an array literal per letter was an allocation per letter.
-    private static let ascii: [[UInt32]] = (0..<0x80).map { [UInt32($0)] }
+    /// The scalar at byte `i` of valid UTF-8, and the byte after it.
+    @inline(__always)
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 { return (b0, i + 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(bytes[i + 1]) & 0x3F, i + 2) }
+        if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | UInt32(bytes[i + 2]) & 0x3F, i + 3) }
+        return ((b0 & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12 | (UInt32(bytes[i + 2]) & 0x3F) << 6
+                | UInt32(bytes[i + 3]) & 0x3F, i + 4)
+    }
 
-    /// A letter or digit, folded (usually to one scalar; "ß" is "ss"), and whether it was a
-    /// capital; nil for anything else.
-    static func letterOrDigit(_ scalar: Unicode.Scalar) -> ([UInt32], Bool)? {
-        let v = scalar.value
-        switch v {
-        case 0x61...0x7A, 0x30...0x39: return (ascii[Int(v)], false)
-        case 0x41...0x5A: return (ascii[Int(v | 0x20)], true)
-        case ..<0x80: return nil
-        default: break
+    /// `s` followed by no letter: the end of a possessive `'s`, not part of the word.
+    private static func closesPossessive(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i < bytes.count, bytes[i] | 0x20 == 0x73 else { return false }
+        return i + 1 == bytes.count || LetterTable.entry(scalar(bytes, i + 1).0).plain == 0
+    }
+
+    /// Whether a link starts at byte `i`: `http://`, `https://` or `www.`, in any case.
+    private static func startsLink(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let c = bytes[i] | 0x20
+        guard c == 0x68 || c == 0x77 else { return false }
+        func lowered(_ prefix: StaticString) -> Bool {
+            let n = prefix.utf8CodeUnitCount
+            guard i + n <= bytes.count else { return false }
+            for k in 0..<n where bytes[i + k] | 0x20 != prefix.utf8Start[k] | 0x20 { return false }
+            return true
         }
-        if let latin = Confusables.latin(scalar) { return latin }
-        let bits = ScalarClass.of(scalar)
-        guard bits & ScalarClass.word != 0 else { return nil }
-        return (LetterFold.fold(scalar), bits & ScalarClass.upper != 0)
+        return c == 0x77 ? lowered("www.") : lowered("http://") || lowered("https://")
     }
-}
-
-/// Letters of other scripts and styles that are read as Latin ones: names written in them look
-/// the same to a reader ("Jаmie" with a Cyrillic а), so they must match the same.
-///
-/// Covered: Cyrillic а в е к м н о р с т у х і ј ѕ һ ԁ ӏ ԛ ԝ (in both cases where the capital
-/// looks Latin too), Greek capitals Α Β Ε Ζ Η Ι Κ Μ Ν Ο Ρ Τ Υ Χ and small α ι κ ν ο ρ υ χ,
-/// full-width Latin, and the mathematical bold, italic, script and sans-serif letters and digits
-/// of "fancy text".
-enum Confusables {
-    static func latin(_ scalar: Unicode.Scalar) -> ([UInt32], Bool)? {
-        let v = scalar.value
-        switch v {
-        case 0xFF21...0xFF3A: return ([v - 0xFF21 + 0x61], true)
-        case 0xFF41...0xFF5A: return ([v - 0xFF41 + 0x61], false)
-        case 0xFF10...0xFF19: return ([v - 0xFF10 + 0x30], false)
-        case 0x1D400...0x1D6A3:
-            let index = (v - 0x1D400) % 52
-            return index < 26 ? ([0x61 + index], true) : ([0x61 + index - 26], false)
-        case 0x1D7CE...0x1D7FF: return ([0x30 + (v - 0x1D7CE) % 10], false)
-        default: break
-        }
-        if let small = lower[v] { return ([small.value], false) }
-        if let capital = capitals[v] { return ([capital.value], true) }
-        return nil
-    }
-
-    private static let lower: [UInt32: Unicode.Scalar] = [
-        0x0430: "a", 0x0435: "e", 0x043E: "o", 0x0440: "p", 0x0441: "c", 0x0443: "y", 0x0445: "x",
-        0x0456: "i", 0x0458: "j", 0x0455: "s", 0x04BB: "h", 0x0501: "d", 0x04CF: "l", 0x051B: "q",
-        0x051D: "w", 0x043A: "k", 0x0450: "e", 0x0451: "e", 0x0457: "i",
-        0x03B1: "a", 0x03B9: "i", 0x03BA: "k", 0x03BD: "v", 0x03BF: "o", 0x03C1: "p", 0x03C5: "u", 0x03C7: "x",
-    ]
-
-    private static let capitals: [UInt32: Unicode.Scalar] = [
-        0x0410: "a", 0x0412: "b", 0x0415: "e", 0x041A: "k", 0x041C: "m", 0x041D: "h", 0x041E: "o",
-        0x0420: "p", 0x0421: "c", 0x0422: "t", 0x0423: "y", 0x0425: "x", 0x0406: "i", 0x0408: "j",
-        0x0405: "s", 0x04BA: "h", 0x0400: "e", 0x0401: "e", 0x0407: "i",
-        0x0391: "a", 0x0392: "b", 0x0395: "e", 0x0396: "z", 0x0397: "h", 0x0399: "i", 0x039A: "k",
-        0x039C: "m", 0x039D: "n", 0x039F: "o", 0x03A1: "p", 0x03A4: "t", 0x03A5: "y", 0x03A7: "x",
-    ]
-}
-
-/// Case and accents folded, as Foundation folds them, one letter at a time. The Latin, Greek and
-/// Cyrillic letters are folded once, in one call (one call a letter would cost a tweet in
-/// Japanese a millisecond); any other letter is only lower-cased.
-enum LetterFold {
-    static func fold(_ scalar: Unicode.Scalar) -> [UInt32] {
-        if let folded = table[scalar.value] { return folded }
-        // A letter of a script without case (Japanese, Arabic, Hebrew) is itself.
-        guard ScalarClass.of(scalar) & ScalarClass.upper != 0 else { return [scalar.value] }
-        return scalar.properties.lowercaseMapping.unicodeScalars.map(\.value)
-    }
-
-    private static let table: [UInt32: [UInt32]] = {
-        let values = Array(UInt32(0xC0)...0x24F) + Array(UInt32(0x370)...0x4FF) + Array(UInt32(0x1E00)...0x1EFF)
-        let scalars = values.compactMap(Unicode.Scalar.init).filter { $0.properties.isAlphabetic }
-        // One letter a line: the folding keeps the line breaks, so the results line up.
-        let joined = scalars.map { String($0) }.joined(separator: "\n")
-        let folded = joined.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            .split(separator: "\n", omittingEmptySubsequences: false)
-        guard folded.count == scalars.count else { return [:] }
-        var table: [UInt32: [UInt32]] = [:]
-        for (scalar, fold) in zip(scalars, folded) {
-            let values = fold.unicodeScalars.filter { !$0.properties.isDiacritic || $0.properties.isAlphabetic }.map(\.value)
-            table[scalar.value] = values.isEmpty ? [scalar.value] : values
-        }
-        return table
-    }()
 }

@@ -1,6 +1,4 @@
-import Foundation
-
-/// Finds roster students' names in text, as people write them, and masks them.
+/// Roster students' names as people write them, for ``TextMatcher``.
 ///
 /// A name is the roster's given name and family name (without a suffix such as "Jr." or "III"),
 /// found:
@@ -20,7 +18,7 @@ import Foundation
 /// "Will Park") counts only where every word of it starts with a capital (capitals throughout
 /// count: "WILL PARK") or is written exactly as the roster writes it: "we will park the buses" and
 /// "#willpark" name nobody. A name with any other word ("Jamie Hollis", "Jamie Park") counts in any case.
-struct NameMatcher: Sendable {
+struct NamePatterns: Sendable {
     /// One way of writing one student's name: the words in order, and where the given name ends.
     struct Pattern: Sendable {
         var words: [[UInt32]]
@@ -36,13 +34,13 @@ struct NameMatcher: Sendable {
     private var patterns: [Pattern] = []
     /// Patterns by a hash of their first word, for one look-up per word length at each word's start.
     private var byFirstWord: [UInt64: [Int]] = [:]
+    private var firstWords = HashBits()
     private var firstWordLengths: [Int] = []
-    private(set) var prefilter = NamePrefilter()
 
     /// Suffixes of a family name that people leave out.
     static let suffixes: Set<[UInt32]> = Set(["jr", "sr", "ii", "iii", "iv", "2nd", "3rd"].map { $0.unicodeScalars.map(\.value) })
 
-    init(_ students: [(given: String, family: String, tag: String)]) {
+    init(_ students: [(given: String, family: String, tag: String)] = []) {
         var lengths = Set<Int>()
         for (given, family, tag) in students {
             let givenWords = Self.words(given)
@@ -56,9 +54,9 @@ struct NameMatcher: Sendable {
                                       junction: reversed ? familyWords.count : givenWords.count,
                                       reversed: reversed, needsWrittenAsName: ordinary, tag: tag)
                 let first = pattern.words[0]
-                byFirstWord[Self.hash(first[...]), default: []].append(patterns.count)
+                byFirstWord[TextMatcher.hash(first), default: []].append(patterns.count)
+                firstWords.insert(TextMatcher.hash(first))
                 lengths.insert(first.count)
-                prefilter.add(firstWord: first)
                 patterns.append(pattern)
             }
         }
@@ -67,38 +65,28 @@ struct NameMatcher: Sendable {
 
     var isEmpty: Bool { patterns.isEmpty }
 
-    /// Could a name be in `text`? (See ``NamePrefilter``.)
-    func mayMatch(_ text: String) -> Bool { prefilter.mayMatch(text) }
-
     /// The words of a roster field, folded, with their capitals.
     private static func words(_ field: String) -> [(letters: [UInt32], capitals: [Bool])] {
         let folded = FoldedText(field)
         var words: [(letters: [UInt32], capitals: [Bool])] = []
-        for i in 0..<folded.count {
+        for letter in folded.letters {
             // Only a real gap separates a roster's words ("McDonald" is one word, "Anne-Marie" two).
-            let separate = switch folded.before[i] { case .none, .caseChange: false; default: true }
+            let separate = switch letter.before { case .none, .caseChange: false; default: true }
             if words.isEmpty || separate { words.append(([], [])) }
-            words[words.count - 1].letters.append(folded.letters[i])
-            words[words.count - 1].capitals.append(folded.upper[i])
+            words[words.count - 1].letters.append(letter.latin)
+            words[words.count - 1].capitals.append(letter.upper)
         }
         return words
     }
 
-    static func hash(_ letters: ArraySlice<UInt32>) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for value in letters { h = (h ^ UInt64(value)) &* 0x100000001b3 }
-        return h
-    }
-
-    /// Every match in `text`, in order and not overlapping: its range and the tag of the name matched.
-    func matches(in text: String) -> [(range: Range<String.Index>, tag: String)] {
-        guard !patterns.isEmpty, mayMatch(text) else { return [] }
-        let folded = FoldedText(text)
-        var result: [(Range<String.Index>, String)] = []
+    /// Every name in `text`, in order and not overlapping.
+    func matches(in text: FoldedText) -> [TextMatcher.Match] {
+        guard !patterns.isEmpty else { return [] }
+        var result: [TextMatcher.Match] = []
         var i = 0
-        while i < folded.count {
-            if folded.before[i] != .none, let (end, tag) = longestMatch(in: folded, at: i) {
-                result.append((folded.starts[i]..<folded.ends[end - 1], tag))
+        while i < text.count {
+            if text.letters[i].before != .none, let (end, tag) = longestMatch(in: text, at: i) {
+                result.append(TextMatcher.Match(first: i, last: end - 1, tag: tag, isName: true))
                 i = end
             } else {
                 i += 1
@@ -114,10 +102,11 @@ struct NameMatcher: Sendable {
         var length = 0
         for wanted in firstWordLengths {
             while length < wanted, start + length < text.count {
-                h = (h ^ UInt64(text.letters[start + length])) &* 0x100000001b3
+                h = (h ^ UInt64(text.letters[start + length].latin)) &* 0x100000001b3
                 length += 1
             }
             guard length == wanted else { break }
+            guard firstWords.contains(h) else { continue }
             for index in byFirstWord[h] ?? [] {
                 if let end = match(patterns[index], in: text, at: start), end > (best?.0 ?? 0) { best = (end, patterns[index].tag) }
             }
@@ -132,13 +121,13 @@ struct NameMatcher: Sendable {
             // The gap before `word` is the caller's to judge.
             if index > word {
                 guard position < text.count else { return nil }
-                let gap = text.before[position]
+                let gap = text.letters[position].before
                 if index == pattern.junction, !pattern.reversed, middleNames, gap == .spaces {
                     return match(pattern, in: text, at: position, word: index, middleNames: false)
                         ?? matchAfterMiddleNames(pattern, in: text, at: position)
                 }
                 let allowed: Bool = switch gap {
-                case .none, .caseChange, .spaces, .joiner: true
+                case .none, .caseChange, .underscore, .spaces, .joiner: true
                 case .comma: pattern.reversed && index == pattern.junction
                 case .stopAndSpaces, .other: false
                 }
@@ -153,10 +142,12 @@ struct NameMatcher: Sendable {
     /// Whether word `index` of the pattern is written at `position`, and written as a name where it must be.
     private func spells(_ pattern: Pattern, word index: Int, in text: FoldedText, at position: Int) -> Bool {
         let word = pattern.words[index]
-        guard position + word.count <= text.count, text.letters[position..<position + word.count].elementsEqual(word),
-              text.before[position + 1..<position + word.count].allSatisfy({ $0 == .none || $0 == .caseChange }) else { return false }
+        guard position + word.count <= text.count else { return false }
+        let written = text.letters[position..<position + word.count]
+        guard written.elementsEqual(word, by: { $0.latin == $1 }),
+              written.dropFirst().allSatisfy({ $0.before == .none || $0.before == .caseChange }) else { return false }
         guard pattern.needsWrittenAsName else { return true }
-        return text.upper[position] || text.upper[position..<position + word.count].elementsEqual(pattern.capitals[index])
+        return text.letters[position].upper || written.elementsEqual(pattern.capitals[index], by: { $0.upper == $1 })
     }
 
     /// The family name after one or two middle names or initials ("Jamie Lynn Hollis", "Jamie L. Hollis").
@@ -165,20 +156,15 @@ struct NameMatcher: Sendable {
         for _ in 0..<2 {
             // A middle name: a whole capitalised word of letters, then white space (or a full stop
             // and white space after an initial).
-            guard cursor < text.count, text.upper[cursor], !FoldedText.isDigit(text.letters[cursor]) else { return nil }
+            guard cursor < text.count, text.letters[cursor].upper, !FoldedText.isDigit(text.letters[cursor].latin) else { return nil }
             var end = cursor + 1
-            while end < text.count, text.before[end] == .none { end += 1 }
+            while end < text.count, text.letters[end].before == .none { end += 1 }
             guard end < text.count else { return nil }
-            let gap = text.before[end]
+            let gap = text.letters[end].before
             guard gap == .spaces || (gap == .stopAndSpaces && end == cursor + 1) else { return nil }
             if let found = match(pattern, in: text, at: end, word: pattern.junction, middleNames: false) { return found }
             cursor = end
         }
         return nil
-    }
-
-    /// `text` with every name replaced by `replacement(tag)`.
-    func mask(_ text: String, _ replacement: (String) -> String) -> String {
-        text.replacing(matches(in: text), with: replacement)
     }
 }

@@ -1,0 +1,161 @@
+import Foundation
+
+/// What the text matcher knows of each scalar, looked up in tables made once for the Basic
+/// Multilingual Plane: whether it is a letter or digit, a capital, a combining mark or white
+/// space; its folding (case, accents and width: `É` is `e`); and its reading as Latin (the
+/// folding, with look-alike letters of other scripts read as the Latin letters they imitate).
+/// Every letter of every tweet passes here; Unicode's property look-ups and Foundation's
+/// folding per letter were most of an audit's time on text that is not ASCII (docs/performance.md).
+enum LetterTable {
+    static let word: UInt8 = 1, upper: UInt8 = 2, mark: UInt8 = 4, space: UInt8 = 8
+
+    /// A scalar's entry: its class bits, and its folding and Latin reading (each one scalar, or
+    /// an index into ``expansions`` with the top bit set; 0 for what is not a letter or digit).
+    struct Entry {
+        var bits: UInt8
+        var plain: UInt32
+        var latin: UInt32
+    }
+
+    static let expansionBit: UInt32 = 0x8000_0000
+
+    @inline(__always)
+    static func entry(_ value: UInt32) -> Entry {
+        if value < 0x10000 {
+            let i = Int(value)
+            return tables.bits.withUnsafeBufferPointer { bits in
+                tables.plain.withUnsafeBufferPointer { plain in
+                    tables.latin.withUnsafeBufferPointer { Entry(bits: bits[i], plain: plain[i], latin: $0[i]) }
+                }
+            }
+        }
+        // Pictographs and emoji (and their skin tones) are none of these.
+        if (0x1F300...0x1FAFF).contains(value) { return Entry(bits: 0, plain: 0, latin: 0) }
+        guard let scalar = Unicode.Scalar(value) else { return Entry(bits: 0, plain: 0, latin: 0) }
+        var expansions: [[UInt32]] = []
+        return computed(scalar, &expansions)
+    }
+
+    /// The scalars of a folding or reading stored as an expansion.
+    static func expansion(_ value: UInt32) -> [UInt32] { tables.expansions[Int(value & ~expansionBit)] }
+
+    private struct Tables {
+        var bits = [UInt8](repeating: 0, count: 0x10000)
+        var plain = [UInt32](repeating: 0, count: 0x10000)
+        var latin = [UInt32](repeating: 0, count: 0x10000)
+        var expansions: [[UInt32]] = []
+    }
+
+    private static let tables: Tables = {
+        var tables = Tables()
+        for value in 0..<0x10000 {
+            // The big caseless blocks (CJK ideographs, Hangul syllables) are letters that fold to themselves.
+            if (0x3400...0x4DBF).contains(value) || (0x4E00...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value) {
+                tables.bits[value] = word
+                tables.plain[value] = UInt32(value)
+                tables.latin[value] = UInt32(value)
+                continue
+            }
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let entry = computed(scalar, &tables.expansions)
+            tables.bits[value] = entry.bits
+            tables.plain[value] = entry.plain
+            tables.latin[value] = entry.latin
+        }
+        return tables
+    }()
+
+    private static func computed(_ scalar: Unicode.Scalar, _ expansions: inout [[UInt32]]) -> Entry {
+        let v = scalar.value
+        var bits: UInt8 = 0
+        switch v {
+        case 0x30...0x39, 0x61...0x7A: return Entry(bits: word, plain: v, latin: v)
+        case 0x41...0x5A: return Entry(bits: word | upper, plain: v | 0x20, latin: v | 0x20)
+        case 0x20, 0x09...0x0D: return Entry(bits: space, plain: 0, latin: 0)
+        case ..<0x80: return Entry(bits: 0, plain: 0, latin: 0)
+        default: break
+        }
+        let properties = scalar.properties
+        if properties.isAlphabetic || properties.numericType != nil { bits |= word }
+        if properties.isUppercase || properties.generalCategory == .titlecaseLetter { bits |= upper }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: bits |= mark
+        default: if (0xFE00...0xFE0F).contains(v) { bits |= mark }
+        }
+        if properties.isWhitespace { bits |= space }
+        let look = Confusables.latin(v)
+        guard bits & word != 0 || look != nil else { return Entry(bits: bits, plain: 0, latin: 0) }
+        func stored(_ values: [UInt32]) -> UInt32 {
+            if values.count == 1 { return values[0] }
+            expansions.append(values)
+            return expansionBit | UInt32(expansions.count - 1)
+        }
+        // Full-width ASCII is ASCII; other letters fold as Foundation folds them.
+        let plain = (0xFF21...0xFF3A).contains(v) || (0xFF41...0xFF5A).contains(v) || (0xFF10...0xFF19).contains(v)
+            ? [look!.value] : LetterFold.fold(scalar, bits)
+        return Entry(bits: bits | word, plain: stored(plain), latin: look.map { $0.value } ?? stored(plain))
+    }
+}
+
+/// Letters of other scripts and styles that are read as Latin ones: names written in them look
+/// the same to a reader ("Jаmie" with a Cyrillic а), so they must match the same. Phrases are
+/// not read this way: a Russian word is not an English one.
+///
+/// Covered: Cyrillic а в е к м н о р с т у х і ј ѕ һ ԁ ӏ ԛ ԝ (in both cases where the capital
+/// looks Latin too), Greek capitals Α Β Ε Ζ Η Ι Κ Μ Ν Ο Ρ Τ Υ Χ and small α ι κ ν ο ρ υ χ,
+/// full-width Latin, and the mathematical bold, italic, script and sans-serif letters and digits
+/// of "fancy text".
+enum Confusables {
+    static func latin(_ v: UInt32) -> Unicode.Scalar? {
+        switch v {
+        case 0xFF21...0xFF3A: return Unicode.Scalar(v - 0xFF21 + 0x61)
+        case 0xFF41...0xFF5A: return Unicode.Scalar(v - 0xFF41 + 0x61)
+        case 0xFF10...0xFF19: return Unicode.Scalar(v - 0xFF10 + 0x30)
+        case 0x1D400...0x1D6A3: return Unicode.Scalar(0x61 + (v - 0x1D400) % 52 % 26)
+        case 0x1D7CE...0x1D7FF: return Unicode.Scalar(0x30 + (v - 0x1D7CE) % 10)
+        default: return lower[v] ?? capitals[v]
+        }
+    }
+
+    private static let lower: [UInt32: Unicode.Scalar] = [
+        0x0430: "a", 0x0435: "e", 0x043E: "o", 0x0440: "p", 0x0441: "c", 0x0443: "y", 0x0445: "x",
+        0x0456: "i", 0x0458: "j", 0x0455: "s", 0x04BB: "h", 0x0501: "d", 0x04CF: "l", 0x051B: "q",
+        0x051D: "w", 0x043A: "k", 0x0450: "e", 0x0451: "e", 0x0457: "i",
+        0x03B1: "a", 0x03B9: "i", 0x03BA: "k", 0x03BD: "v", 0x03BF: "o", 0x03C1: "p", 0x03C5: "u", 0x03C7: "x",
+    ]
+
+    private static let capitals: [UInt32: Unicode.Scalar] = [
+        0x0410: "a", 0x0412: "b", 0x0415: "e", 0x041A: "k", 0x041C: "m", 0x041D: "h", 0x041E: "o",
+        0x0420: "p", 0x0421: "c", 0x0422: "t", 0x0423: "y", 0x0425: "x", 0x0406: "i", 0x0408: "j",
+        0x0405: "s", 0x04BA: "h", 0x0400: "e", 0x0401: "e", 0x0407: "i",
+        0x0391: "a", 0x0392: "b", 0x0395: "e", 0x0396: "z", 0x0397: "h", 0x0399: "i", 0x039A: "k",
+        0x039C: "m", 0x039D: "n", 0x039F: "o", 0x03A1: "p", 0x03A4: "t", 0x03A5: "y", 0x03A7: "x",
+    ]
+}
+
+/// Case and accents folded, as Foundation folds them. The Latin, Greek and Cyrillic letters are
+/// folded in one call when the table is made; any other letter is only lower-cased.
+enum LetterFold {
+    static func fold(_ scalar: Unicode.Scalar, _ bits: UInt8) -> [UInt32] {
+        if let folded = latinGreekCyrillic[scalar.value] { return folded }
+        // A letter of a script without case (Japanese, Arabic, Hebrew) is itself.
+        guard bits & LetterTable.upper != 0 else { return [scalar.value] }
+        return scalar.properties.lowercaseMapping.unicodeScalars.map(\.value)
+    }
+
+    private static let latinGreekCyrillic: [UInt32: [UInt32]] = {
+        let values = Array(UInt32(0xC0)...0x24F) + Array(UInt32(0x370)...0x4FF) + Array(UInt32(0x1E00)...0x1EFF)
+        let scalars = values.compactMap(Unicode.Scalar.init).filter { $0.properties.isAlphabetic }
+        // One letter a line: the folding keeps the line breaks, so the results line up.
+        let joined = scalars.map { String($0) }.joined(separator: "\n")
+        let folded = joined.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        guard folded.count == scalars.count else { return [:] }
+        var table: [UInt32: [UInt32]] = [:]
+        for (scalar, fold) in zip(scalars, folded) {
+            let values = fold.unicodeScalars.filter { !$0.properties.isDiacritic || $0.properties.isAlphabetic }.map(\.value)
+            table[scalar.value] = values.isEmpty ? [scalar.value] : values
+        }
+        return table
+    }()
+}

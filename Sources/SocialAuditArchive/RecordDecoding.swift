@@ -23,9 +23,9 @@ enum RecordDecoding {
         return value
     }
 
-    /// An id field: `key_str` preferred, then `key` (a number's text, never through a Double).
-    static func id(_ object: JSONValue, _ key: String) -> String? {
-        let raw = object[key + "_str"]?.nonEmptyText ?? object[key]?.nonEmptyText
+    /// An id field: `textKey` (`key_str`) preferred, then `key` (a number's text, never through a Double).
+    static func id(_ object: JSONValue, _ key: String, _ textKey: String) -> String? {
+        let raw = object[textKey]?.nonEmptyText ?? object[key]?.nonEmptyText
         guard let raw, raw != "-1" else { return nil }
         return raw
     }
@@ -124,7 +124,7 @@ enum RecordDecoding {
     /// A tweet record: ids from `…_str` or the number, `full_text` else `text` (an empty text counts).
     static func tweet(_ value: JSONValue) throws(RecordError) -> Tweet {
         let object = try requireObject(unwrap(value, "tweet"), "a tweet")
-        guard let id = id(object, "id") else {
+        guard let id = id(object, "id", "id_str") else {
             throw RecordError(message: "the tweet has no id_str")
         }
         // The id becomes the evidence's id and part of its link: a tweet without a real one is
@@ -139,7 +139,7 @@ enum RecordDecoding {
         var mentions: [Mention] = []
         for mention in object["entities"]?["user_mentions"]?.elements ?? [] {
             guard let screenName = mention["screen_name"]?.nonEmptyText else { continue }
-            mentions.append(Mention(screenName: screenName, userId: self.id(mention, "id"), name: mention["name"]?.nonEmptyText))
+            mentions.append(Mention(screenName: screenName, userId: self.id(mention, "id", "id_str"), name: mention["name"]?.nonEmptyText))
         }
         var urls: [String] = []
         for url in object["entities"]?["urls"]?.elements ?? [] {
@@ -148,19 +148,19 @@ enum RecordDecoding {
         var retweetedUser: Mention?
         if let status = object["retweeted_status"], case .object = status, let user = status["user"],
            let screenName = user["screen_name"]?.nonEmptyText {
-            retweetedUser = Mention(screenName: screenName, userId: self.id(user, "id"), name: user["name"]?.nonEmptyText)
+            retweetedUser = Mention(screenName: screenName, userId: self.id(user, "id", "id_str"), name: user["name"]?.nonEmptyText)
         }
         var tweet = Tweet(
             id: id, createdAt: date(object["created_at"]), text: text, mentions: mentions,
-            inReplyToStatusId: self.id(object, "in_reply_to_status_id"),
-            inReplyToUserId: self.id(object, "in_reply_to_user_id"),
+            inReplyToStatusId: self.id(object, "in_reply_to_status_id", "in_reply_to_status_id_str"),
+            inReplyToUserId: self.id(object, "in_reply_to_user_id", "in_reply_to_user_id_str"),
             inReplyToScreenName: object["in_reply_to_screen_name"]?.nonEmptyText,
             urls: urls,
             editOfTweetId: object["edit_info"]?["edit"]?["initialTweetId"]?.nonEmptyText,
             deletedAt: date(object["deleted_at"]),
             lang: object["lang"]?.nonEmptyText)
         tweet.retweetOf = retweetedAccount(retweetedUser, text: text, mentions: mentions)
-        if let quoted = self.id(object, "quoted_status_id") {
+        if let quoted = self.id(object, "quoted_status_id", "quoted_status_id_str") {
             tweet.quotedTweetId = quoted
             tweet.quotedScreenName = object["quoted_status"]?["user"]?["screen_name"]?.nonEmptyText
         } else if !tweet.isRetweet {

@@ -81,25 +81,31 @@ public enum JSONValue: Sendable, Equatable {
 /// built, which is what makes reading a tweet cheap: the audit needs a dozen of its forty fields.
 /// A filter applies to every element of an array in its place.
 public final class JSONKeyFilter: Sendable {
-    let keys: [([UInt8], JSONKeyFilter?)]
+    /// The keys by their length in bytes: a member's key is compared with those of its length only.
+    let keysByLength: [[(bytes: [UInt8], key: String, filter: JSONKeyFilter?)]]
 
     public init(_ keys: [String: JSONKeyFilter?]) {
-        self.keys = keys.keys.sorted().map { (Array($0.utf8), keys[$0]!) }
+        var byLength: [[(bytes: [UInt8], key: String, filter: JSONKeyFilter?)]] = []
+        for key in keys.keys.sorted() {
+            let bytes = Array(key.utf8)
+            while byLength.count <= bytes.count { byLength.append([]) }
+            byLength[bytes.count].append((bytes, key, keys[key]!))
+        }
+        keysByLength = byLength
     }
 
-    /// Whether `key` (the raw bytes between its quotes, when it has no escapes) is kept, and its value's filter.
+    /// The key kept whose bytes are `start..<end` (a key without escapes), and its value's filter.
     @inline(__always)
-    func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Bool, JSONKeyFilter?) {
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (key: String, filter: JSONKeyFilter?)? {
         let count = end - start
-        for (key, child) in keys where key.count == count {
-            var same = true
-            for i in 0..<count where key[i] != bytes[start + i] {
-                same = false
-                break
-            }
-            if same { return (true, child) }
+        guard count < keysByLength.count else { return nil }
+        for candidate in keysByLength[count] where candidate.bytes.withUnsafeBufferPointer({ wanted in
+            for i in 0..<count where wanted[i] != bytes[start + i] { return false }
+            return true
+        }) {
+            return (candidate.key, candidate.filter)
         }
-        return (false, nil)
+        return nil
     }
 }
 
@@ -328,22 +334,28 @@ public struct JSONParser {
         defer { depth -= 1 }
         index += 1
         var members: [(String, JSONValue)] = []
+        members.reserveCapacity(8)
         var first = true
         while try nextMember(&first) {
             let keyStart = index
             var keep = true
             var childFilter: JSONKeyFilter? = nil
+            var key = ""
             if let current = filter {
-                // Compare the raw key bytes (no escapes in the keys the audit keeps).
+                // Compare the raw key bytes (no escapes in the keys the audit keeps); a kept key
+                // is the filter's own string.
                 var end = keyStart + 1
                 while end < bytes.count, bytes[end] != 0x22, bytes[end] != 0x5C { end += 1 }
-                if end < bytes.count, bytes[end] == 0x22 {
-                    (keep, childFilter) = current.lookup(bytes, keyStart + 1, end)
+                if end < bytes.count, bytes[end] == 0x22, let kept = current.lookup(bytes, keyStart + 1, end) {
+                    (key, childFilter) = kept
+                    index = end + 1
                 } else {
                     keep = false
+                    _ = try skipString()
                 }
+            } else {
+                key = try parseString()
             }
-            let key = keep ? try parseString() : try skipString()
             if keyOffsets != nil {
                 path.append(path.isEmpty ? key : ".\(key)")
                 keyOffsets?[path.joined()] = keyStart

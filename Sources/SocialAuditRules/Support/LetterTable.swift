@@ -21,48 +21,41 @@ enum LetterTable {
 
     @inline(__always)
     static func entry(_ value: UInt32) -> Entry {
-        if value < 0x10000 {
-            let i = Int(value)
-            return tables.bits.withUnsafeBufferPointer { bits in
-                tables.plain.withUnsafeBufferPointer { plain in
-                    tables.latin.withUnsafeBufferPointer { Entry(bits: bits[i], plain: plain[i], latin: $0[i]) }
-                }
-            }
-        }
+        if value < 0x10000 { return table.entries[Int(value)] }
         // Pictographs and emoji (and their skin tones) are none of these.
         if (0x1F300...0x1FAFF).contains(value) { return Entry(bits: 0, plain: 0, latin: 0) }
         guard let scalar = Unicode.Scalar(value) else { return Entry(bits: 0, plain: 0, latin: 0) }
         var expansions: [[UInt32]] = []
-        return computed(scalar, &expansions)
+        let entry = computed(scalar, &expansions)
+        // A folding of more than one scalar beyond the BMP is kept as its first.
+        func first(_ v: UInt32) -> UInt32 { v & expansionBit == 0 ? v : expansions[Int(v & ~expansionBit)][0] }
+        return Entry(bits: entry.bits, plain: first(entry.plain), latin: first(entry.latin))
     }
 
     /// The scalars of a folding or reading stored as an expansion.
-    static func expansion(_ value: UInt32) -> [UInt32] { tables.expansions[Int(value & ~expansionBit)] }
+    static func expansion(_ value: UInt32) -> [UInt32] { table.expansions[Int(value & ~expansionBit)] }
 
-    private struct Tables {
-        var bits = [UInt8](repeating: 0, count: 0x10000)
-        var plain = [UInt32](repeating: 0, count: 0x10000)
-        var latin = [UInt32](repeating: 0, count: 0x10000)
-        var expansions: [[UInt32]] = []
+    /// The BMP's entries, made once and never freed: a buffer rather than an array, so that a
+    /// look-up retains nothing.
+    private struct Table: @unchecked Sendable {
+        let entries: UnsafeMutableBufferPointer<Entry>
+        let expansions: [[UInt32]]
     }
 
-    private static let tables: Tables = {
-        var tables = Tables()
+    private static let table: Table = {
+        let entries = UnsafeMutableBufferPointer<Entry>.allocate(capacity: 0x10000)
+        var expansions: [[UInt32]] = []
         for value in 0..<0x10000 {
             // The big caseless blocks (CJK ideographs, Hangul syllables) are letters that fold to themselves.
             if (0x3400...0x4DBF).contains(value) || (0x4E00...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value) {
-                tables.bits[value] = word
-                tables.plain[value] = UInt32(value)
-                tables.latin[value] = UInt32(value)
-                continue
+                entries[value] = Entry(bits: word, plain: UInt32(value), latin: UInt32(value))
+            } else if let scalar = Unicode.Scalar(UInt32(value)) {
+                entries[value] = computed(scalar, &expansions)
+            } else {
+                entries[value] = Entry(bits: 0, plain: 0, latin: 0)
             }
-            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
-            let entry = computed(scalar, &tables.expansions)
-            tables.bits[value] = entry.bits
-            tables.plain[value] = entry.plain
-            tables.latin[value] = entry.latin
         }
-        return tables
+        return Table(entries: entries, expansions: expansions)
     }()
 
     private static func computed(_ scalar: Unicode.Scalar, _ expansions: inout [[UInt32]]) -> Entry {

@@ -221,7 +221,15 @@ public struct JSONParser {
     private mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
-            case 0x20, 0x0D, 0x09: index += 1
+            case 0x20:
+                // A run of spaces (an exported archive is indented), eight at a time.
+                while index + 8 <= bytes.count {
+                    let others = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) ^ 0x2020_2020_2020_2020
+                    index += others == 0 ? 8 : others.trailingZeroBitCount >> 3
+                    if others != 0 { break }
+                }
+                if index < bytes.count, bytes[index] == 0x20 { index += 1 }
+            case 0x0D, 0x09: index += 1
             case 0x0A:
                 newlines += 1
                 index += 1
@@ -424,28 +432,48 @@ public struct JSONParser {
         }
     }
 
-    /// Checks a string as ``parseString()`` would; the common case (no escapes, ASCII) builds nothing.
+    /// Checks a string as ``parseString()`` would, building nothing where it can: plain text,
+    /// valid UTF-8 and the one-letter escapes. A `\u` escape (surrogates, repairs), invalid UTF-8,
+    /// a control character or an unclosed string take the full path, for exactly its errors and repairs.
     private mutating func skipString() throws(JSONSyntaxError) -> String {
         let open = index
         var i = index + 1
         var ascii = true
-        while i < bytes.count {
+        scan: while i < bytes.count {
             let c = bytes[i]
             if c == 0x22 {
-                if ascii {
+                if ascii || Self.isValidUTF8(UnsafeBufferPointer(rebasing: bytes[open + 1..<i])) {
                     index = i + 1
                     return ""
                 }
                 break
             }
-            if c == 0x5C || c < 0x20 { break }
+            if c == 0x5C {
+                guard i + 1 < bytes.count else { break }
+                switch bytes[i + 1] {
+                case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: i += 2
+                default: break scan
+                }
+                continue
+            }
+            if c < 0x20 { break }
             if c >= 0x80 { ascii = false }
             i += 1
         }
-        // Escapes, control characters, non-ASCII or an unclosed string: the full path, for
-        // exactly the same errors and UTF-8 repairs.
         index = open
         return try parseString()
+    }
+
+    private static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
     }
 
     private mutating func parseNumber() throws(JSONSyntaxError) -> String {

@@ -78,10 +78,23 @@ public struct ListedWords: Sendable {
 
     public var isEmpty: Bool { optedOutNamed.isEmpty && lexicon.isEmpty }
 
-    init(_ text: String, in district: DistrictContext) {
-        let folded = FoldedText(text)
-        optedOutNamed = Set(district.students.optedOutNames.matches(in: folded).map(\.tag))
-        lexicon = Lexicon.categories(district.lexicon.matcher.matches(in: folded), in: folded)
+    /// The lists a rule pass looks for in every tweet, held once (a tweet's look-up copies nothing).
+    final class Lists: Sendable {
+        let optedOutNames: TextMatcher
+        let lexicon: TextMatcher
+
+        init(_ district: DistrictContext) {
+            optedOutNames = district.students.optedOutNames
+            lexicon = district.lexicon.matcher
+        }
+
+        func find(in text: String) -> ListedWords {
+            let folded = FoldedText(text)
+            let names = optedOutNames.matches(in: folded)
+            let words = lexicon.matches(in: folded)
+            guard !names.isEmpty || !words.isEmpty else { return ListedWords() }
+            return ListedWords(optedOutNamed: Set(names.map(\.tag)), lexicon: Lexicon.categories(words, in: folded))
+        }
     }
 }
 

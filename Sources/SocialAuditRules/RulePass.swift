@@ -35,6 +35,7 @@ public struct RulePass: Sendable {
         guard !preparedForContent else { return }
         preparedForContent = true
         district.lexicon.resolve()
+        if wantsListedWords { listedWords = ListedWords.Lists(district) }
     }
 
     /// The content rules, each in a box of its own: the per-tweet loop then borrows a rule where
@@ -52,6 +53,7 @@ public struct RulePass: Sendable {
     private let contentRules: [ContentRule]
     /// Whether a rule looks only for the district's word lists, and there are lists to look for.
     private let wantsListedWords: Bool
+    private var listedWords: ListedWords.Lists?
     private var preparedForContent = false
 
     /// The rules that run for this account, by id.
@@ -73,7 +75,7 @@ public struct RulePass: Sendable {
         prepareForContent()
         tweetsScanned += 1
         // The text is folded and matched once for all the word lists, rather than once per rule.
-        let listed = wantsListedWords ? ListedWords(tweet.text, in: district) : nil
+        let listed = listedWords?.find(in: tweet.text)
         for content in contentRules {
             var reporter = FindingReporter()
             if content.looksOnlyForListedWords {

@@ -56,7 +56,10 @@ struct FoldedText {
     init(_ text: String) {
         self.text = text
         var copy = text
-        letters = copy.withUTF8 { Self.fold($0) }
+        letters = copy.withUTF8 { bytes in
+            // At most two letters a byte ("ß", two bytes, folds to "ss"; no folding is longer than its UTF-8).
+            [Letter](unsafeUninitializedCapacity: 2 * bytes.count) { buffer, count in count = Self.fold(bytes, into: buffer) }
+        }
     }
 
     var count: Int { letters.count }
@@ -103,9 +106,10 @@ struct FoldedText {
         }
     }
 
-    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> [Letter] {
-        var letters: [Letter] = []
-        letters.reserveCapacity(bytes.count)
+    /// Writes the letters of `bytes` into `letters` (written straight to the array's storage:
+    /// `append` checked its capacity and uniqueness once a letter) and says how many.
+    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into letters: UnsafeMutableBufferPointer<Letter>) -> Int {
+        var n = 0
         var gap = Gap()
         var inLink = false
         var previousIsWord = false
@@ -121,11 +125,11 @@ struct FoldedText {
             // Zero-width space, non-joiner and joiner, word joiner, byte-order mark, soft hyphen:
             // they change nothing a reader sees, inside a word or out.
             if value == 0xAD || (0x200B...0x200D).contains(value) || value == 0x2060 || value == 0xFEFF { continue }
-            if entry.bits & LetterTable.mark != 0, gap.count == 0, !letters.isEmpty {
-                letters[letters.count - 1].end = Int32(next)
+            if entry.bits & LetterTable.mark != 0, gap.count == 0, n > 0 {
+                letters[n - 1].end = Int32(next)
                 continue
             }
-            if value == 0x27 || value == 0x2019, gap.count == 0, !letters.isEmpty, next < bytes.count,
+            if value == 0x27 || value == 0x2019, gap.count == 0, n > 0, next < bytes.count,
                LetterTable.entry(scalar(bytes, next).0).plain != 0, !closesPossessive(bytes, at: next) {
                 continue  // inside a word
             }
@@ -135,28 +139,30 @@ struct FoldedText {
             }
             let isUpper = entry.bits & LetterTable.upper != 0
             let possessive = gap.count == 1 && (gap.first == 0x27 || gap.first == 0x2019) && value | 0x20 == 0x73
-                && !letters.isEmpty && closesPossessive(bytes, at: i)
+                && n > 0 && closesPossessive(bytes, at: i)
             let first = entry.latin & LetterTable.expansionBit == 0 ? entry.latin : LetterTable.expansion(entry.latin)[0]
-            let boundary = letters.isEmpty && gap.others == 0 ? .spaces
-                : gap.count == 0 ? caseBoundary(letters.last!, isUpper: isUpper, digit: isDigit(first)) : gap.boundary
+            let boundary = n == 0 && gap.others == 0 ? .spaces
+                : gap.count == 0 ? caseBoundary(letters[n - 1], isUpper: isUpper, digit: isDigit(first)) : gap.boundary
             var letter = Letter(plain: entry.plain, latin: entry.latin, start: Int32(i), end: Int32(next), before: boundary,
                                 upper: isUpper, inLink: inLink, possessive: possessive)
             gap = Gap()
             guard (entry.plain | entry.latin) & LetterTable.expansionBit != 0 else {
-                letters.append(letter)
+                letters.initializeElement(at: n, to: letter)
+                n += 1
                 continue
             }
             // "ß" is "ss": one letter of the text, two of the folding.
             let plain = entry.plain & LetterTable.expansionBit == 0 ? [entry.plain] : LetterTable.expansion(entry.plain)
             let latin = entry.latin & LetterTable.expansionBit == 0 ? [entry.latin] : LetterTable.expansion(entry.latin)
-            for k in 0..<max(plain.count, latin.count) {
+            for k in 0..<max(plain.count, latin.count) where n < letters.count {
                 letter.plain = plain[min(k, plain.count - 1)]
                 letter.latin = latin[min(k, latin.count - 1)]
                 if k > 0 { (letter.before, letter.upper) = (.none, false) }
-                letters.append(letter)
+                letters.initializeElement(at: n, to: letter)
+                n += 1
             }
         }
-        return letters
+        return n
     }
 
     private static func caseBoundary(_ last: Letter, isUpper: Bool, digit: Bool) -> Boundary {

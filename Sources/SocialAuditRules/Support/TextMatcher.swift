@@ -78,6 +78,7 @@ struct TextMatcher: Sendable {
     static func words(of text: FoldedText) -> [Word] {
         var words: [Word] = []
         let letters = text.letters
+        words.reserveCapacity(letters.count / 4 + 1)
         var i = 0
         while i < letters.count {
             var end = i + 1

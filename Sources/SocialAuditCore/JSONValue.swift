@@ -28,7 +28,9 @@ public enum JSONValue: Sendable, Equatable {
     /// The member `key` of an object (the last one where the key repeats), or nil.
     public subscript(key: String) -> JSONValue? {
         guard case let .object(members) = self else { return nil }
-        for index in members.indices.reversed() where members[index].0 == key {
+        // Lengths first: most keys differ in length, and a string comparison costs far more.
+        let length = key.utf8.count
+        for index in members.indices.reversed() where members[index].0.utf8.count == length && members[index].0 == key {
             return members[index].1
         }
         return nil
@@ -81,31 +83,49 @@ public enum JSONValue: Sendable, Equatable {
 /// built, which is what makes reading a tweet cheap: the audit needs a dozen of its forty fields.
 /// A filter applies to every element of an array in its place.
 public final class JSONKeyFilter: Sendable {
-    /// The keys by their length in bytes: a member's key is compared with those of its length only.
-    let keysByLength: [[(bytes: [UInt8], key: String, filter: JSONKeyFilter?)]]
+    /// A key kept: its bytes, its string, and the node that filters its value (-1: keep it whole).
+    struct Key: Sendable {
+        var bytes: [UInt8]
+        var key: String
+        var child: Int
+    }
+
+    /// The filter and those of its values, flattened (the root is node 0), each node's keys by
+    /// their length in bytes: a parse follows node numbers, and retains no filter per member.
+    let nodes: [[[Key]]]
 
     public init(_ keys: [String: JSONKeyFilter?]) {
-        var byLength: [[(bytes: [UInt8], key: String, filter: JSONKeyFilter?)]] = []
+        var nodes: [[[Key]]] = [[]]
+        var byLength: [[Key]] = []
         for key in keys.keys.sorted() {
             let bytes = Array(key.utf8)
             while byLength.count <= bytes.count { byLength.append([]) }
-            byLength[bytes.count].append((bytes, key, keys[key]!))
+            var child = -1
+            if let filter = keys[key]! {
+                // The child's nodes, renumbered after those already here.
+                child = nodes.count
+                nodes += filter.nodes.map { $0.map { $0.map { Key(bytes: $0.bytes, key: $0.key, child: $0.child < 0 ? -1 : $0.child + child) } } }
+            }
+            byLength[bytes.count].append(Key(bytes: bytes, key: key, child: child))
         }
-        keysByLength = byLength
+        nodes[0] = byLength
+        self.nodes = nodes
     }
 
-    /// The key kept whose bytes are `start..<end` (a key without escapes), and its value's filter.
+    /// The key kept in `node` whose bytes are `start..<end` (a key without escapes), and the node of its value.
     @inline(__always)
-    func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (key: String, filter: JSONKeyFilter?)? {
+    func lookup(_ node: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (key: String, child: Int)? {
         let count = end - start
-        guard count < keysByLength.count else { return nil }
-        for candidate in keysByLength[count] where candidate.bytes.withUnsafeBufferPointer({ wanted in
-            for i in 0..<count where wanted[i] != bytes[start + i] { return false }
-            return true
-        }) {
-            return (candidate.key, candidate.filter)
+        return nodes.withUnsafeBufferPointer { nodes in
+            guard count < nodes[node].count else { return nil }
+            for candidate in nodes[node][count] where candidate.bytes.withUnsafeBufferPointer({ wanted in
+                for i in 0..<count where wanted[i] != bytes[start + i] { return false }
+                return true
+            }) {
+                return (candidate.key, candidate.child)
+            }
+            return nil
         }
-        return nil
     }
 }
 
@@ -142,8 +162,9 @@ public struct JSONParser {
     /// (`accounts[2].managr`), so a problem found after parsing can be given its line.
     private var keyOffsets: [String: Int]?
     private var path: [String] = []
-    /// The filter for the value being parsed (nil: keep everything).
+    /// The filter of the parse, and its node for the value being parsed (-1: keep everything).
     private var filter: JSONKeyFilter?
+    private var node = -1
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -160,6 +181,7 @@ public struct JSONParser {
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, keeping filter: JSONKeyFilter?) throws(JSONSyntaxError) -> (JSONValue, repairs: [Int]) {
         var parser = JSONParser(bytes: bytes)
         parser.filter = filter
+        parser.node = filter == nil ? -1 : 0
         parser.skipWhitespace()
         let value = try parser.parseValue()
         parser.skipWhitespace()
@@ -177,6 +199,7 @@ public struct JSONParser {
         -> (value: JSONValue, length: Int, newlines: Int, repairs: [Int]) {
         var parser = JSONParser(bytes: bytes)
         parser.filter = filter
+        parser.node = filter == nil ? -1 : 0
         let value = try parser.parseValue()
         return (value, parser.index, parser.newlines, parser.encodingRepairs)
     }
@@ -347,15 +370,15 @@ public struct JSONParser {
         while try nextMember(&first) {
             let keyStart = index
             var keep = true
-            var childFilter: JSONKeyFilter? = nil
+            var child = -1
             var key = ""
-            if let current = filter {
+            if node >= 0, let filter {
                 // Compare the raw key bytes (no escapes in the keys the audit keeps); a kept key
                 // is the filter's own string.
                 var end = keyStart + 1
                 while end < bytes.count, bytes[end] != 0x22, bytes[end] != 0x5C { end += 1 }
-                if end < bytes.count, bytes[end] == 0x22, let kept = current.lookup(bytes, keyStart + 1, end) {
-                    (key, childFilter) = kept
+                if end < bytes.count, bytes[end] == 0x22, let kept = filter.lookup(node, bytes, keyStart + 1, end) {
+                    (key, child) = kept
                     index = end + 1
                 } else {
                     keep = false
@@ -371,10 +394,10 @@ public struct JSONParser {
             defer { if keyOffsets != nil { path.removeLast() } }
             try memberColon()
             if keep {
-                let saved = filter
-                filter = childFilter
+                let saved = node
+                node = child
                 let value = try parseValue()
-                filter = saved
+                node = saved
                 members.append((key, value))
             } else {
                 try skipValue()

@@ -110,13 +110,14 @@ struct FoldedText {
     /// `append` checked its capacity and uniqueness once a letter) and says how many.
     private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into letters: UnsafeMutableBufferPointer<Letter>) -> Int {
         var n = 0
+        let bmp = LetterTable.bmp
         var gap = Gap()
         var inLink = false
         var previousIsWord = false
         var i = 0
         while i < bytes.count {
             let (value, next) = scalar(bytes, i)
-            let entry = LetterTable.entry(value)
+            let entry = LetterTable.entry(value, bmp)
             defer { i = next }
             let isSpace = entry.bits & LetterTable.space != 0
             if inLink, isSpace { inLink = false }

@@ -19,9 +19,13 @@ enum LetterTable {
 
     static let expansionBit: UInt32 = 0x8000_0000
 
+    /// The BMP's entries, for a loop over a text to fetch once (each fetch of a static checks
+    /// that it is made).
+    static var bmp: UnsafeMutableBufferPointer<Entry> { table.entries }
+
     @inline(__always)
-    static func entry(_ value: UInt32) -> Entry {
-        if value < 0x10000 { return table.entries[Int(value)] }
+    static func entry(_ value: UInt32, _ bmp: UnsafeMutableBufferPointer<Entry> = bmp) -> Entry {
+        if value < 0x10000 { return bmp[Int(value)] }
         // Pictographs and emoji (and their skin tones) are none of these.
         if (0x1F300...0x1FAFF).contains(value) { return Entry(bits: 0, plain: 0, latin: 0) }
         guard let scalar = Unicode.Scalar(value) else { return Entry(bits: 0, plain: 0, latin: 0) }

@@ -21,6 +21,12 @@ struct OptedOutNamedRule: Rule {
             RuleExample("a middle name between", Scenario.account(.primary).tweeting(
                 ExampleContent.post("Riley Anne Barnes signs with State"))),
             RuleExample("a hashtag", Scenario.account(.schoolOwned).tweeting(ExampleContent.post("Big night for #RileyBarnes 🏀"))),
+            RuleExample("joined by an underscore, as in a handle", Scenario.account(.personal).tweeting(
+                ExampleContent.post("Shout-out to Riley_Barnes for the winning goal"))),
+            RuleExample("the name in an e-mail address", Scenario.account(.professional).tweeting(
+                ExampleContent.post("Questions? Write to riley.barnes@family.example"))),
+            RuleExample("a possessive, after extra spaces", Scenario.account(.primary).tweeting(
+                ExampleContent.post("Riley   Barnes’s science project took first"))),
             RuleExample("a URL's slug", Scenario.account(.professional).tweeting(
                 ExampleContent.post("Read it: https://news.example/riley-barnes-wins"))),
             RuleExample("a zero-width space and a Cyrillic а inside", Scenario.account(.personal).tweeting(
@@ -32,6 +38,8 @@ struct OptedOutNamedRule: Rule {
         nonTriggering: [
             RuleExample("longer words that merely begin with the name", Scenario.account(.primary).tweeting(
                 ExampleContent.post("Welcome Rileyson Barneswood to the team"))),
+            RuleExample("the two names apart, with other words between", Scenario.account(.primary).tweeting(
+                ExampleContent.post("Riley and the Barnes family came to the fair"))),
             RuleExample("the first name alone", Scenario.account(.personal).tweeting(ExampleContent.post("Great job Riley!"))),
             RuleExample("a student who did not opt out", Scenario.account(.primary).tweeting(ExampleContent.post("Well done Jamie Student"))),
             RuleExample("a name of ordinary words, written as ordinary words", Scenario.account(.primary).with {

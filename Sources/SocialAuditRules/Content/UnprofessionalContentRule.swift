@@ -7,7 +7,8 @@ struct UnprofessionalContentRule: Rule {
         name: "Unprofessional content",
         summary: "A tweet matches the configured lexicon (whole words, case-insensitive; categories such as profanity, alcohol and drugs, partisan politics). "
             + "A word is a run of letters, digits and marks of any script; `_` and an apostrophe between letters join, hyphens, "
-            + "punctuation, emoji and spaces separate; hashtags' words count, mentions and links hold none.",
+            + "punctuation, emoji and spaces separate, and a closing 's belongs to the word before it; hashtags' words count, "
+            + "mentions and links hold none. Accents, case and width aside; a look-alike letter of another script stays its own.",
         concern: .content,
         severities: [(.professional, .low)],
         policy: [PolicyText.professionalNature],
@@ -20,6 +21,9 @@ struct UnprofessionalContentRule: Rule {
                 ExampleContent.post("Non-beer options at the staff café 🍺 — Friday"))),
             RuleExample("profanity between hyphens", Scenario.account(.professional).tweeting(
                 ExampleContent.post("That ref was full-of-shit tonight"))),
+            RuleExample("profanity before a hyphen and a digit", Scenario.account(.professional).tweeting(
+                ExampleContent.post("WTF-8 encoding again 🙄"))),
+            RuleExample("a possessive", Scenario.account(.professional).tweeting(ExampleContent.post("The keg's empty, staff party over"))),
             RuleExample("a hashtag's word", Scenario.account(.professional).tweeting(ExampleContent.post("Friday #beer #weekend"))),
             RuleExample("Cyrillic around it, the word in capitals", Scenario.account(.professional).tweeting(
                 ExampleContent.post("Пятница! VODKA &amp; друзья"))),
@@ -30,6 +34,8 @@ struct UnprofessionalContentRule: Rule {
             RuleExample("a clean post", Scenario.account(.professional).tweeting(ExampleContent.post("Science fair projects due Friday"))),
             RuleExample("a lexicon word joined by _ (one word, as in handles)", Scenario.account(.professional).tweeting(
                 ExampleContent.post("Our beer_pong_free prom pledge"))),
+            RuleExample("letters of another script that look like a lexicon word (Cyrillic ԝееԁ)", Scenario.account(.professional).tweeting(
+                ExampleContent.post("Слово дня: ԝееԁ"))),
             RuleExample("a mention is not the account's word", Scenario.account(.professional).tweeting(
                 ExampleContent.post("Thanks @beer_lover and @weed for the donation"))),
             RuleExample("a link is not the account's word", Scenario.account(.professional).tweeting(

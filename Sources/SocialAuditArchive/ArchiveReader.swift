@@ -314,7 +314,7 @@ private struct ReadingSession {
         if identityOnly { return }
 
         for file in dataFiles[.noteTweet] ?? [] {
-            readRecords(file) { session, value, position throws(RecordError) in
+            readRecords(file, keeping: RecordDecoding.noteTweetFilter) { session, value, position throws(RecordError) in
                 session.longPosts.add(try RecordDecoding.noteTweet(value), file: file.path, position: position)
             }
         }

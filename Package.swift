@@ -38,6 +38,7 @@ let package = Package(
                 "SocialAuditCore",
                 "CLibZ",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // libxml2 (Debian's libxml2-dev), for the XML inventory and its XSD.

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SocialAuditCore
 
@@ -29,6 +30,15 @@ public struct ArchiveReading: Sendable, Codable {
     /// The data files read, relative to the archive's top, in reading order.
     public var filesRead: [String] = []
     public var problems: [ArchiveProblem] = []
+    /// SHA-256 of each data file of a folder read to its end, by its path in the archive: the
+    /// bytes hashed as they are read, for the content's signature (one pass over them, not two).
+    /// This reading's own: not encoded, and not kept in the state.
+    public var digests: [String: [UInt8]] = [:]
+
+    private enum CodingKeys: String, CodingKey {
+        case source, layout, manifest, account, profile, tweets, deletedTweets, conversations, groupConversations, messages
+        case applications, logins, filesRead, problems
+    }
 
     public init(source: ArchiveSource) {
         self.source = source
@@ -515,6 +525,7 @@ private struct ReadingSession {
             guard let (part, leftovers) = results.get(index) else { continue }
             reading.tweets += part.tweets
             reading.filesRead += part.filesRead
+            reading.digests.merge(part.digests) { first, _ in first }
             reading.problems += part.problems
             longPosts.leftovers.merge(leftovers)
         }
@@ -589,9 +600,14 @@ private struct ReadingSession {
                     }
                 }
             }
+            var digest = files is FolderArchiveFiles ? SHA256() : nil
             do {
-                try files.read(file.path) { chunk in try records.feed(chunk) }
+                try files.read(file.path) { chunk in
+                    digest?.update(bufferPointer: UnsafeRawBufferPointer(chunk))
+                    try records.feed(chunk)
+                }
                 try records.finish()
+                if let digest { session.reading.digests[file.path] = Array(digest.finalize()) }
             } catch let error as ArchiveFileError {
                 fileError = error
             } catch {

@@ -4,8 +4,8 @@ import SocialAuditArchive
 import SocialAuditCore
 
 /// An archive's content, for incremental runs: its size and last modification (cheap to read)
-/// and SHA-256 over the zip file's bytes, or over the data files of an extracted folder (path
-/// and bytes, in path order; media are not read by the audit and not hashed), streamed in
+/// and SHA-256 of the zip file, or over the data files of an extracted folder (path
+/// and digest, in path order; media are not read by the audit and not hashed), streamed in
 /// 1 MiB pieces.
 ///
 /// A nightly run first compares size and modification time with what the state remembers, as
@@ -61,22 +61,39 @@ enum ArchiveContent {
         return (Int64(status.st_size), time.timeIntervalSince1970)
     }
 
-    static func signature(_ source: ArchiveSource, _ listing: Listing) -> Signature? {
+    /// `known`: SHA-256 of data files already read (``ArchiveReading/digests``, by path in the
+    /// archive); the others are read here. A folder's hash is over each file's path and digest.
+    static func signature(_ source: ArchiveSource, _ listing: Listing, known: [String: [UInt8]] = [:]) -> Signature? {
+        if source.kind == .zip {
+            guard listing.files.count == 1, let digest = fileDigest(listing.files[0]) else { return nil }
+            return Signature(size: listing.size, modified: listing.modified, hash: digest.hexString)
+        }
         var hasher = SHA256()
         for url in listing.files {
-            // Opened as the reader opens files: a FIFO, a device, a hard link or a file that
-            // keeps growing leaves the archive without a hash (it is read again next run).
-            guard let file = try? RegularFile(path: url.path) else { return nil }
-            if source.kind == .folder {
-                hasher.update(data: Array((String(url.path.dropFirst(source.url.path.count)) + "\n").utf8))
+            let digest: [UInt8]
+            if let read = known[String(url.path.dropFirst(source.url.path.count + 1))] {
+                digest = read
+            } else {
+                guard let made = fileDigest(url) else { return nil }
+                digest = made
             }
-            do {
-                try file.read { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-            } catch {
-                return nil
-            }
+            hasher.update(data: Array((String(url.path.dropFirst(source.url.path.count)) + "\n").utf8))
+            hasher.update(data: digest)
         }
         return Signature(size: listing.size, modified: listing.modified, hash: hasher.finalize().hexString)
+    }
+
+    /// A file's SHA-256, opened as the reader opens files: a FIFO, a device, a hard link or a file
+    /// that keeps growing has none (and its archive is read again next run).
+    private static func fileDigest(_ url: URL) -> [UInt8]? {
+        guard let file = try? RegularFile(path: url.path) else { return nil }
+        var hasher = SHA256()
+        do {
+            try file.read { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        } catch {
+            return nil
+        }
+        return Array(hasher.finalize())
     }
 }
 

@@ -320,8 +320,9 @@ public struct DistrictAudit: Sendable {
             }
             return finish(&pass, restoring: saved, outcome, notes: notes)
         } else {
-            // The hash is needed only for the next run: it is made while the archive is read.
-            let pending = content == nil ? listing.map { PendingSignature(source, $0) } : nil
+            // The hash is needed only for the next run. A zip's is made on its own thread while the
+            // archive is read; a folder's data files are hashed by the reader as it reads them.
+            let pending = content == nil && source.kind == .zip ? listing.map { PendingSignature(source, $0) } : nil
             var reader = ArchiveReader(source: source)
             reader.partWorkers = partWorkers
             // Part files read at once run the tweets' rules on their own threads, each in a
@@ -341,7 +342,8 @@ public struct DistrictAudit: Sendable {
                 .masked(by: district)
             pass.restore(subject: kept.subject, contentFindings: kept.contentFindings, tweets: kept.tweets,
                          conversations: kept.conversations, messages: kept.messages)
-            if let content = content ?? pending?.value, let payload = try? kept.payload() {
+            if let content = content ?? pending?.value ?? listing.flatMap({ ArchiveContent.signature(source, $0, known: reading.digests) }),
+               let payload = try? kept.payload() {
                 outcome.cache = CachedArchive(path: source.url.path, size: content.size, modified: content.modified,
                                               contentHash: content.hash, inputsKey: key, payload: payload)
             }

@@ -101,8 +101,9 @@ struct CachedAuditRecordsTests {
                                                           "permissions", "approvedAt"])
         #expect(labels(audit.subject.logins[0]) == ["accountId", "createdAt", "ip"])
         #expect(labels(audit.subject.problems[0]) == ["archive", "file", "offset", "line", "message"])
+        // `digests` last: the reading's own, for the signature, never kept.
         #expect(labels(audit.reading) == ["source", "layout", "manifest", "account", "profile", "tweets", "deletedTweets", "conversations",
-                                          "groupConversations", "messages", "applications", "logins", "filesRead", "problems"])
+                                          "groupConversations", "messages", "applications", "logins", "filesRead", "problems", "digests"])
         #expect(labels(audit.reading.source) == ["url", "kind"])
         #expect(labels(audit) == ["subject", "contentFindings", "tweets", "conversations", "messages", "reading"])
     }
@@ -139,5 +140,33 @@ struct CachedAuditRecordsTests {
             #expect(read.size == (attributes[.size] as? NSNumber)?.int64Value)
         }
         #expect(ArchiveContent.sizeAndTime(file.path + "-none") == nil)
+    }
+
+    @Test("a folder's signature from the digests the reader made as it read is the one made by reading the files again; a change to one file changes it")
+    func signatureFromReadDigests() throws {
+        let folder = try ArchiveFixture([
+            "data/account.js": TwitterJS.account(),
+            "data/tweets.js": TwitterJS.file("tweets", [TwitterJS.tweet(id: "1", text: "Café ☕ Привет")]),
+            "data/tweets-part1.js": TwitterJS.file("tweets", part: 1, [TwitterJS.tweet(id: "2", text: "日本語 שלום")]),
+            "data/like.js": "window.YTD.like.part0 = []",
+        ]).writeFolder()
+        var reader = ArchiveReader(url: folder)
+        reader.partWorkers = 2
+        let reading = reader.read { _ in }
+        #expect(Set(reading.digests.keys) == ["data/account.js", "data/tweets.js", "data/tweets-part1.js"])
+        let source = ArchiveSource(url: folder)
+        let listing = try #require(ArchiveContent.listing(source))
+        let fromReading = try #require(ArchiveContent.signature(source, listing, known: reading.digests))
+        let fromFiles = try #require(ArchiveContent.signature(source, listing))
+        #expect(fromReading.hash == fromFiles.hash)
+        // A digest that is not the file's is used as it is: the reader's digests are what is hashed.
+        var wrong = reading.digests
+        wrong["data/tweets.js"] = [UInt8](repeating: 0, count: 32)
+        let fromWrong = try #require(ArchiveContent.signature(source, listing, known: wrong))
+        #expect(fromWrong.hash != fromFiles.hash)
+        try Data("window.YTD.like.part0 = [ ]".utf8).write(to: folder.appendingPathComponent("data/like.js"))
+        let changedListing = try #require(ArchiveContent.listing(source))
+        let changed = try #require(ArchiveContent.signature(source, changedListing))
+        #expect(changed.hash != fromFiles.hash)
     }
 }

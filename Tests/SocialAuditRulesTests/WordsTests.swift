@@ -7,7 +7,7 @@ struct WordsTests {
     /// The words a phrase may match, as written in the text.
     static func words(_ text: String) -> [String] {
         let folded = FoldedText(text)
-        return TextMatcher.words(of: folded).filter { !$0.inLink }.map { String(text[folded.range($0.first, $0.last)]) }
+        return folded.words.filter { !$0.inLink }.map { String(text[folded.range($0.first, $0.last)]) }
     }
 
     @Test("hyphens separate, _ and an inner apostrophe join, a trailing apostrophe is dropped",

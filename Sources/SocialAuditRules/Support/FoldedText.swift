@@ -50,17 +50,39 @@ struct FoldedText {
         var possessive: Bool
     }
 
+    /// A word, as phrases read them (a change of case or an underscore does not end it; the `s`
+    /// of a possessive is no word): its first and last letter, whether it is in a mention or a
+    /// link, whether a possessive `'s` follows it, and a hash of its folded letters.
+    struct Word {
+        var first: Int
+        var last: Int
+        var inLink: Bool
+        var possessiveAfter: Bool
+        var hash: UInt64
+    }
+
     let text: String
     private(set) var letters: [Letter] = []
+    private(set) var words: [Word] = []
 
     init(_ text: String) {
         self.text = text
         var copy = text
+        var words: [Word] = []
         letters = copy.withUTF8 { bytes in
+            words.reserveCapacity(bytes.count / 4 + 1)
             // At most two letters a byte ("ß", two bytes, folds to "ss"; no folding is longer than its UTF-8).
-            [Letter](unsafeUninitializedCapacity: 2 * bytes.count) { buffer, count in count = Self.fold(bytes, into: buffer) }
+            return [Letter](unsafeUninitializedCapacity: 2 * bytes.count) { buffer, count in
+                count = Self.fold(bytes, into: buffer, words: &words)
+            }
         }
+        self.words = words
     }
+
+    static let hashBasis: UInt64 = 0xcbf29ce484222325
+
+    @inline(__always)
+    static func hash(_ h: UInt64, _ value: UInt32) -> UInt64 { (h ^ UInt64(value)) &* 0x100000001b3 }
 
     var count: Int { letters.count }
 
@@ -108,8 +130,28 @@ struct FoldedText {
 
     /// Writes the letters of `bytes` into `letters` (written straight to the array's storage:
     /// `append` checked its capacity and uniqueness once a letter) and says how many.
-    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into letters: UnsafeMutableBufferPointer<Letter>) -> Int {
+    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into letters: UnsafeMutableBufferPointer<Letter>,
+                             words: inout [Word]) -> Int {
         var n = 0
+        // The word the last letter went to; -1 before any, -2 in a possessive's `s`.
+        var current = -1
+        /// Writes letter `n` and takes it into the words as it comes.
+        func write(_ letter: Letter) {
+            letters.initializeElement(at: n, to: letter)
+            if letter.possessive {
+                if current >= 0 { words[current].possessiveAfter = true }
+                current = -2
+            } else if letter.before.continuesPhraseWord, current != -1 {
+                if current >= 0 {
+                    words[current].last = n
+                    words[current].hash = hash(words[current].hash, letter.plain)
+                }
+            } else {
+                words.append(Word(first: n, last: n, inLink: letter.inLink, possessiveAfter: false, hash: hash(hashBasis, letter.plain)))
+                current = words.count - 1
+            }
+            n += 1
+        }
         let bmp = LetterTable.bmp
         var gap = Gap()
         var inLink = false
@@ -148,8 +190,7 @@ struct FoldedText {
                                 upper: isUpper, inLink: inLink, possessive: possessive)
             gap = Gap()
             guard (entry.plain | entry.latin) & LetterTable.expansionBit != 0 else {
-                letters.initializeElement(at: n, to: letter)
-                n += 1
+                write(letter)
                 continue
             }
             // "ß" is "ss": one letter of the text, two of the folding.
@@ -159,8 +200,7 @@ struct FoldedText {
                 letter.plain = plain[min(k, plain.count - 1)]
                 letter.latin = latin[min(k, latin.count - 1)]
                 if k > 0 { (letter.before, letter.upper) = (.none, false) }
-                letters.initializeElement(at: n, to: letter)
-                n += 1
+                write(letter)
             }
         }
         return n

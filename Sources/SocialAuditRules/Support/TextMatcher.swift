@@ -34,7 +34,7 @@ struct TextMatcher: Sendable {
         names = NamePatterns(students)
         for (text, tag) in list {
             let folded = FoldedText(text)
-            let words = Self.words(of: folded).map { word in folded.letters[word.first...word.last].map(\.plain) }
+            let words = folded.words.map { word in folded.letters[word.first...word.last].map(\.plain) }
             guard !words.isEmpty else { continue }
             let hash = Self.hash(words[0][...])
             phrasesByFirstWord[hash, default: []].append(phrases.count)
@@ -65,37 +65,9 @@ struct TextMatcher: Sendable {
         return text.replacing(found, with: replacement)
     }
 
-    /// A word of a text, for phrases: its first and last letter, whether it is in a mention or a
-    /// link, and whether a possessive `'s` follows it.
-    struct Word {
-        var first: Int
-        var last: Int
-        var inLink: Bool
-        var possessiveAfter: Bool
-    }
-
-    /// The text's words. A phrase's word goes on over a change of case or an underscore.
-    static func words(of text: FoldedText) -> [Word] {
-        var words: [Word] = []
-        let letters = text.letters
-        words.reserveCapacity(letters.count / 4 + 1)
-        var i = 0
-        while i < letters.count {
-            var end = i + 1
-            while end < letters.count, letters[end].before.continuesPhraseWord { end += 1 }
-            if letters[i].possessive {
-                if !words.isEmpty { words[words.count - 1].possessiveAfter = true }
-            } else {
-                words.append(Word(first: i, last: end - 1, inLink: letters[i].inLink, possessiveAfter: false))
-            }
-            i = end
-        }
-        return words
-    }
-
     private func phraseMatches(in text: FoldedText) -> [Match] {
         guard !phrases.isEmpty else { return [] }
-        let words = Self.words(of: text)
+        let words = text.words
         var found: [Match] = []
         var i = 0
         while i < words.count {
@@ -110,9 +82,9 @@ struct TextMatcher: Sendable {
     }
 
     /// The first phrase written from word `i` on: how many words it takes, and its tag.
-    private func phrase(at i: Int, of words: [Word], in text: FoldedText) -> (Int, String)? {
+    private func phrase(at i: Int, of words: [FoldedText.Word], in text: FoldedText) -> (Int, String)? {
         guard !words[i].inLink else { return nil }
-        let hash = Self.hash(text.letters[words[i].first...words[i].last].lazy.map(\.plain))
+        let hash = words[i].hash
         guard firstWords.contains(hash), let candidates = phrasesByFirstWord[hash] else { return nil }
         for candidate in candidates {
             let phrase = phrases[candidate]
@@ -137,9 +109,7 @@ struct TextMatcher: Sendable {
     }
 
     static func hash<S: Sequence>(_ values: S) -> UInt64 where S.Element == UInt32 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for value in values { h = (h ^ UInt64(value)) &* 0x100000001b3 }
-        return h
+        values.reduce(FoldedText.hashBasis, FoldedText.hash)
     }
 }
 

@@ -133,22 +133,27 @@ struct FoldedText {
     private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into letters: UnsafeMutableBufferPointer<Letter>,
                              words: inout [Word]) -> Int {
         var n = 0
-        // The word the last letter went to; -1 before any, -2 in a possessive's `s`.
-        var current = -1
+        // The word being made (kept apart from the array until it ends: a change to an element
+        // of an array captured by this function checked its uniqueness once a letter), and
+        // whether the last letter was a possessive's `s`.
+        var word: Word?
+        var inPossessive = false
         /// Writes letter `n` and takes it into the words as it comes.
         func write(_ letter: Letter) {
             letters.initializeElement(at: n, to: letter)
             if letter.possessive {
-                if current >= 0 { words[current].possessiveAfter = true }
-                current = -2
-            } else if letter.before.continuesPhraseWord, current != -1 {
-                if current >= 0 {
-                    words[current].last = n
-                    words[current].hash = hash(words[current].hash, letter.plain)
+                if let made = word { words.append(made) }
+                if !words.isEmpty { words[words.count - 1].possessiveAfter = true }
+                (word, inPossessive) = (nil, true)
+            } else if letter.before.continuesPhraseWord, word != nil || inPossessive {
+                if word != nil {
+                    word!.last = n
+                    word!.hash = hash(word!.hash, letter.plain)
                 }
             } else {
-                words.append(Word(first: n, last: n, inLink: letter.inLink, possessiveAfter: false, hash: hash(hashBasis, letter.plain)))
-                current = words.count - 1
+                if let made = word { words.append(made) }
+                word = Word(first: n, last: n, inLink: letter.inLink, possessiveAfter: false, hash: hash(hashBasis, letter.plain))
+                inPossessive = false
             }
             n += 1
         }
@@ -203,6 +208,7 @@ struct FoldedText {
                 write(letter)
             }
         }
+        if let made = word { words.append(made) }
         return n
     }
 

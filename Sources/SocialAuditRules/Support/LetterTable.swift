@@ -19,15 +19,15 @@ enum LetterTable {
 
     static let expansionBit: UInt32 = 0x8000_0000
 
-    /// The BMP's entries, for a loop over a text to fetch once (each fetch of a static checks
-    /// that it is made).
+    /// The BMP's entries (and plane 1's symbols after them), for a loop over a text to fetch
+    /// once (each fetch of a static checks that it is made).
     static var bmp: UnsafeMutableBufferPointer<Entry> { table.entries }
 
     @inline(__always)
     static func entry(_ value: UInt32, _ bmp: UnsafeMutableBufferPointer<Entry> = bmp) -> Entry {
         if value < 0x10000 { return bmp[Int(value)] }
-        // Pictographs and emoji (and their skin tones) are none of these.
-        if (0x1F300...0x1FAFF).contains(value) { return Entry(bits: 0, plain: 0, latin: 0) }
+        // Emoji, flags and the other symbols of plane 1's last blocks, from the table too.
+        if (0x1F000..<0x20000).contains(value) { return bmp[0x10000 + Int(value - 0x1F000)] }
         guard let scalar = Unicode.Scalar(value) else { return Entry(bits: 0, plain: 0, latin: 0) }
         var expansions: [[UInt32]] = []
         let entry = computed(scalar, &expansions)
@@ -47,8 +47,15 @@ enum LetterTable {
     }
 
     private static let table: Table = {
-        let entries = UnsafeMutableBufferPointer<Entry>.allocate(capacity: 0x10000)
+        // The BMP, then U+1F000-U+1FFFF (emoji and symbols) at 0x10000 on.
+        let entries = UnsafeMutableBufferPointer<Entry>.allocate(capacity: 0x11000)
         var expansions: [[UInt32]] = []
+        for value in 0x1F000..<0x20000 {
+            let entry = computed(Unicode.Scalar(UInt32(value))!, &expansions)
+            // A folding of more than one scalar here is kept as its first.
+            func first(_ v: UInt32) -> UInt32 { v & expansionBit == 0 ? v : expansions[Int(v & ~expansionBit)][0] }
+            entries[0x10000 + value - 0x1F000] = Entry(bits: entry.bits, plain: first(entry.plain), latin: first(entry.latin))
+        }
         for value in 0..<0x10000 {
             // The big caseless blocks (CJK ideographs, Hangul syllables) are letters that fold to themselves.
             if (0x3400...0x4DBF).contains(value) || (0x4E00...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value) {

@@ -3,8 +3,8 @@ import Foundation
 /// Findings as compact bytes, for the state's cache of an archive's findings, which a nightly
 /// run reads back for every unchanged archive.
 ///
-/// Written by hand because `JSONDecoder` took most of an unchanged nightly run's audit: about
-/// 30 µs per finding, where these records take under 1 µs. The format is private to the state
+/// Written by hand because `JSONDecoder` took most of an unchanged nightly run's audit
+/// (docs/performance.md has the figures). The format is private to the state
 /// file (an unreadable or older record is simply not used, and the archive is read again):
 ///
 ///     "SAF1" · count · finding*

@@ -174,8 +174,8 @@ public struct Student: Sendable, Hashable, Codable {
 public extension String {
     /// The string without white space at either end, as `trimmingCharacters(in: .whitespaces)`
     /// trims it, without Foundation: a roster's fields and the inventory's handles are trimmed
-    /// one by one, and Foundation's bridged scan cost about 9 µs each, a tenth of a nightly
-    /// run's reading of its inputs. The set is CoreFoundation's: tab, U+0020, U+00A0, U+1680,
+    /// one by one, and Foundation's bridged scan of each was a tenth of a nightly run's reading
+    /// of its inputs. The set is CoreFoundation's: tab, U+0020, U+00A0, U+1680,
     /// U+2000 to U+200B, U+202F, U+205F and U+3000 (a test holds it to Foundation's, scalar by scalar).
     func trimmingWhitespace() -> String {
         func isSpace(_ scalar: Unicode.Scalar) -> Bool {

@@ -6,10 +6,9 @@ import Mustache
 /// handles everything else.
 ///
 /// Why by hand: swift-mustache looks every name up through dynamic casts (is the object a
-/// custom representation? a parent? a lambda? a sequence?) and `Mirror`, about 65 µs per
-/// finding on a school's page, 35 ms for a page of 560 findings; and its parser measures the
-/// rest of the template at every tag, 8 ms of CPU for the nine shipped templates. Both were
-/// most of an unchanged nightly run. Here a template is read once, in one pass over its bytes,
+/// custom representation? a parent? a lambda? a sequence?) and `Mirror` for every finding on
+/// a school's page, and its parser measures the rest of the template at every tag. Both were
+/// most of an unchanged nightly run (docs/performance.md has the figures). Here a template is read once, in one pass over its bytes,
 /// into steps, and a page renders in a tenth of the time.
 ///
 /// It follows the library's own parser and renderer (`Template+Parser.swift`,

@@ -41,7 +41,7 @@ public enum OutputFolder {
             let prefixes = [".\(folder.lastPathComponent).new-", ".\(folder.lastPathComponent).old-"].map { Array($0.utf8) }
             // readdir, each name's bytes tested against the prefixes: the output folder's parent may
             // be a busy folder (a web root, /tmp), and FileManager's listing makes a String of every
-            // name in it (17 M instructions for a parent of 14 000 entries, most of a nightly run).
+            // name in it (for a parent of thousands of entries, most of a nightly run).
             guard let directory = opendir(parent) else { return }
             var leftovers: [String] = []
             while let entry = readdir(directory) {

@@ -199,7 +199,7 @@ public struct Lexicon: Sendable {
     /// building the shipped lexicon's matcher too.
     ///
     /// The file is compiled into the binary (`embedInCode`): no resource bundle to install beside
-    /// it, and no bundle lookup at start-up (1.5 M instructions, a twentieth of a nightly run).
+    /// it, and no bundle lookup at start-up (a twentieth of a nightly run).
     /// The rules' tests read it through ``shipped`` (RuleCatalogTests.lexicon).
     static let shippedCategories: [String: [String]] = {
         do {

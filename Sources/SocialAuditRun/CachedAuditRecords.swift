@@ -8,9 +8,8 @@ import SocialAuditRules
 /// lists a count before their items; fields in their declaration order).
 ///
 /// Written by hand because a nightly run reads one of these back for every unchanged archive:
-/// `JSONDecoder` took 0.45 ms an archive (1.4 ms for the first, which pays for the `Codable`
-/// machinery's first use), which for a district of a thousand archives is most of a nightly
-/// run; these take some microseconds. A test holds the fields written here to the types' own
+/// `JSONDecoder` per archive was most of a nightly run for a district of a thousand archives
+/// (docs/performance.md has the figures). A test holds the fields written here to the types' own
 /// (a field added to one of them fails it) and every value to what `Codable` gives back.
 enum CachedAuditRecords {
     typealias Writer = FindingRecords.Writer

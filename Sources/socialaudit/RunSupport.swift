@@ -115,7 +115,7 @@ final class Verdict: @unchecked Sendable {
 
 /// The state a run reads before its audit: the lock, the store, the findings it knows and the
 /// trend of the last runs. A nightly run opens it while its inventory, roster and reviews are
-/// read (some 5 ms of a 40 ms run); its faults are still reported where a run reports them,
+/// read, rather than after them; its faults are still reported where a run reports them,
 /// after those inputs' own.
 struct OpenedState {
     enum Failure: Error {
@@ -132,7 +132,7 @@ struct OpenedState {
     let lock: StateLock
     let store: StateStore
     /// Read on a thread of its own once the store is open: the archives' remembered audits are
-    /// read from the store meanwhile (they waited for it, some 3 ms of a nightly run).
+    /// read from the store meanwhile, rather than waiting for it.
     let past: Background<Result<Past, any Error>>
     /// What became of a run found pending (interrupted between its state and its reports), if any.
     let settled: String?

@@ -132,89 +132,83 @@ struct FoldedText {
     /// `append` checked its capacity and uniqueness once a letter) and says how many.
     private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into letters: UnsafeMutableBufferPointer<Letter>,
                              words: inout [Word]) -> Int {
-        var n = 0
-        // The word being made (kept apart from the array until it ends: a change to an element
-        // of an array captured by this function checked its uniqueness once a letter), and
-        // whether the last letter was a possessive's `s`.
-        var word: Word?
-        var inPossessive = false
-        /// Writes letter `n` and takes it into the words as it comes.
-        func write(_ letter: Letter) {
-            letters.initializeElement(at: n, to: letter)
-            if letter.possessive {
-                if let made = word { words.append(made) }
-                if !words.isEmpty { words[words.count - 1].possessiveAfter = true }
-                (word, inPossessive) = (nil, true)
-            } else if letter.before.continuesPhraseWord, word != nil || inPossessive {
-                if word != nil {
-                    word!.last = n
-                    word!.hash = hash(word!.hash, letter.plain)
-                }
-            } else {
-                if let made = word { words.append(made) }
-                word = Word(first: n, last: n, inLink: letter.inLink, possessiveAfter: false, hash: hash(hashBasis, letter.plain))
-                inPossessive = false
-            }
-            n += 1
-        }
         let bmp = LetterTable.bmp
+        var n = 0
+        // The word being made, kept in locals until it ends (a change to an element of `words`
+        // checks the array's uniqueness), and what the last letter written was.
+        var word = Word(first: 0, last: 0, inLink: false, possessiveAfter: false, hash: 0)
+        var wordOpen = false, inPossessive = false
+        var lastUpper = false, lastDigit = false
         var gap = Gap()
-        var inLink = false
-        var previousIsWord = false
+        var inLink = false, previousIsWord = false
         var i = 0
         while i < bytes.count {
             let (value, next) = scalar(bytes, i)
             let entry = LetterTable.entry(value, bmp)
-            defer { i = next }
+            let at = i
+            i = next
             let isSpace = entry.bits & LetterTable.space != 0
             if inLink, isSpace { inLink = false }
-            if !inLink, value == 0x40 || (!previousIsWord && startsLink(bytes, i)) { inLink = true }
+            if !inLink, value == 0x40 || (!previousIsWord && startsLink(bytes, at)) { inLink = true }
             previousIsWord = entry.plain != 0 || entry.bits & LetterTable.mark != 0
-            // Zero-width space, non-joiner and joiner, word joiner, byte-order mark, soft hyphen:
-            // they change nothing a reader sees, inside a word or out.
-            if value == 0xAD || (0x200B...0x200D).contains(value) || value == 0x2060 || value == 0xFEFF { continue }
-            if entry.bits & LetterTable.mark != 0, gap.count == 0, n > 0 {
-                letters[n - 1].end = Int32(next)
-                continue
-            }
-            if value == 0x27 || value == 0x2019, gap.count == 0, n > 0, next < bytes.count,
-               LetterTable.entry(scalar(bytes, next).0).plain != 0, !closesPossessive(bytes, at: next) {
-                continue  // inside a word
-            }
-            guard entry.plain != 0 else {
-                gap.add(value, isSpace: isSpace)
+            if entry.plain == 0 {
+                if entry.bits & LetterTable.invisible != 0 { continue }
+                if entry.bits & LetterTable.mark != 0, gap.count == 0, n > 0 {
+                    letters[n - 1].end = Int32(next)
+                } else if !(isApostrophe(value) && gap.count == 0 && n > 0 && continuesWord(bytes, at: next)) {
+                    gap.add(value, isSpace: isSpace)
+                }
                 continue
             }
             let isUpper = entry.bits & LetterTable.upper != 0
-            let possessive = gap.count == 1 && (gap.first == 0x27 || gap.first == 0x2019) && value | 0x20 == 0x73
-                && n > 0 && closesPossessive(bytes, at: i)
-            let first = entry.latin & LetterTable.expansionBit == 0 ? entry.latin : LetterTable.expansion(entry.latin)[0]
-            let boundary = n == 0 && gap.others == 0 ? .spaces
-                : gap.count == 0 ? caseBoundary(letters[n - 1], isUpper: isUpper, digit: isDigit(first)) : gap.boundary
-            var letter = Letter(plain: entry.plain, latin: entry.latin, start: Int32(i), end: Int32(next), before: boundary,
-                                upper: isUpper, inLink: inLink, possessive: possessive)
-            gap = Gap()
-            guard (entry.plain | entry.latin) & LetterTable.expansionBit != 0 else {
-                write(letter)
-                continue
+            let possessive = gap.count == 1 && isApostrophe(gap.first) && value | 0x20 == 0x73 && n > 0 && closesPossessive(bytes, at: at)
+            let expands = (entry.plain | entry.latin) & LetterTable.expansionBit != 0
+            let plain = entry.plain & LetterTable.expansionBit == 0 ? [] : LetterTable.expansion(entry.plain)
+            let latin = entry.latin & LetterTable.expansionBit == 0 ? [] : LetterTable.expansion(entry.latin)
+            let digit = isDigit(latin.first ?? entry.latin)
+            var before: Boundary
+            if n == 0 && gap.others == 0 {
+                before = .spaces
+            } else if gap.count > 0 {
+                before = gap.boundary
+            } else {
+                before = digit != lastDigit || (isUpper && !lastUpper && !lastDigit) ? .caseChange : .none
             }
+            gap = Gap()
             // "ß" is "ss": one letter of the text, two of the folding.
-            let plain = entry.plain & LetterTable.expansionBit == 0 ? [entry.plain] : LetterTable.expansion(entry.plain)
-            let latin = entry.latin & LetterTable.expansionBit == 0 ? [entry.latin] : LetterTable.expansion(entry.latin)
-            for k in 0..<max(plain.count, latin.count) where n < letters.count {
-                letter.plain = plain[min(k, plain.count - 1)]
-                letter.latin = latin[min(k, latin.count - 1)]
-                if k > 0 { (letter.before, letter.upper) = (.none, false) }
-                write(letter)
+            let count = expands ? max(plain.count, latin.count, 1) : 1
+            for k in 0..<count where n < letters.count {
+                let letter = Letter(plain: plain.isEmpty ? entry.plain : plain[min(k, plain.count - 1)],
+                                    latin: latin.isEmpty ? entry.latin : latin[min(k, latin.count - 1)],
+                                    start: Int32(at), end: Int32(next), before: before, upper: k == 0 && isUpper,
+                                    inLink: inLink, possessive: possessive)
+                letters.initializeElement(at: n, to: letter)
+                (lastUpper, lastDigit, before) = (letter.upper, isDigit(letter.latin), .none)
+                // Into the words as it comes.
+                if letter.possessive {
+                    if wordOpen { words.append(word) }
+                    if !words.isEmpty { words[words.count - 1].possessiveAfter = true }
+                    (wordOpen, inPossessive) = (false, true)
+                } else if letter.before.continuesPhraseWord, wordOpen || inPossessive {
+                    if wordOpen { (word.last, word.hash) = (n, hash(word.hash, letter.plain)) }
+                } else {
+                    if wordOpen { words.append(word) }
+                    word = Word(first: n, last: n, inLink: inLink, possessiveAfter: false, hash: hash(hashBasis, letter.plain))
+                    (wordOpen, inPossessive) = (true, false)
+                }
+                n += 1
             }
         }
-        if let made = word { words.append(made) }
+        if wordOpen { words.append(word) }
         return n
     }
 
-    private static func caseBoundary(_ last: Letter, isUpper: Bool, digit: Bool) -> Boundary {
-        if digit != isDigit(last.latin) { return .caseChange }
-        return isUpper && !last.upper && !isDigit(last.latin) ? .caseChange : .none
+    private static func isApostrophe(_ value: UInt32) -> Bool { value == 0x27 || value == 0x2019 }
+
+    /// Whether an apostrophe before byte `i` is inside a word ("don't", "O'Neil"): a letter
+    /// follows, and not the `s` of a closing possessive.
+    private static func continuesWord(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        i < bytes.count && LetterTable.entry(scalar(bytes, i).0).plain != 0 && !closesPossessive(bytes, at: i)
     }
 
     /// The scalar at byte `i` of valid UTF-8, and the byte after it.

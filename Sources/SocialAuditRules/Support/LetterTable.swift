@@ -8,6 +8,9 @@ import Foundation
 /// folding per letter were most of an audit's time on text that is not ASCII (docs/performance.md).
 enum LetterTable {
     static let word: UInt8 = 1, upper: UInt8 = 2, mark: UInt8 = 4, space: UInt8 = 8
+    /// Zero-width space, non-joiner and joiner, word joiner, byte-order mark, soft hyphen: they
+    /// change nothing a reader sees, inside a word or out.
+    static let invisible: UInt8 = 16
 
     /// A scalar's entry: its class bits, and its folding and Latin reading (each one scalar, or
     /// an index into ``expansions`` with the top bit set; 0 for what is not a letter or digit).
@@ -87,6 +90,7 @@ enum LetterTable {
         default: if (0xFE00...0xFE0F).contains(v) { bits |= mark }
         }
         if properties.isWhitespace { bits |= space }
+        if v == 0xAD || (0x200B...0x200D).contains(v) || v == 0x2060 || v == 0xFEFF { bits |= invisible }
         let look = Confusables.latin(v)
         guard bits & word != 0 || look != nil else { return Entry(bits: bits, plain: 0, latin: 0) }
         func stored(_ values: [UInt32]) -> UInt32 {

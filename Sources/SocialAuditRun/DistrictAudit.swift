@@ -60,13 +60,14 @@ public struct DistrictAudit: Sendable {
         self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    /// The version of what an archive's cached findings were made with; bump it when a rule changes.
-    static let rulesVersion = "socialaudit-rules-2"
+    /// What an archive's cached findings were made with: the rules' declarations and the shipped
+    /// lexicon (``RuleCatalog/fingerprint(of:lexicon:)``), and the binary's build.
+    static let codeKey = RuleCatalog.fingerprint() + " " + BuildIdentity.current
 
     /// A hash of everything an archive's content findings depend on besides the archive itself.
     func inputsKey(learnedIds: [String: String]) -> String {
         var hasher = SHA256()
-        hasher.update(data: Array(Self.rulesVersion.utf8))
+        hasher.update(data: Array(Self.codeKey.utf8))
         for url in [inputs.configuration.inventory, inputs.configuration.roster] {
             hasher.update(data: Array(url.path.utf8))
             if let data = FileManager.default.contents(atPath: url.path) { hasher.update(data: data) }

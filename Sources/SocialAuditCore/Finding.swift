@@ -222,10 +222,21 @@ public struct Review: Sendable, Hashable, Codable {
 }
 
 
+/// A finding's status in a run (findings.csv's `status`). A finding that is gone is resolved:
+/// ``ResolvedFinding``, not a status of a current finding.
+public enum FindingStatus: String, Sendable, Codable, CaseIterable {
+    /// Found for the first time.
+    case new
+    /// Found before, and found again (or carried, its archive not read this run).
+    case open
+    /// Found again, and a review says it is acceptable.
+    case suppressed
+}
+
 extension TrendPoint {
     /// This run's counts, per school and for the district (`*`), before the state records them.
     /// `statuses`: each finding's, by position (a run's report has them).
-    public static func current(_ findings: [Finding], statuses: [String], resolved: [ResolvedFinding], asOf: String) -> [TrendPoint] {
+    public static func current(_ findings: [Finding], statuses: [FindingStatus], resolved: [ResolvedFinding], asOf: String) -> [TrendPoint] {
         precondition(statuses.count == findings.count, "a status for each finding")
         // Counted in a small table per school (new, open, suppressed, resolved): a dictionary of
         // dictionaries hashed each finding's school and status twice over.
@@ -237,10 +248,9 @@ extension TrendPoint {
         for index in findings.indices {
             let school = findings[index].schoolId
             switch statuses[index] {
-            case "new": add(school, 0)
-            case "open": add(school, 1)
-            case "suppressed": add(school, 2)
-            default: if counts[school] == nil { counts[school] = [0, 0, 0, 0] }
+            case .new: add(school, 0)
+            case .open: add(school, 1)
+            case .suppressed: add(school, 2)
             }
         }
         for item in resolved { add(item.schoolId, 3) }

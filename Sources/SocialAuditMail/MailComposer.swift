@@ -69,8 +69,6 @@ public struct MailComposer: Sendable {
 
     static let coverageRules = ["archive.unreadable", "inventory.missing-archive", "inventory.stale-archive", "inventory.unregistered-archive"]
 
-    /// The statuses a summary counts, in its columns' order.
-    static let countedStatuses = ["new", "open", "suppressed"]
 
     /// `findings`: the positions of the summary's findings in `run.findings`.
     func message(report id: String, title: String, findings: [Int], resolved: Int, recipients: [String], run: RunReport,
@@ -78,11 +76,11 @@ public struct MailComposer: Sendable {
         let title = DisplayText.singleLine(title, limit: 200)
         let summary = SummaryTally(findings: findings, run: run)
         let tally = summary.tally, newHigh = summary.newHigh, coverage = summary.coverage
-        let total = { (status: String) in
-            let column = Self.countedStatuses.firstIndex(of: status)!
+        let total = { (status: FindingStatus) in
+            let column = FindingStatus.allCases.firstIndex(of: status)!
             return tally.reduce(0) { $0 + $1[column] }
         }
-        let subject = "Social media audit — \(title), \(run.asOf): \(total("new")) new, \(total("open")) open"
+        let subject = "Social media audit — \(title), \(run.asOf): \(total(.new)) new, \(total(.open)) open"
         let counts: [[String: Any]] = Severity.allCases.enumerated().map { row, severity in
             let own = tally[row]
             let (symbol, colour): (String, String) = switch severity {

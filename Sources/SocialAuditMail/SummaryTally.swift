@@ -6,8 +6,8 @@ import SocialAuditRules
 /// One pass over a summary's findings: counted by severity and status (a small table rather than
 /// dictionaries), and the few the summary names (new high-severity ones, coverage gaps).
 struct SummaryTally {
-    /// Rows by `Severity.allCases`, columns by `MailComposer.countedStatuses`.
-    var tally = Array(repeating: Array(repeating: 0, count: MailComposer.countedStatuses.count), count: Severity.allCases.count)
+    /// Rows by `Severity.allCases`, columns by `FindingStatus.allCases`.
+    var tally = Array(repeating: Array(repeating: 0, count: FindingStatus.allCases.count), count: Severity.allCases.count)
     /// `account NUL rule` of new high-severity findings, counted.
     var newHigh: [String: Int] = [:]
     var coverage: [[String: Any]] = []
@@ -21,18 +21,16 @@ struct SummaryTally {
         // By position, not by copy (a copy of a finding is a dozen retains and releases).
         for index in findings {
             let status = run.findingStatuses[index]
-            if let column = MailComposer.countedStatuses.firstIndex(of: status) {
-                tally[Severity.allCases.firstIndex(of: run.findings[index].severity)!][column] += 1
-            }
+            tally[Severity.allCases.firstIndex(of: run.findings[index].severity)!][FindingStatus.allCases.firstIndex(of: status)!] += 1
             if run.findings[index].tier == .unregistered {
-                if status != "suppressed" { notInInventory.insert(run.findings[index].account) }
+                if status != .suppressed { notInInventory.insert(run.findings[index].account) }
                 continue
             }
             // Accounts with new high-severity findings: handle and rule, counted; nothing else of the run.findings[index].
-            if run.findings[index].severity == .high && status == "new" {
+            if run.findings[index].severity == .high && status == .new {
                 newHigh["\(run.findings[index].account)\u{0}\(run.findings[index].rule)", default: 0] += 1
             }
-            if status != "suppressed" && MailComposer.coverageRules.contains(run.findings[index].rule),
+            if status != .suppressed && MailComposer.coverageRules.contains(run.findings[index].rule),
                coverageSeen.insert("\(run.findings[index].account) \(run.findings[index].rule)").inserted {
                 coverage.append(["account": DisplayText.singleLine(run.findings[index].account),
                                  "ruleName": RuleCatalog.rule(run.findings[index].rule)?.description.name ?? run.findings[index].rule])

@@ -172,14 +172,14 @@ enum HTMLContext {
         var bySeverity: [Severity: Int] = [:]
         var suppressed: [Int] = []
         var active: [Int] = []
-        var statuses: [String] = []
+        var statuses: [FindingStatus] = []
         var groups: [(handle: String, tier: Tier, byRule: [Int: [Int]])] = []
         var groupIndex: [String: Int] = [:]
         for index in findings.indices where findings[index].schoolId == id {
             own += 1
             bySeverity[findings[index].severity, default: 0] += 1
             let status = report.findingStatuses[index]
-            guard status != "suppressed" else { suppressed.append(index); continue }
+            guard status != .suppressed else { suppressed.append(index); continue }
             active.append(index)
             statuses.append(status)
             let key = accountKey(findings[index].account, findings[index].tier)
@@ -220,7 +220,7 @@ enum HTMLContext {
             "accounts": accounts.map { accountRow($0, counts: perAccount, anchor: true) },
             "sections": sections,
             "hasSuppressed": !suppressed.isEmpty, "suppressed": suppressed.map {
-                FindingView(findings[$0], status: "suppressed", notRecheckedSince: report.notRecheckedSince[findings[$0].fingerprint])
+                FindingView(findings[$0], status: .suppressed, notRecheckedSince: report.notRecheckedSince[findings[$0].fingerprint])
             },
             "hasResolved": !resolved.isEmpty, "resolved": resolved,
             "trend": trend(report, school: id),
@@ -245,7 +245,7 @@ final class FindingView: TemplateObject, @unchecked Sendable {
     let severity: String
     let severityLabel: String
     let severitySymbol: String
-    let status: String
+    let status: FindingStatus
     let summary: String
     let fingerprint: String
     let hasCompared: Bool
@@ -256,7 +256,7 @@ final class FindingView: TemplateObject, @unchecked Sendable {
     /// The day its account's data was last read, when this run could not read it.
     let notRecheckedSince: String?
 
-    init(_ finding: Finding, status: String, notRecheckedSince: String? = nil) {
+    init(_ finding: Finding, status: FindingStatus, notRecheckedSince: String? = nil) {
         self.notRecheckedSince = notRecheckedSince
         let info = HTMLContext.severityInfo(finding.severity)
         let evidence = finding.evidence
@@ -291,7 +291,7 @@ final class FindingView: TemplateObject, @unchecked Sendable {
         case "severity": .text(severity)
         case "severityLabel": .text(severityLabel)
         case "severitySymbol": .text(severitySymbol)
-        case "status": .text(status)
+        case "status": .text(status.rawValue)
         case "notRecheckedSince": notRecheckedSince.map { .text($0) }
         case "summary": .text(summary)
         case "fingerprint": .text(fingerprint)

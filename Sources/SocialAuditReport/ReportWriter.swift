@@ -13,11 +13,11 @@ public struct RunReport: Sendable {
     /// In the spec's order; with ``statuses``, fixed when the report is made (``findingStatuses`` follows from them).
     public let findings: [Finding]
     /// Each finding's status by fingerprint (`new`, `open`, `suppressed`); `new` when absent.
-    public let statuses: [String: String]
+    public let statuses: [String: FindingStatus]
     /// The status of each of ``findings``, by position: looked up once here rather than by every
     /// page, file and summary (a fingerprint's hash is a quarter of a microsecond, and a run's
     /// findings were looked up eight times over).
-    public let findingStatuses: [String]
+    public let findingStatuses: [FindingStatus]
     /// Findings present in the previous run and not in this one.
     public var resolved: [ResolvedFinding]
     /// Open findings of accounts whose data this run could not read: the day it was last read, by fingerprint.
@@ -36,7 +36,7 @@ public struct RunReport: Sendable {
     public var mailFiles: [String: [UInt8]] = [:]
 
     public init(district: District, schools: [School], asOf: String, startedAt: Date, finishedAt: Date,
-                findings: [Finding], statuses: [String: String] = [:], resolved: [ResolvedFinding] = [],
+                findings: [Finding], statuses: [String: FindingStatus] = [:], resolved: [ResolvedFinding] = [],
                 trend: [TrendPoint] = [], accounts: [AuditedAccount], archivesRead: Int, tweetsScanned: Int, messagesScanned: Int, errors: [String]) {
         self.district = district
         self.schools = schools
@@ -46,7 +46,7 @@ public struct RunReport: Sendable {
         let ordered = Finding.inOrder(findings)
         self.findings = ordered
         self.statuses = statuses
-        self.findingStatuses = ordered.indices.map { statuses[ordered[$0].fingerprint] ?? "new" }
+        self.findingStatuses = ordered.indices.map { statuses[ordered[$0].fingerprint] ?? .new }
         self.resolved = resolved
         self.trend = trend
         self.accounts = accounts
@@ -56,7 +56,7 @@ public struct RunReport: Sendable {
         self.errors = errors
     }
 
-    public func status(_ finding: Finding) -> String { statuses[finding.fingerprint] ?? "new" }
+    public func status(_ finding: Finding) -> FindingStatus { statuses[finding.fingerprint] ?? .new }
 
     /// The school ids that get a report: every defined school, and `unassigned` when it has findings or accounts.
     public var reportSchools: [(id: String, name: String)] {
@@ -154,7 +154,7 @@ public enum FindingsCSV {
     public static let columns = ["school_id", "school_name", "account", "tier", "rule", "severity", "status",
                                  "evidence_kind", "evidence_id", "evidence_time", "evidence_url", "summary", "fingerprint"]
 
-    public static func render(_ findings: [Finding], status: (Finding) -> String = { _ in "new" }) throws -> String {
+    public static func render(_ findings: [Finding], status: (Finding) -> FindingStatus = { _ in .new }) throws -> String {
         let ordered = Finding.inOrder(findings)
         return String(decoding: bytes(ordered, statuses: ordered.map(status)), as: UTF8.self)
     }
@@ -162,11 +162,11 @@ public enum FindingsCSV {
     /// The file's bytes: each cell written straight into one buffer (a row as an array of
     /// strings, then the text copied twice more, was most of the time spent on the CSVs).
     /// `findings` in the spec's order (a report's are), `statuses` theirs by position.
-    static func bytes(_ ordered: [Finding], statuses: [String]) -> [UInt8] {
+    static func bytes(_ ordered: [Finding], statuses: [FindingStatus]) -> [UInt8] {
         buffer(ordered, statuses: statuses).bytes
     }
 
-    static func buffer(_ ordered: [Finding], statuses: [String]) -> ByteBuffer {
+    static func buffer(_ ordered: [Finding], statuses: [FindingStatus]) -> ByteBuffer {
         precondition(statuses.count == ordered.count, "a status for each finding")
         let out = ByteBuffer(capacity: 256 * (ordered.count + 1))
         for (index, column) in columns.enumerated() {
@@ -183,7 +183,7 @@ public enum FindingsCSV {
             append(ordered[index].tier.rawValue, to: out)
             append(ordered[index].rule, to: out)
             append(ordered[index].severity.rawValue, to: out)
-            append(statuses[index], to: out)
+            append(statuses[index].rawValue, to: out)
             append(ordered[index].evidence.kind.rawValue, to: out)
             append(ordered[index].evidence.id ?? "", to: out)
             append(ordered[index].evidence.time.map(TwitterDate.iso8601) ?? "", to: out)
@@ -280,7 +280,7 @@ enum FindingsJSON {
                 json.member("schoolId", finding.schoolId)
                 json.member("schoolName", finding.schoolName)
                 json.member("severity", finding.severity.rawValue)
-                json.member("status", status)
+                json.member("status", status.rawValue)
                 json.key("students")
                 json.array(finding.students) { json, student in
                     json.object { json in
@@ -340,7 +340,7 @@ enum FindingsJSON {
         var bySeverity = ["high": 0, "medium": 0, "low": 0]
         var bySchool: [String: Int] = [:]
         for index in report.findings.indices {
-            byStatus[report.findingStatuses[index], default: 0] += 1
+            byStatus[report.findingStatuses[index].rawValue, default: 0] += 1
             bySeverity[report.findings[index].severity.rawValue, default: 0] += 1
             bySchool[report.findings[index].schoolId, default: 0] += 1
         }

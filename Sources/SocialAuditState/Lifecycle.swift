@@ -21,7 +21,7 @@ public enum Lifecycle {
     /// The statuses of the run's findings, the findings it resolved, and those it carried: known
     /// findings of accounts whose data it could not read, still open (or suppressed).
     public struct Result: Sendable {
-        public var statuses: [String: String]
+        public var statuses: [String: FindingStatus]
         public var resolved: [ResolvedFinding]
         public var carried: [KnownFinding]
     }
@@ -38,15 +38,15 @@ public enum Lifecycle {
                                 schools: [String] = [], coverage: Coverage? = nil) -> Result {
         let active = Dictionary(reviews.filter { review in review.expires.map { $0 >= asOf } ?? true }.map { ($0.fingerprint, $0) },
                                 uniquingKeysWith: { first, _ in first })
-        var statuses: [String: String] = [:]
+        var statuses: [String: FindingStatus] = [:]
         statuses.reserveCapacity(current.count)
         for finding in current {
             if active[finding.fingerprint] != nil {
-                statuses[finding.fingerprint] = "suppressed"
+                statuses[finding.fingerprint] = .suppressed
             } else if let previous = known[finding.fingerprint], previous.resolvedAsOf == nil {
-                statuses[finding.fingerprint] = "open"
+                statuses[finding.fingerprint] = .open
             } else {
-                statuses[finding.fingerprint] = "new"
+                statuses[finding.fingerprint] = .new
             }
         }
         // Present in this run: the findings that have a status.
@@ -59,7 +59,7 @@ public enum Lifecycle {
         var carried: [KnownFinding] = []
         for finding in gone {
             if let coverage, coverage.notRead.contains(finding.account) {
-                statuses[finding.fingerprint] = active[finding.fingerprint] != nil ? "suppressed" : "open"
+                statuses[finding.fingerprint] = active[finding.fingerprint] != nil ? .suppressed : .open
                 carried.append(finding)
                 continue
             }

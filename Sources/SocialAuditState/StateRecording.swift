@@ -54,20 +54,20 @@ extension StateStore {
         // most of the time spent here): what the state held of it is what the run read of it
         // when it began (the run holds the lock), not read again.
         // Each finding's status, looked up once (a fingerprint's hash), for its statement and its count.
-        let statuses = outcome.findings.map { outcome.statuses[$0.fingerprint] ?? "new" }
+        let statuses = outcome.findings.map { outcome.statuses[$0.fingerprint] ?? .new }
         for (index, finding) in outcome.findings.enumerated() {
             let status = statuses[index]
             // A finding carried from an account whose data was not read is left as the state holds it.
             if outcome.carried.contains(finding.fingerprint) { continue }
             // A row from before v5 gets its record the first time its finding is seen again.
-            let unchanged = status != "new" && outcome.known[finding.fingerprint].map {
+            let unchanged = status != .new && outcome.known[finding.fingerprint].map {
                 $0.resolvedAsOf == nil && $0.severity == finding.severity.rawValue && $0.schoolId == finding.schoolId && $0.hasRecord
             } == true
             // Its last sighting is set below, with every other unresolved finding of the run's schools.
             if unchanged { continue }
             if pending { try Self.keepFinding(finding.fingerprint, run: runId, db) }
             let record = Data(FindingRecords.encode([finding]))
-            if status == "new" {
+            if status == .new {
                 // New, or seen again after it had been resolved: its life starts again.
                 try db.cachedStatement(sql: """
                     INSERT INTO finding (fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf, lastSeenRun, lastSeenAsOf, record)
@@ -101,16 +101,15 @@ extension StateStore {
         }
         // Counts per school and for the district (`*`): new, open, suppressed, resolved.
         var counts: [String: [Int]] = ["*": [0, 0, 0, 0]]
-        func add(_ school: String, _ column: Int?) {
-            counts[school, default: [0, 0, 0, 0]][column ?? 0] += column == nil ? 0 : 1
-            if let column { counts["*"]![column] += 1 }
+        func add(_ school: String, _ column: Int) {
+            counts[school, default: [0, 0, 0, 0]][column] += 1
+            counts["*"]![column] += 1
         }
         for (index, finding) in outcome.findings.enumerated() {
             switch statuses[index] {
-            case "new": add(finding.schoolId, 0)
-            case "open": add(finding.schoolId, 1)
-            case "suppressed": add(finding.schoolId, 2)
-            default: add(finding.schoolId, nil)
+            case .new: add(finding.schoolId, 0)
+            case .open: add(finding.schoolId, 1)
+            case .suppressed: add(finding.schoolId, 2)
             }
         }
         for resolved in outcome.resolved { add(resolved.schoolId, 3) }

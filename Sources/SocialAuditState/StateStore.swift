@@ -52,7 +52,7 @@ public struct RunOutcome: Sendable {
     public var startedAt: Date
     public var finishedAt: Date
     public var findings: [Finding]
-    public var statuses: [String: String]
+    public var statuses: [String: FindingStatus]
     public var resolved: [ResolvedFinding]
     /// The schools the run covered (empty: all); findings of other schools are left as they were.
     public var schools: [String]
@@ -73,7 +73,7 @@ public struct RunOutcome: Sendable {
     /// among ``findings`` for the reports, left as the state holds them.
     public var carried: Set<String> = []
 
-    public init(asOf: String, startedAt: Date, finishedAt: Date, findings: [Finding], statuses: [String: String],
+    public init(asOf: String, startedAt: Date, finishedAt: Date, findings: [Finding], statuses: [String: FindingStatus],
                 resolved: [ResolvedFinding], schools: [String], archives: [CachedArchive], known: [String: KnownFinding],
                 token: String? = nil, presentArchives: [String]? = nil) {
         self.token = token

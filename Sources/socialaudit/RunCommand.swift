@@ -328,9 +328,9 @@ struct Run: ParsableCommand {
                                  failOn: Severity?, mail: [MailOutcome]) -> Int32 {
         var code: Int32 = 0
         if let failOn {
-            let matched = result.findings.filter { $0.severity.isAtLeast(failOn) && lifecycle.statuses[$0.fingerprint] != "suppressed" }
+            let matched = result.findings.filter { $0.severity.isAtLeast(failOn) && lifecycle.statuses[$0.fingerprint] != .suppressed }
             if !matched.isEmpty {
-                let new = matched.filter { lifecycle.statuses[$0.fingerprint] == "new" }.count
+                let new = matched.filter { lifecycle.statuses[$0.fingerprint] == .new }.count
                 Console.notice("--fail-on \(failOn.rawValue): \(matched.count) unsuppressed finding\(matched.count == 1 ? "" : "s") "
                                + "of \(failOn.rawValue) severity or higher (\(new) new); exit \(RunExit.failOnMatched)")
                 code = RunExit.failOnMatched

@@ -46,8 +46,8 @@ struct CompiledTemplateTests {
         let inputs = try DistrictInputs.load(configuration, rosterGiven: true)
         let result = try DistrictAudit(inputs: inputs, asOf: TwitterDate.parse("2026-11-01")!).run()
         let inventory = inputs.inventory.inventory
-        var statuses: [String: String] = [:]
-        for (index, finding) in result.findings.enumerated() { statuses[finding.fingerprint] = ["new", "open", "suppressed"][index % 3] }
+        var statuses: [String: FindingStatus] = [:]
+        for (index, finding) in result.findings.enumerated() { statuses[finding.fingerprint] = FindingStatus.allCases[index % 3] }
         let report = RunReport(district: inventory.district, schools: inventory.schools, asOf: "2026-11-01",
                                startedAt: Date(timeIntervalSince1970: 0), finishedAt: Date(timeIntervalSince1970: 1),
                                findings: result.findings, statuses: statuses, resolved: [], trend: [], accounts: result.accounts,
@@ -97,7 +97,7 @@ struct CompiledTemplateTests {
                                   evidence: Evidence(kind: kind, id: "1", time: Date(timeIntervalSince1970: 0), text: "t",
                                                      messageCount: 2, compared: [ComparedValue("l", "v")]),
                                   students: [], summary: "sum", fingerprint: "f")
-            let view = FindingView(finding, status: "open")
+            let view = FindingView(finding, status: .open)
             let properties = Mirror(reflecting: view).children
             #expect(properties.count == 11)
             for property in properties {

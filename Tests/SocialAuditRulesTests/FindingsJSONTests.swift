@@ -76,7 +76,7 @@ struct FindingsJSONTests {
         }
         let entries = report.findings.map { finding in
             let rule = RuleCatalog.rule(finding.rule)?.description
-            return ReferenceEntry(finding: finding, status: report.status(finding),
+            return ReferenceEntry(finding: finding, status: report.status(finding).rawValue,
                                   ruleName: rule?.name ?? finding.rule, policy: rule?.policy ?? [])
         }
         var reference = String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n"

@@ -118,7 +118,7 @@ struct StateSafetyTests {
         // And the next run sees the same statuses as if the pending one had never been.
         let again = Lifecycle.statuses(current: [finding("b"), finding("c")], known: try store.knownFindings(unresolvedOnly: true),
                                        reviews: [], asOf: "2026-10-02")
-        #expect(again.statuses == ["b": "open", "c": "new"])
+        #expect(again.statuses == ["b": .open, "c": .new])
         #expect(again.resolved.map(\.fingerprint) == ["a"])
     }
 

@@ -62,12 +62,12 @@ struct StateTests {
         let state = try store()
         #expect(FileManager.default.fileExists(atPath: state.url.path), "the file and its folders are created on first use")
         let first = try run(state, [finding("a"), finding("b")], asOf: "2026-10-01")
-        #expect(first.statuses == ["a": "new", "b": "new"])
+        #expect(first.statuses == ["a": .new, "b": .new])
         let second = try run(state, [finding("a"), finding("b"), finding("c")], asOf: "2026-10-02")
-        #expect(second.statuses == ["a": "open", "b": "open", "c": "new"])
+        #expect(second.statuses == ["a": .open, "b": .open, "c": .new])
         #expect(second.resolved.isEmpty)
         let third = try run(state, [finding("a")], asOf: "2026-10-03")
-        #expect(third.statuses == ["a": "open"])
+        #expect(third.statuses == ["a": .open])
         #expect(third.resolved.map(\.fingerprint) == ["b", "c"])
         let known = try state.knownFindings()
         #expect(known["b"]?.resolvedAsOf == "2026-10-03")
@@ -78,7 +78,7 @@ struct StateTests {
         let stored = try state.queue.read { db in try String.fetchOne(db, sql: "SELECT lastSeenAsOf FROM finding WHERE fingerprint = 'a'") }
         #expect(stored == "2026-10-01")
         let fourth = try run(state, [finding("a"), finding("b")], asOf: "2026-10-04")
-        #expect(fourth.statuses == ["a": "open", "b": "new"])
+        #expect(fourth.statuses == ["a": .open, "b": .new])
         #expect(fourth.resolved.isEmpty, "a resolved finding is not resolved twice")
         #expect(try state.knownFindings()["b"]?.firstSeenAsOf == "2026-10-04")
     }
@@ -87,11 +87,11 @@ struct StateTests {
     func suppression() throws {
         let state = try store()
         let review = Review(fingerprint: "a", reviewer: "mreed", date: "2026-10-01", note: "parent, not a student", expires: "2026-10-10")
-        #expect(try run(state, [finding("a")], asOf: "2026-10-01", reviews: [review]).statuses == ["a": "suppressed"])
-        #expect(try run(state, [finding("a")], asOf: "2026-10-10", reviews: [review]).statuses == ["a": "suppressed"], "the last day still counts")
-        #expect(try run(state, [finding("a")], asOf: "2026-10-11", reviews: [review]).statuses == ["a": "open"])
+        #expect(try run(state, [finding("a")], asOf: "2026-10-01", reviews: [review]).statuses == ["a": .suppressed])
+        #expect(try run(state, [finding("a")], asOf: "2026-10-10", reviews: [review]).statuses == ["a": .suppressed], "the last day still counts")
+        #expect(try run(state, [finding("a")], asOf: "2026-10-11", reviews: [review]).statuses == ["a": .open])
         let forever = Review(fingerprint: "a")
-        #expect(try run(state, [finding("a")], asOf: "2027-01-01", reviews: [forever]).statuses == ["a": "suppressed"])
+        #expect(try run(state, [finding("a")], asOf: "2027-01-01", reviews: [forever]).statuses == ["a": .suppressed])
     }
 
     @Test("the trend counts new, open, suppressed and resolved per run, per school and for the district")
@@ -128,7 +128,7 @@ struct StateTests {
         var changed = finding("c", school: "bethel-middle")
         changed.severity = .low
         let second = try run(state, [finding("a"), changed], asOf: "2026-10-02", schools: ["pisgah-high", "bethel-middle"])
-        #expect(second.statuses == ["a": "open", "c": "open"] && second.resolved.isEmpty)
+        #expect(second.statuses == ["a": .open, "c": .open] && second.resolved.isEmpty)
         let known = try state.knownFindings()
         #expect(known["a"]?.lastSeenAsOf == "2026-10-02", "a finding found again was seen in this run")
         #expect(known["b"]?.lastSeenAsOf == "2026-10-01" && known["b"]?.resolvedAsOf == nil, "another school's finding is left alone")
@@ -174,7 +174,7 @@ struct StateTests {
         #expect(known.values.allSatisfy { $0.hasRecord })
         let result = Lifecycle.statuses(current: [], known: known, reviews: [], asOf: "2026-10-02",
                                         coverage: Lifecycle.Coverage(audited: ["kjackson"], notRead: ["kjackson"]))
-        #expect(result.carried.map(\.fingerprint) == ["a"] && result.statuses["a"] == "open")
+        #expect(result.carried.map(\.fingerprint) == ["a"] && result.statuses["a"] == .open)
         #expect(result.resolved.map(\.fingerprint) == ["b"] && result.resolved.first?.reason == "account no longer in the inventory")
         #expect(try state.findingRecords(["a", "b"]) == ["a": first[0], "b": other])
         // Without coverage (a caller that reads every account), both resolve, with no reason.

@@ -76,20 +76,17 @@ public struct MailComposer: Sendable {
         let title = DisplayText.singleLine(title, limit: 200)
         let summary = SummaryTally(findings: findings, run: run)
         let tally = summary.tally, newHigh = summary.newHigh, coverage = summary.coverage
-        let total = { (status: FindingStatus) in
-            let column = FindingStatus.allCases.firstIndex(of: status)!
-            return tally.reduce(0) { $0 + $1[column] }
-        }
+        let total = { (status: FindingStatus) in tally.values.reduce(0) { $0 + ($1[status] ?? 0) } }
         let subject = "Social media audit — \(title), \(run.asOf): \(total(.new)) new, \(total(.open)) open"
-        let counts: [[String: Any]] = Severity.allCases.enumerated().map { row, severity in
-            let own = tally[row]
+        let counts: [[String: Any]] = Severity.allCases.map { severity in
+            let own = tally[severity] ?? [:]
             let (symbol, colour): (String, String) = switch severity {
             case .high: ("▲", "#a40e26")
             case .medium: ("◆", "#8a4600")
             case .low: ("●", "#0b5cad")
             }
             return ["label": severity.rawValue.capitalized, "symbol": symbol, "colour": colour,
-                    "new": own[0], "open": own[1], "suppressed": own[2]]
+                    "new": own[.new] ?? 0, "open": own[.open] ?? 0, "suppressed": own[.suppressed] ?? 0]
         }
         let newHighList: [[String: Any]] = newHigh.keys.sorted().map { key in
             let parts = key.split(separator: "\u{0}").map(String.init)

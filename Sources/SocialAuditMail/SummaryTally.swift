@@ -3,11 +3,10 @@ import SocialAuditCore
 import SocialAuditReport
 import SocialAuditRules
 
-/// One pass over a summary's findings: counted by severity and status (a small table rather than
-/// dictionaries), and the few the summary names (new high-severity ones, coverage gaps).
+/// One pass over a summary's findings: counted by severity and status, and the few the summary
+/// names (new high-severity ones, coverage gaps).
 struct SummaryTally {
-    /// Rows by `Severity.allCases`, columns by `FindingStatus.allCases`.
-    var tally = Array(repeating: Array(repeating: 0, count: FindingStatus.allCases.count), count: Severity.allCases.count)
+    var tally: [Severity: [FindingStatus: Int]] = [:]
     /// `account NUL rule` of new high-severity findings, counted.
     var newHigh: [String: Int] = [:]
     var coverage: [[String: Any]] = []
@@ -18,22 +17,21 @@ struct SummaryTally {
     /// `findings`: positions in `run.findings`.
     init(findings: [Int], run: RunReport) {
         var coverageSeen = Set<String>()
-        // By position, not by copy (a copy of a finding is a dozen retains and releases).
         for index in findings {
-            let status = run.findingStatuses[index]
-            tally[Severity.allCases.firstIndex(of: run.findings[index].severity)!][FindingStatus.allCases.firstIndex(of: status)!] += 1
-            if run.findings[index].tier == .unregistered {
-                if status != .suppressed { notInInventory.insert(run.findings[index].account) }
+            let finding = run.findings[index], status = run.findingStatuses[index]
+            tally[finding.severity, default: [:]][status, default: 0] += 1
+            if finding.tier == .unregistered {
+                if status != .suppressed { notInInventory.insert(finding.account) }
                 continue
             }
-            // Accounts with new high-severity findings: handle and rule, counted; nothing else of the run.findings[index].
-            if run.findings[index].severity == .high && status == .new {
-                newHigh["\(run.findings[index].account)\u{0}\(run.findings[index].rule)", default: 0] += 1
+            // Accounts with new high-severity findings: handle and rule, counted; nothing else of the finding.
+            if finding.severity == .high && status == .new {
+                newHigh["\(finding.account)\u{0}\(finding.rule)", default: 0] += 1
             }
-            if status != .suppressed && MailComposer.coverageRules.contains(run.findings[index].rule),
-               coverageSeen.insert("\(run.findings[index].account) \(run.findings[index].rule)").inserted {
-                coverage.append(["account": DisplayText.singleLine(run.findings[index].account),
-                                 "ruleName": RuleCatalog.rule(run.findings[index].rule)?.description.name ?? run.findings[index].rule])
+            if status != .suppressed && MailComposer.coverageRules.contains(finding.rule),
+               coverageSeen.insert("\(finding.account) \(finding.rule)").inserted {
+                coverage.append(["account": DisplayText.singleLine(finding.account),
+                                 "ruleName": RuleCatalog.rule(finding.rule)?.description.name ?? finding.rule])
             }
         }
     }

@@ -336,7 +336,7 @@ enum FindingsJSON {
     }
 
     static func run(_ report: RunReport) throws -> [UInt8] {
-        var byStatus = ["new": 0, "open": 0, "suppressed": 0]
+        var byStatus = Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { ($0.rawValue, 0) })
         var bySeverity = ["high": 0, "medium": 0, "low": 0]
         var bySchool: [String: Int] = [:]
         for index in report.findings.indices {

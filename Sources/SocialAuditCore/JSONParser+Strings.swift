@@ -7,7 +7,9 @@ extension JSONParser {
         let open = index
         var i = index + 1
         var ascii = true
-        scan: while i < bytes.count {
+        scan: while true {
+            i = Self.plainRun(bytes, from: i, ascii: &ascii)
+            guard i < bytes.count else { break }
             let c = bytes[i]
             if c == 0x22 {
                 if ascii || Self.isValidUTF8(UnsafeBufferPointer(rebasing: bytes[open + 1..<i])) {
@@ -16,20 +18,50 @@ extension JSONParser {
                 }
                 break
             }
-            if c == 0x5C {
-                guard i + 1 < bytes.count else { break }
-                switch bytes[i + 1] {
-                case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: i += 2
-                default: break scan
-                }
-                continue
+            // A backslash or a control character.
+            guard c == 0x5C, i + 1 < bytes.count else { break }
+            switch bytes[i + 1] {
+            case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: i += 2
+            default: break scan
             }
-            if c < 0x20 { break }
-            if c >= 0x80 { ascii = false }
-            i += 1
         }
         index = open
         return try parseString()
+    }
+
+    /// The first byte from `from` on that ends a string's plain text (a quote, a backslash or a
+    /// control character), or the end; `ascii` becomes false where a byte of the run is not ASCII.
+    /// Eight bytes at a time: most of an archive's bytes are inside strings.
+    @inline(__always)
+    static func plainRun(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, ascii: inout Bool) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = from
+        var high: UInt64 = 0
+        while i + 8 <= bytes.count {
+            let x = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+            let quote = x ^ (0x22 &* ones), backslash = x ^ (0x5C &* ones)
+            // A byte is flagged where it is zero (the quote, the backslash) or below 0x20; the
+            // lowest flag is exact (a borrow only reaches the bytes above it).
+            let stops = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (x &- 0x20 &* ones) & ~x) & highs
+            if stops != 0 {
+                let at = stops.trailingZeroBitCount >> 3
+                let below: UInt64 = at == 0 ? 0 : ~0 >> UInt64(64 - 8 * at)
+                high |= x & highs & below
+                i += at
+                if high != 0 { ascii = false }
+                return i
+            }
+            high |= x & highs
+            i += 8
+        }
+        if high != 0 { ascii = false }
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == 0x22 || c == 0x5C || c < 0x20 { break }
+            if c >= 0x80 { ascii = false }
+            i += 1
+        }
+        return i
     }
 
     static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -49,19 +81,17 @@ extension JSONParser {
         let open = index
         index += 1
         let start = index
-        // Fast path: no escapes.
-        while index < bytes.count {
+        // No escapes: the string is the bytes as they are.
+        var ascii = true
+        index = Self.plainRun(bytes, from: start, ascii: &ascii)
+        if index < bytes.count, bytes[index] != 0x5C {
             let c = bytes[index]
-            if c == 0x22 {
-                let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                index += 1
-                return decodeUTF8(slice, at: start)
-            }
-            if c == 0x5C { break }
-            if c < 0x20 {
+            guard c == 0x22 else {
                 throw error("a control character (\(Self.describe(c))) inside a string; it must be escaped")
             }
+            let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
             index += 1
+            return ascii ? String(decoding: slice, as: UTF8.self) : decodeUTF8(slice, at: start)
         }
         guard index < bytes.count else {
             index = open

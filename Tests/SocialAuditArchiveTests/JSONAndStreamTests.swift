@@ -211,6 +211,30 @@ struct FilteredParseTests {
     /// A filter keeping one key, so the rest of each record is skipped unbuilt.
     static let filter = JSONKeyFilter(["id": nil])
 
+    @Test("a string's end, escape, control character or invalid byte is found at every place within the bytes read eight at a time")
+    func stopsAtEveryPlace() throws {
+        for length in 0..<20 {
+            let before = String(repeating: "a", count: length)
+            // Plain, accented, escaped: the same text whether built or skipped.
+            for (written, read) in [(before, before), (before + "é", before + "é"), (before + #"\n"#, before + "\n"), (before + #"\u00e9x"#, before + "éx")] {
+                let record = #"{"id": "1", "t": ""# + written + #"", "x": ""# + written + #""}"#
+                let value = try JSONParser.parse(Array(record.utf8))
+                #expect(value["t"]?.text == read, "at \(length)")
+                #expect(outcome(record, filtered: true) == #"ok string("1") repairs []"#, "at \(length)")
+            }
+            // A control character is an error at its own byte, built or skipped.
+            let control = #"{"id": "1", "x": ""# + before + "\u{1}\"}"
+            #expect(outcome(control, filtered: true) == "error at \(18 + length): a control character (byte 0x01) inside a string; it must be escaped")
+            #expect(outcome(control, filtered: false) == outcome(control, filtered: true))
+            // Invalid UTF-8 is repaired and reported at the string's start, built or skipped.
+            var bytes = Array(#"{"id": "1", "x": ""#.utf8) + Array(before.utf8) + [0xC3, 0x28] + Array("\"}".utf8)
+            let (_, repairs) = try bytes.withUnsafeBufferPointer { try JSONParser.parse($0, keeping: Self.filter) }
+            #expect(repairs == [18], "at \(length)")
+            bytes.removeLast(2)
+            #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(bytes) }
+        }
+    }
+
     func outcome(_ text: String, filtered: Bool) -> String {
         let bytes = Array(text.utf8)
         do {

@@ -162,10 +162,7 @@ struct FoldedText {
             }
             let isUpper = entry.bits & LetterTable.upper != 0
             let possessive = gap.count == 1 && isApostrophe(gap.first) && value | 0x20 == 0x73 && n > 0 && closesPossessive(bytes, at: at)
-            let expands = (entry.plain | entry.latin) & LetterTable.expansionBit != 0
-            let plain = entry.plain & LetterTable.expansionBit == 0 ? [] : LetterTable.expansion(entry.plain)
-            let latin = entry.latin & LetterTable.expansionBit == 0 ? [] : LetterTable.expansion(entry.latin)
-            let digit = isDigit(latin.first ?? entry.latin)
+            let digit = isDigit(LetterTable.scalar(entry.latin, 0))
             var before: Boundary
             if n == 0 && gap.others == 0 {
                 before = .spaces
@@ -176,10 +173,9 @@ struct FoldedText {
             }
             gap = Gap()
             // "ß" is "ss": one letter of the text, two of the folding.
-            let count = expands ? max(plain.count, latin.count, 1) : 1
+            let count = max(LetterTable.length(entry.plain), LetterTable.length(entry.latin))
             for k in 0..<count where n < letters.count {
-                let letter = Letter(plain: plain.isEmpty ? entry.plain : plain[min(k, plain.count - 1)],
-                                    latin: latin.isEmpty ? entry.latin : latin[min(k, latin.count - 1)],
+                let letter = Letter(plain: LetterTable.scalar(entry.plain, k), latin: LetterTable.scalar(entry.latin, k),
                                     start: Int32(at), end: Int32(next), before: before, upper: k == 0 && isUpper,
                                     inLink: inLink, possessive: possessive)
                 letters.initializeElement(at: n, to: letter)

@@ -39,8 +39,20 @@ enum LetterTable {
         return Entry(bits: entry.bits, plain: first(entry.plain), latin: first(entry.latin))
     }
 
-    /// The scalars of a folding or reading stored as an expansion.
-    static func expansion(_ value: UInt32) -> [UInt32] { table.expansions[Int(value & ~expansionBit)] }
+    /// How many scalars a folding or reading has (one unless it is an expansion).
+    @inline(__always)
+    static func length(_ value: UInt32) -> Int {
+        value & expansionBit == 0 ? 1 : table.expansions[Int(value & ~expansionBit)].count
+    }
+
+    /// Scalar `k` of a folding or reading (its last where it is shorter than `k`): a letter that
+    /// does not expand is its own value, with no array to fetch.
+    @inline(__always)
+    static func scalar(_ value: UInt32, _ k: Int) -> UInt32 {
+        guard value & expansionBit != 0 else { return value }
+        let scalars = table.expansions[Int(value & ~expansionBit)]
+        return scalars[min(k, scalars.count - 1)]
+    }
 
     /// The BMP's entries, made once and never freed: a buffer rather than an array, so that a
     /// look-up retains nothing.

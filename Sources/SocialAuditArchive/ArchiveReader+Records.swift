@@ -64,7 +64,7 @@ extension ReadingSession {
                     }
                 }
             }
-            var digest = files is FolderArchiveFiles ? SHA256() : nil
+            var digest = hashesDataFiles && files is FolderArchiveFiles ? SHA256() : nil
             do {
                 try files.read(file.path) { chunk in
                     digest?.update(bufferPointer: UnsafeRawBufferPointer(chunk))

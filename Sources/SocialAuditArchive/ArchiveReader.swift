@@ -68,6 +68,8 @@ public struct ArchiveReader: Sendable {
     /// calling thread, one at a time (in another order than the files', which nothing depends on),
     /// unless `read` is given a tweet consumer per worker.
     public var partWorkers = 1
+    /// Whether a folder's data files are hashed as they are read (into ``ArchiveReading/digests``).
+    public var hashesDataFiles = false
 
     public init(source: ArchiveSource, maximumRecordBytes: Int = 64 << 20) {
         self.source = source
@@ -91,6 +93,7 @@ public struct ArchiveReader: Sendable {
             var session = ReadingSession(source: source, maximumRecordBytes: maximumRecordBytes, handle: handle)
             session.zipLimits = zipLimits
             session.partWorkers = partWorkers
+            session.hashesDataFiles = hashesDataFiles
             session.makeTweetConsumer = tweetConsumer
             session.run()
             return session.reading
@@ -139,6 +142,7 @@ struct ReadingSession {
     /// Stop after the manifest, account and profile.
     var identityOnly = false
     var zipLimits = ZipLimits()
+    var hashesDataFiles = false
 
     init(source: ArchiveSource, maximumRecordBytes: Int, handle: @escaping (ArchiveRecord) -> Void) {
         reading = ArchiveReading(source: source)

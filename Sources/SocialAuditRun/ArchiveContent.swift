@@ -4,19 +4,21 @@ import SocialAuditArchive
 import SocialAuditCore
 
 /// An archive's content, for incremental runs: its size and last modification (cheap to read)
-/// and SHA-256 of the zip file, or over the data files of an extracted folder (path
-/// and digest, in path order; media are not read by the audit and not hashed), streamed in
-/// 1 MiB pieces.
+/// and, for an archive that was once seen copied again at its size, SHA-256 of the zip file or
+/// over the data files of an extracted folder (path and digest, in path order; media are not
+/// read by the audit and not hashed), streamed in 1 MiB pieces.
 ///
 /// A nightly run first compares size and modification time with what the state remembers, as
 /// `make` and `rsync` do: when both are unchanged the archive is taken as unchanged without
-/// reading a byte of it. Otherwise the hash decides (an archive copied again, with a new time
-/// but the same bytes, is not read again). `--full` reads every archive whatever the state says.
+/// reading a byte of it. Otherwise the hash decides, where there is one (an archive copied again
+/// every night, with a new time but the same bytes, is read the first time and hashed then, and
+/// not read again after). `--full` reads every archive whatever the state says.
 enum ArchiveContent {
     struct Signature {
         var size: Int64
         var modified: Double
-        var hash: String
+        /// Nil where the archive was not hashed (see ``DistrictAudit/audit(_:entry:byId:district:key:partWorkers:prior:notes:)``).
+        var hash: String?
     }
 
     /// The files whose bytes make the content, in order, with their total size and latest time.
@@ -108,4 +110,11 @@ final class PendingSignature: Sendable {
 
     /// Waits for the hash.
     var value: ArchiveContent.Signature? { work.value }
+}
+
+
+extension ArchiveContent.Signature {
+    init(_ listing: ArchiveContent.Listing, hash: String?) {
+        self.init(size: listing.size, modified: listing.modified, hash: hash)
+    }
 }

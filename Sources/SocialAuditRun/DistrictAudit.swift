@@ -306,7 +306,7 @@ public struct DistrictAudit: Sendable {
             if remembered.size == listing.size, remembered.modified == listing.modified {
                 // Same size and time as when it was read: unchanged, without reading it.
                 cached = remembered
-            } else if let signature = ArchiveContent.signature(source, listing) {
+            } else if remembered.contentHash != nil, let signature = ArchiveContent.signature(source, listing) {
                 content = signature
                 cached = signature.hash == remembered.contentHash ? remembered : nil
             }
@@ -321,11 +321,16 @@ public struct DistrictAudit: Sendable {
             }
             return finish(&pass, restoring: saved, outcome, notes: notes)
         } else {
-            // The hash is needed only for the next run. A zip's is made on its own thread while the
+            // The hash serves a later run only if the archive is copied again with the same bytes
+            // (a new time, the same size): it is made once the state has seen that happen, and kept
+            // while size and time stay as remembered. A zip's is made on its own thread while the
             // archive is read; a folder's data files are hashed by the reader as it reads them.
-            let pending = content == nil && source.kind == .zip ? listing.map { PendingSignature(source, $0) } : nil
+            let sameSize = stored != nil && stored?.size == listing?.size
+            let hashing = content == nil && sameSize && stored?.modified != listing?.modified
+            let pending = hashing && source.kind == .zip ? listing.map { PendingSignature(source, $0) } : nil
             var reader = ArchiveReader(source: source)
             reader.partWorkers = partWorkers
+            reader.hashesDataFiles = hashing
             // Part files read at once run the tweets' rules on their own threads, each in a
             // shard of the pass (made after the account's identity was read), merged after.
             var shards: [PassShard] = []
@@ -343,7 +348,9 @@ public struct DistrictAudit: Sendable {
                 .masked(by: district)
             pass.restore(subject: kept.subject, contentFindings: kept.contentFindings, tweets: kept.tweets,
                          conversations: kept.conversations, messages: kept.messages)
-            if let content = content ?? pending?.value ?? listing.flatMap({ ArchiveContent.signature(source, $0, known: reading.digests) }),
+            let carried = sameSize && !hashing ? stored?.contentHash : nil
+            if let content = content ?? pending?.value
+                ?? listing.flatMap({ hashing ? ArchiveContent.signature(source, $0, known: reading.digests) : .init($0, hash: carried) }),
                let payload = try? kept.payload() {
                 outcome.cache = CachedArchive(path: source.url.path, size: content.size, modified: content.modified,
                                               contentHash: content.hash, inputsKey: key, payload: payload)

@@ -122,7 +122,7 @@ extension StateStore {
                 INSERT INTO archive (path, size, modified, contentHash, inputsKey, payload, lastRun) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(path) DO UPDATE SET size = excluded.size, modified = excluded.modified,
                   contentHash = excluded.contentHash, inputsKey = excluded.inputsKey, payload = excluded.payload, lastRun = excluded.lastRun
-                """).execute(arguments: [Self.archiveKey(archive.path), archive.size, archive.modified, archive.contentHash, archive.inputsKey,
+                """).execute(arguments: [Self.archiveKey(archive.path), archive.size, archive.modified, archive.contentHash ?? "", archive.inputsKey,
                                  archive.payload, runId])
         }
         if let present = outcome.presentArchives { try Self.dropArchives(notIn: present, db) }

@@ -31,12 +31,14 @@ public struct CachedArchive: Sendable {
     public var path: String
     public var size: Int64
     public var modified: Double
-    public var contentHash: String
+    /// SHA-256 of the content, made only once the archive was seen copied again at its size
+    /// (see `DistrictAudit`); nil before (stored as empty text).
+    public var contentHash: String?
     /// Hash of everything else the audit of this archive depends on (inventory, roster, policy, tool).
     public var inputsKey: String
     public var payload: Data
 
-    public init(path: String, size: Int64, modified: Double, contentHash: String, inputsKey: String, payload: Data) {
+    public init(path: String, size: Int64, modified: Double, contentHash: String?, inputsKey: String, payload: Data) {
         self.path = path
         self.size = size
         self.modified = modified
@@ -320,7 +322,7 @@ public final class StateStore: Sendable {
     public func cachedArchive(path: String) throws -> CachedArchive? {
         try queue.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM archive WHERE path = ?", arguments: [Self.archiveKey(path)]).map {
-                CachedArchive(path: path, size: $0["size"], modified: $0["modified"], contentHash: $0["contentHash"],
+                CachedArchive(path: path, size: $0["size"], modified: $0["modified"], contentHash: ($0["contentHash"] as String?).flatMap { $0.isEmpty ? nil : $0 },
                               inputsKey: $0["inputsKey"], payload: $0["payload"])
             }
         }

@@ -401,7 +401,7 @@ struct CommandLineTests {
         #expect(oneCSV == oneFullCSV)
     }
 
-    @Test("nightly: an archive touched but unchanged is not read again; one changed at the same size is")
+    @Test("nightly: an archive copied again unchanged is read once more and hashed, then not read again; one changed at the same size is")
     func quickCheck() throws {
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sa-\(UUID().uuidString)")
         let samples = folder.appendingPathComponent("samples")
@@ -416,16 +416,31 @@ struct CommandLineTests {
             return result
         }
         _ = try run("2026-11-01")
-        // Touched: a new time, the same bytes. Hashed, found the same, and not read again.
+        // Touched: a new time, the same bytes. The first run that sees it reads it (nothing was
+        // hashed yet) and hashes it; the next touch is found the same by its hash.
         let tweets = samples.appendingPathComponent("archives/twitter-2026-10-27-unknown/data/tweets.js")
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: tweets.path)
-        #expect(try run("2026-11-02").stdout.contains("(11 unchanged since the last run)"))
+        #expect(try run("2026-11-02").stdout.contains("(10 unchanged since the last run)"))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 120)], ofItemAtPath: tweets.path)
+        #expect(try run("2026-11-03").stdout.contains("(11 unchanged since the last run)"))
         // Changed at the same size (and the time moved): read again.
         var text = try String(contentsOf: tweets, encoding: .utf8)
         text = text.replacingOccurrences(of: "Legs are done.", with: "Legs are gone.")
         try text.write(to: tweets, atomically: false, encoding: .utf8)
-        #expect(try run("2026-11-03").stdout.contains("(10 unchanged since the last run)"))
-        #expect(try run("2026-11-04").stdout.contains("(11 unchanged since the last run)"))
+        #expect(try run("2026-11-04").stdout.contains("(10 unchanged since the last run)"))
+        #expect(try run("2026-11-05").stdout.contains("(11 unchanged since the last run)"))
+        // A full run keeps the hash of an archive whose size and time are as remembered.
+        _ = try Invocation.run(["run", "--full", "--config", samples.appendingPathComponent("socialaudit.json").path,
+                                "--state", state, "--as-of", "2026-11-06", "--out", folder.appendingPathComponent("out").path,
+                                "--templates", Invocation.repository.appendingPathComponent("templates").path])
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 180)], ofItemAtPath: tweets.path)
+        #expect(try run("2026-11-07").stdout.contains("(11 unchanged since the last run)"))
+        // A zip, the same way.
+        let zip = samples.appendingPathComponent("archives/twitter-2026-10-28-canton.zip").path
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: zip)
+        #expect(try run("2026-11-08").stdout.contains("(10 unchanged since the last run)"))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 120)], ofItemAtPath: zip)
+        #expect(try run("2026-11-09").stdout.contains("(11 unchanged since the last run)"))
     }
 
     @Test("a review file suppresses a finding; an expired entry does not")

@@ -152,6 +152,8 @@ struct CachedAuditRecordsTests {
         ]).writeFolder()
         var reader = ArchiveReader(url: folder)
         reader.partWorkers = 2
+        #expect(reader.read { _ in }.digests.isEmpty, "nothing hashed unless asked")
+        reader.hashesDataFiles = true
         let reading = reader.read { _ in }
         #expect(Set(reading.digests.keys) == ["data/account.js", "data/tweets.js", "data/tweets-part1.js"])
         let source = ArchiveSource(url: folder)

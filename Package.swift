@@ -85,7 +85,8 @@ let package = Package(
         .target(
             name: "SocialAuditRun",
             dependencies: ["SocialAuditCore", "SocialAuditArchive", "SocialAuditInventory", "SocialAuditRules", "SocialAuditState",
-                           .product(name: "Crypto", package: "swift-crypto")]
+                           "SocialAuditReport", "SocialAuditMail",
+                           .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "socialaudit",

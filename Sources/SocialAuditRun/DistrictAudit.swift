@@ -79,15 +79,6 @@ public struct DistrictAudit: Sendable {
         return hasher.finalize().hexString
     }
 
-    public enum Failure: Error, LocalizedError {
-        case archivesFolder(String)
-        public var errorDescription: String? {
-            switch self {
-            case let .archivesFolder(message): message
-            }
-        }
-    }
-
     /// What a run knows before it reads any archive's content: the archives, whom each belongs
     /// to, the district's context and the key of the inputs. It needs no state, so a run makes it
     /// while the state is opened.
@@ -143,7 +134,7 @@ public struct DistrictAudit: Sendable {
         do {
             listing = try ArchiveDiscovery.list(inputs.configuration.archives)
         } catch {
-            throw Failure.archivesFolder(error.localizedDescription)
+            throw RunError.archivesFolder(error.localizedDescription)
         }
         let inventory = inputs.inventory.inventory
         let policy = inputs.configuration.policy

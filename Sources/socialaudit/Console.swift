@@ -7,7 +7,7 @@ import SocialAuditInventory
 /// the time, so that a night's lines can be found and read in order.
 enum Console {
     /// Every message goes through swift-log, to one handler that writes these lines.
-    private static let logger: Logger = {
+    static let logger: Logger = {
         LoggingSystem.bootstrap { _ in ConsoleLogHandler(timestamps: isatty(STDERR_FILENO) != 1) }
         return Logger(label: "socialaudit")
     }()

@@ -31,31 +31,6 @@ struct RunPaths: ParsableArguments {
     }
 }
 
-extension Configuration {
-    /// The templates: `--templates` or the configuration's (which must hold every template), else
-    /// a `templates` folder beside the configuration, else the shipped ones.
-    func reportTemplates() throws -> ReportTemplates {
-        var folder = templates
-        if !templatesGiven, !FileManager.default.fileExists(atPath: folder.path),
-           let executable = Self.executableFile, let shipped = ReportTemplates.shippedFolder(executable: executable) {
-            folder = shipped
-        }
-        return try ReportTemplates(folder: folder)
-    }
-
-    /// This program's file, its links resolved: what Linux says of `/proc/self/exe`, else
-    /// Foundation's answer (Bundle.main, and the path resolved link by link through NSString:
-    /// half a millisecond of every run that uses the shipped templates).
-    private static var executableFile: URL? {
-        var path = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = readlink("/proc/self/exe", &path, path.count - 1)
-        if count > 0 {
-            return URL(fileURLWithPath: String(decoding: path[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self))
-        }
-        return Bundle.main.executableURL?.resolvingSymlinksInPath()
-    }
-}
-
 /// What `validate` checks beyond the inputs `InputOptions.load` reads: each thing a run stops on
 /// (exit 2), through the call the run makes, and the mail route `--mail` uses. Nothing is written
 /// and no mail is sent.

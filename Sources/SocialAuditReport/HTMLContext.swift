@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import SocialAuditCore
 import SocialAuditRules
 
@@ -237,11 +238,10 @@ enum HTMLContext {
 
 }
 
-/// A finding as the templates see it: a stored property per name the templates use, rather
-/// than a dictionary per finding (a large school's page has thousands). The compiled renderer
-/// reads it through ``TemplateObject``; swift-mustache reads the same properties through Mirror,
-/// a missing one (`tweet` of a conversation) as a missing key.
-final class FindingView: TemplateObject, @unchecked Sendable {
+/// A finding as the templates see it: a property per name the templates use, answered by
+/// name (``MustacheParent``) rather than through Mirror; a missing one (`tweet` of a
+/// conversation) is a missing key.
+final class FindingView: MustacheParent, @unchecked Sendable {
     let severity: String
     let severityLabel: String
     let severitySymbol: String
@@ -286,27 +286,26 @@ final class FindingView: TemplateObject, @unchecked Sendable {
         }
     }
 
-    func value(named name: String) -> TemplateValue? {
+    func child(named name: String) -> Any? {
         switch name {
-        case "severity": .text(severity)
-        case "severityLabel": .text(severityLabel)
-        case "severitySymbol": .text(severitySymbol)
-        case "status": .text(status.rawValue)
-        case "notRecheckedSince": notRecheckedSince.map { .text($0) }
-        case "summary": .text(summary)
-        case "fingerprint": .text(fingerprint)
-        case "hasCompared": .boolean(hasCompared)
-        case "compared": .textObjects(compared)
-        case "tweet": tweet.map { .view($0) }
-        case "dm": dm.map { .object($0) }
+        case "severity": severity
+        case "severityLabel": severityLabel
+        case "severitySymbol": severitySymbol
+        case "status": status.rawValue
+        case "notRecheckedSince": notRecheckedSince
+        case "summary": summary
+        case "fingerprint": fingerprint
+        case "hasCompared": hasCompared
+        case "compared": compared
+        case "tweet": tweet
+        case "dm": dm
         default: nil
         }
     }
 }
 
-/// A tweet's evidence as the templates see it (`{{#tweet}}`), as ``FindingView``: a stored
-/// property per name (a dictionary per finding was a fifth of making a large school's page).
-final class TweetView: TemplateObject, @unchecked Sendable {
+/// A tweet's evidence as the templates see it (`{{#tweet}}`), answered by name as ``FindingView``.
+final class TweetView: MustacheParent, @unchecked Sendable {
     let id: String
     let text: String
     let url: String
@@ -319,12 +318,12 @@ final class TweetView: TemplateObject, @unchecked Sendable {
         self.time = time
     }
 
-    func value(named name: String) -> TemplateValue? {
+    func child(named name: String) -> Any? {
         switch name {
-        case "id": .text(id)
-        case "text": .text(text)
-        case "url": .text(url)
-        case "time": .text(time)
+        case "id": id
+        case "text": text
+        case "url": url
+        case "time": time
         default: nil
         }
     }

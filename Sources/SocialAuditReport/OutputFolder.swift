@@ -65,9 +65,15 @@ public enum OutputFolder {
             try bytes.withUnsafeBytes { try write(relative, contentsOf: $0) }
         }
 
-        /// A page, from the buffer it was rendered into.
+        /// A file written into a buffer (the CSVs, findings.json).
         func write(_ relative: String, _ buffer: ByteBuffer) throws {
             try buffer.withUnsafeBytes { try write(relative, contentsOf: $0) }
+        }
+
+        /// A page, as it was rendered.
+        func write(_ relative: String, text: String) throws {
+            var text = text
+            try text.withUTF8 { try write(relative, contentsOf: UnsafeRawBufferPointer($0)) }
         }
 
         private func write(_ relative: String, contentsOf bytes: UnsafeRawBufferPointer) throws {

@@ -82,32 +82,37 @@ public struct ReportWriter: Sendable {
     /// bench`); the writing of one overlaps the rendering of the others. They do not depend on
     /// the e-mail summaries, which can be composed and sent meanwhile (``closingFiles(for:)``).
     public func writePages(for report: RunReport, into staging: OutputFolder.Staging) throws {
-        let jobs = pageJobs(for: report)
+        let jobs = pageJobs(for: report, into: staging)
         let results = RenderResults(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            results.set(index, Result { try staging.write(jobs[index].path, try jobs[index].job()) })
+            results.set(index, Result { try jobs[index].job() })
         }
         for index in jobs.indices { try results.get(index).get() }
     }
 
-    private typealias PageJob = (path: String, cost: Int, job: @Sendable () throws -> ByteBuffer)
+    /// A file of the tree, how much it has to show, and the work that writes it.
+    private typealias PageJob = (path: String, cost: Int, job: @Sendable () throws -> Void)
 
-    private func pageJobs(for report: RunReport) -> [PageJob] {
+    private func pageJobs(for report: RunReport, into staging: OutputFolder.Staging) -> [PageJob] {
+        let templates = self.templates
         var jobs: [PageJob] = [
-            ("index.html", report.findings.count, { templates.renderBuffer("district", HTMLContext.district(report)) }),
-            ("findings.csv", report.findings.count / 8, { FindingsCSV.buffer(report.findings, statuses: report.findingStatuses) }),
-            ("findings.json", report.findings.count / 2, { FindingsJSON.findingsBuffer(report) }),
+            ("index.html", report.findings.count, { try staging.write("index.html", text: templates.render("district", HTMLContext.district(report))) }),
+            ("findings.csv", report.findings.count / 8, {
+                try staging.write("findings.csv", FindingsCSV.buffer(report.findings, statuses: report.findingStatuses))
+            }),
+            ("findings.json", report.findings.count / 2, { try staging.write("findings.json", FindingsJSON.findingsBuffer(report)) }),
         ]
         var perSchool: [String: Int] = [:]
         for finding in report.findings { perSchool[finding.schoolId, default: 0] += 1 }
         for school in report.reportSchools {
             let count = perSchool[school.id] ?? 0
             jobs.append(("schools/\(school.id)/index.html", 2 * count, {
-                templates.renderBuffer("school", HTMLContext.school(report, id: school.id, name: school.name))
+                try staging.write("schools/\(school.id)/index.html", text: templates.render("school", HTMLContext.school(report, id: school.id, name: school.name)))
             }))
             jobs.append(("schools/\(school.id)/findings.csv", count / 8, {
                 let own = report.findings.indices.filter { report.findings[$0].schoolId == school.id }
-                return FindingsCSV.buffer(own.map { report.findings[$0] }, statuses: own.map { report.findingStatuses[$0] })
+                try staging.write("schools/\(school.id)/findings.csv",
+                                  FindingsCSV.buffer(own.map { report.findings[$0] }, statuses: own.map { report.findingStatuses[$0] }))
             }))
         }
         // The longest first (by findings to show), so that the last to finish is a short one.

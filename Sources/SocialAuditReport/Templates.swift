@@ -15,10 +15,7 @@ public struct ReportTemplates: Sendable {
                                   "mail/summary.txt", "mail/summary.html"]
 
     public let folder: URL
-    let library: LazyLibrary
-    /// The templates ``CompiledTemplate`` renders (all of the shipped ones), and those it leaves to the library.
-    let compiled: [String: CompiledTemplate]
-    let uncompiled: Set<String>
+    let library: MustacheLibrary
 
     public enum Failure: Error, LocalizedError {
         case missingFolder(String)
@@ -46,35 +43,23 @@ public struct ReportTemplates: Sendable {
             throw Failure.missingFolder(folder.path)
         }
         let root = folder.standardizedFileURL.path
-        let paths = Self.templatePaths(under: root)
         // Every template starts out escaping for HTML with the escaper below (a template's own
         // `{{% CONTENT_TYPE: TEXT}}` still turns it off).
-        var texts: [String: String] = [:]
-        var compiled: [String: CompiledTemplate] = [:]
-        var parsed: [String: MustacheTemplate] = [:]
-        for path in paths.sorted() {
+        var templates: [String: MustacheTemplate] = [:]
+        for path in Self.templatePaths(under: root).sorted() {
             let url = URL(fileURLWithPath: root).appendingPathComponent(path)
-            let name = String(path.dropLast(".mustache".count))
             let text: String
             do {
-                text = Self.htmlPragma + (try String(contentsOf: url, encoding: .utf8))
+                text = try String(contentsOf: url, encoding: .utf8)
             } catch {
                 throw Failure.unreadable(file: url.path, reason: error.localizedDescription)
             }
-            texts[name] = text
-            if let template = CompiledTemplate(parsing: text) {
-                compiled[name] = template
-            } else {
-                // Left to swift-mustache, which parses it now and reports what is wrong with it.
-                parsed[name] = try Self.parse(text, file: url.path)
-            }
+            templates[String(path.dropLast(".mustache".count))] = try Self.parse(Self.htmlPragma + text, file: url.path)
         }
-        let missing = required.filter { texts[$0] == nil }
+        let missing = required.filter { templates[$0] == nil }
         if !missing.isEmpty { throw Failure.missingTemplates(folder: folder.path, names: missing) }
         self.folder = folder
-        library = LazyLibrary(texts: texts, parsed: parsed)
-        self.compiled = compiled
-        uncompiled = Set(parsed.keys)
+        library = MustacheLibrary(templates: templates)
     }
 
     private static func parse(_ text: String, file: String) throws -> MustacheTemplate {
@@ -87,94 +72,30 @@ public struct ReportTemplates: Sendable {
         }
     }
 
-    /// swift-mustache's library of every template, for what ``CompiledTemplate`` leaves to it:
-    /// the templates it compiled are parsed by the library the first time one is needed (a run
-    /// over the shipped templates never needs one).
-    final class LazyLibrary: @unchecked Sendable {
-        private let lock = NSLock()
-        private let texts: [String: String]
-        private var parsed: [String: MustacheTemplate]
-        private var library: MustacheLibrary?
-
-        init(texts: [String: String], parsed: [String: MustacheTemplate]) {
-            self.texts = texts
-            self.parsed = parsed
-        }
-
-        func get() -> MustacheLibrary {
-            lock.lock()
-            defer { lock.unlock() }
-            if let library { return library }
-            for (name, text) in texts where parsed[name] == nil {
-                // What the compiled parser accepts, the library parses too (a test holds them to it).
-                parsed[name] = try? MustacheTemplate(string: text)
-            }
-            let made = MustacheLibrary(templates: parsed)
-            library = made
-            return made
-        }
-    }
-
-    /// The pragma that selects ``ByteHTMLEscaping``, registered once.
+    /// The pragma that selects ``HTMLEscaping``, registered once.
     static let htmlPragma: String = {
-        MustacheContentTypes.register(ByteHTMLEscaping(), named: "HTML_BYTES")
-        return "{{% CONTENT_TYPE: HTML_BYTES}}"
+        MustacheContentTypes.register(HTMLEscaping(), named: "HTML_ESCAPED")
+        return "{{% CONTENT_TYPE: HTML_ESCAPED}}"
     }()
 
-    public func render(_ name: String, _ context: [String: Any]) -> String {
-        if let bytes = compiledRendering(name, context) { return String(decoding: bytes, as: UTF8.self) }
-        return library.get().render(context, withTemplate: name) ?? ""
+    /// `context`: dictionaries, arrays and views (``MustacheParent``) of the values the template names.
+    public func render(_ name: String, _ context: Any) -> String {
+        library.render(context, withTemplate: name) ?? ""
     }
 
     /// The rendered template as UTF-8.
-    public func renderBytes(_ name: String, _ context: [String: Any]) -> [UInt8] {
-        renderBuffer(name, context).bytes
+    public func renderBytes(_ name: String, _ context: Any) -> [UInt8] {
+        Array(render(name, context).utf8)
     }
 
-    /// The same, in the buffer it was rendered into (a page is written to its file from there).
-    func renderBuffer(_ name: String, _ context: [String: Any]) -> ByteBuffer {
-        if let buffer = compiledBuffer(name, context) { return buffer }
-        let text = library.get().render(context, withTemplate: name) ?? ""
-        let buffer = ByteBuffer(capacity: text.utf8.count)
-        buffer.append(text)
-        return buffer
-    }
-
-    /// Nil when the template, a partial it includes or a value of the context is one that only
-    /// swift-mustache's own renderer handles.
-    func compiledRendering(_ name: String, _ context: [String: Any]) -> [UInt8]? {
-        compiledBuffer(name, context)?.bytes
-    }
-
-    private func compiledBuffer(_ name: String, _ context: [String: Any]) -> ByteBuffer? {
-        guard let template = compiled[name], let root = TemplateValue(context) else { return nil }
-        var rendering = TemplateRendering(partials: compiled, uncompiled: uncompiled)
-        rendering.stack = [root]
-        do {
-            try rendering.render(template.steps, escaping: .libraryDefault, indentation: nil)
-        } catch {
-            return nil
-        }
-        return rendering.output
-    }
-
-    /// The paths (relative to `root`) whose names end in `.mustache`, in any folder below it, as
-    /// FileManager's enumerator lists them: a linked folder is not entered. Listed folder by
-    /// folder here: the enumerator builds each path with NSString's path methods, which cost half
-    /// a millisecond of every run (a test holds the two lists equal).
+    /// The paths (relative to `root`) whose names end in `.mustache`, in any folder below it; a
+    /// linked folder is not entered.
     static func templatePaths(under root: String) -> [String] {
         var paths: [String] = []
-        func walk(_ relative: String) {
-            let folder = relative.isEmpty ? root : root + "/" + relative
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-            for name in names {
-                let path = relative.isEmpty ? name : relative + "/" + name
-                if name.hasSuffix(".mustache") { paths.append(path) }
-                var status = stat()
-                if lstat(root + "/" + path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { walk(path) }
-            }
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let path = enumerator?.nextObject() as? String {
+            if path.hasSuffix(".mustache") { paths.append(path) }
         }
-        walk("")
         return paths
     }
 
@@ -194,56 +115,41 @@ public struct ReportTemplates: Sendable {
     }
 }
 
-/// HTML escaping on bytes: the same five characters as swift-mustache's own HTML content type
-/// (`<`, `>`, `&`, `"`, `'`), which goes character by character through a dictionary and was
-/// half of the time spent rendering a large school's page (measured with `make bench`).
-/// Working on bytes also escapes a `<` that a combining mark follows, which the
-/// character-wise escaper passes over.
-struct ByteHTMLEscaping: MustacheContentType {
+/// HTML escaping for swift-mustache: the same five characters as its own HTML content type
+/// (`<`, `>`, `&`, `"`, `'`), and the bidirectional controls that could reorder what a reader
+/// sees, replaced by their markers (``BidiControls``). Byte-wise, so that a `<` that a combining
+/// mark follows is escaped too (the character-wise escaper passes over it).
+struct HTMLEscaping: MustacheContentType {
     func escapeText(_ text: String) -> String {
         var utf8 = text
         return utf8.withUTF8 { bytes in
-            // Most values need no escaping: they are returned as they are, not copied.
-            guard Self.needsEscaping(bytes) else { return text }
-            let out = ByteBuffer(capacity: bytes.count + 16)
-            Self.append(bytes, to: out)
-            return String(decoding: out.bytes, as: UTF8.self)
-        }
-    }
-
-    /// 0xE2 leads every bidirectional control, which is replaced by its marker (``BidiControls``).
-    static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 || $0 == 0xE2 })
-    }
-
-    /// `bytes` escaped onto `out` (the compiled renderer writes its pages this way too).
-    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: ByteBuffer) {
-        guard needsEscaping(bytes) else {
-            out.append(bytes)
-            return
-        }
-        // Runs without a character to escape are copied whole.
-        var start = 0
-        for (index, byte) in bytes.enumerated() where index >= start {
-            let entity: StaticString
-            switch byte {
-            case 0x3C: entity = "&lt;"
-            case 0x3E: entity = "&gt;"
-            case 0x26: entity = "&amp;"
-            case 0x22: entity = "&quot;"
-            case 0x27: entity = "&#39;"
-            case 0xE2:
-                guard let control = BidiControls.control(in: bytes, at: index) else { continue }
-                out.append(UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                out.append(BidiControls.marker(control))
-                start = index + 3
-                continue
-            default: continue
+            // 0xE2 leads every bidirectional control. Most values need no escaping: returned as they are.
+            guard bytes.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 || $0 == 0xE2 }) else {
+                return text
             }
-            out.append(UnsafeBufferPointer(rebasing: bytes[start..<index]))
-            out.append(entity)
-            start = index + 1
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x3C: out += "&lt;".utf8
+                case 0x3E: out += "&gt;".utf8
+                case 0x26: out += "&amp;".utf8
+                case 0x22: out += "&quot;".utf8
+                case 0x27: out += "&#39;".utf8
+                case 0xE2:
+                    if let control = BidiControls.control(in: bytes, at: index) {
+                        out += BidiControls.marker(control).utf8
+                        index += 3
+                        continue
+                    }
+                    out.append(byte)
+                default: out.append(byte)
+                }
+                index += 1
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        out.append(UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 }

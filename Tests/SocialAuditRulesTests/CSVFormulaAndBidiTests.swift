@@ -43,14 +43,14 @@ struct CSVFormulaAndBidiTests {
     func everyControl(_ value: Int) {
         let control = String(Unicode.Scalar(UInt32(value))!)
         #expect(BidiControls.neutralised("a\(control)b") == "a[U+\(String(value, radix: 16, uppercase: true))]b")
-        #expect(ByteHTMLEscaping().escapeText("<\(control)>") == "&lt;[U+\(String(value, radix: 16, uppercase: true))]&gt;")
+        #expect(HTMLEscaping().escapeText("<\(control)>") == "&lt;[U+\(String(value, radix: 16, uppercase: true))]&gt;")
     }
 
     @Test("text next to the controls, and characters that share their first byte, are kept")
     func neighbours() {
         for text in ["—", "…", "‘quoted’", "€", "\u{2029}", "\u{2065}", "\u{206A}", "\u{2029}\u{202F}"] {
             #expect(BidiControls.neutralised(text) == text)
-            #expect(ByteHTMLEscaping().escapeText(text) == text)
+            #expect(HTMLEscaping().escapeText(text) == text)
         }
     }
 

@@ -29,8 +29,7 @@ struct Scan: ParsableCommand {
             let url = URL(fileURLWithPath: path)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                Console.error("\(path): no such file or folder")
-                throw ExitCode(2)
+                throw RunError.stopped("\(path): no such file or folder")
             }
             let isArchiveFolder = isDirectory.boolValue
                 && FileManager.default.fileExists(atPath: url.appendingPathComponent("data").path)
@@ -79,8 +78,7 @@ struct Explain: ParsableCommand {
             var message = "no rule '\(ruleId)'"
             let near = RuleIds.all.filter { $0.contains(ruleId) || ruleId.contains($0.split(separator: ".").last.map(String.init) ?? "") }
             if !near.isEmpty { message += "; did you mean \(near.joined(separator: ", "))?" }
-            Console.error(message + " (socialaudit rules lists them)")
-            throw ExitCode(2)
+            throw RunError.stopped(message + " (socialaudit rules lists them)")
         }
         print(RuleReference.explain(rule), terminator: "")
     }

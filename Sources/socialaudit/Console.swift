@@ -35,17 +35,6 @@ enum Console {
         let text = message.map { "\r\u{1B}[K" + $0 } ?? "\r\u{1B}[K"
         FileHandle.standardError.write(Data(text.utf8))
     }
-
-    /// Every problem of an unusable input, one per line, then what that means.
-    static func inputProblems(_ problems: [InputProblem]) {
-        unusable(problems.map(\.description))
-    }
-
-    /// Every problem that makes the inputs unusable, each already saying its file and place.
-    static func unusable(_ problems: [String]) {
-        for problem in problems { error(problem) }
-        error("\(problems.count) problem\(problems.count == 1 ? "" : "s") in the inputs; nothing was written.")
-    }
 }
 
 /// `2026-12-02T02:30:04Z socialaudit: error: …` (the time only in a log), one line per line of

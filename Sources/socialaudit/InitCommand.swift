@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SocialAuditInventory
+import SocialAuditRun
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,8 +32,7 @@ struct Init: ParsableCommand {
         do {
             try StarterDistrict.write(to: url, district: district, domain: domain)
         } catch {
-            Console.inputProblems(error.problems)
-            throw ExitCode(2)
+            throw RunError.inputs(error.problems.map(\.description))
         }
         let config = url.appendingPathComponent(ConfigurationReader.defaultFileName).path
         print("""

@@ -33,9 +33,8 @@ struct InputOptions: ParsableArguments {
         return FileManager.default.fileExists(atPath: local.path) ? local : nil
     }
 
-    /// Reads the configuration, inventory and roster; on any problem, says every one of them on
-    /// standard error and exits 2 before anything is written.
-    /// The configuration and the inputs it names. `configured` is called with the configuration
+    /// The configuration and the inputs it names; every problem of them in one ``RunError/inputs(_:)``,
+    /// before anything is written. `configured` is called with the configuration
     /// before the inventory and roster are read (to start work that needs only the configuration).
     func load(_ overrides: ConfigurationOverrides, configured: (Configuration) -> Void = { _ in }) throws -> DistrictInputs {
         var overrides = overrides
@@ -48,8 +47,7 @@ struct InputOptions: ParsableArguments {
             let rosterGiven = roster != nil || configuration.file.map(Self.namesRoster) == true
             return try DistrictInputs.load(configuration, rosterGiven: rosterGiven)
         } catch let error as InputError {
-            Console.inputProblems(error.problems)
-            throw ExitCode(2)
+            throw RunError.inputs(error.problems.map(\.description))
         }
     }
 
@@ -61,3 +59,25 @@ struct InputOptions: ParsableArguments {
     }
 }
 
+/// Where `run` finds the inputs besides the configuration, inventory and roster; `validate`
+/// takes the same options, so that it checks what that run will read.
+struct RunPaths: ParsableArguments {
+    @Option(help: ArgumentHelp("The folder of archives, one .zip or folder per account.", valueName: "dir"))
+    var archives: String?
+
+    @Option(help: ArgumentHelp("Where the reports go: a new or empty folder, or one an earlier run wrote.", valueName: "dir"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("The state file (SQLite) that remembers earlier runs.", valueName: "file"))
+    var state: String?
+
+    @Option(help: ArgumentHelp("The review file of reviewed findings.", valueName: "file"))
+    var reviews: String?
+
+    @Option(help: ArgumentHelp("A folder of Mustache templates to use instead of the shipped ones.", valueName: "dir"))
+    var templates: String?
+
+    var overrides: ConfigurationOverrides {
+        ConfigurationOverrides(archives: archives, out: out, state: state, reviews: reviews, templates: templates)
+    }
+}

@@ -1,13 +1,7 @@
 import ArgumentParser
 import Foundation
-import SocialAuditArchive
-import SocialAuditCore
 import SocialAuditInventory
-import SocialAuditReport
-import SocialAuditRules
 import SocialAuditRun
-import SocialAuditState
-import SocialAuditMail
 
 struct Mail: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,49 +34,10 @@ struct Mail: ParsableCommand {
         do {
             configuration = try ConfigurationReader.load(try options.configurationURL(), overrides: ConfigurationOverrides(out: out))
         } catch let error as InputError {
-            Console.inputProblems(error.problems)
-            throw ExitCode(2)
+            throw RunError.inputs(error.problems.map(\.description))
         }
-        let folder = configuration.out.appendingPathComponent("mail")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".eml") }.sorted()
-        guard !names.isEmpty else {
-            Console.error("no e-mail summaries in \(folder.path): run `socialaudit run` first")
-            throw ExitCode(2)
-        }
-        let transport = MailSettings.transport(configuration.mail)
-        let delivery = MailDelivery(transport: transport)
-        var outcomes: [MailOutcome] = []
-        var unreadable = 0
-        for name in names {
-            let url = folder.appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: url.path), let message = EML.parse(Array(data), report: String(name.dropLast(4))) else {
-                Console.error("\(url.path): not an e-mail message; it was not sent")
-                unreadable += 1
-                continue
-            }
-            if dryRun {
-                print("\(name): would send to \(message.recipients.isEmpty ? "(no recipients)" : message.recipients.joined(separator: ", ")) through \(transport.description)")
-                print("    Subject: \(message.subject)")
-                continue
-            }
-            let outcome = delivery.deliver(message)
-            outcomes.append(outcome)
-            print("\(name): \(outcome.outcome.rawValue): \(outcome.detail)")
-            if outcome.isFailure {
-                Console.error(outcome.failureLine)
-            } else if outcome.outcome == .notSent {
-                Console.warning("mail '\(message.report)': \(outcome.detail)")
-            }
-        }
-        guard !dryRun else { return }
-        RunJSON.replaceMail(outcomes, in: configuration.out.appendingPathComponent("run.json"))
-        if let store = try? StateStore(url: configuration.state) {
-            try? store.recordMail(outcomes)
-        }
-        let failed = outcomes.filter(\.isFailure).count + unreadable
-        if failed > 0 {
-            Console.error("\(failed) of \(names.count) e-mail summar\(names.count == 1 ? "y" : "ies") not delivered; exit \(RunExit.mailNotDelivered)")
-            throw ExitCode(RunExit.mailNotDelivered)
-        }
+        let outcome = try MailResend.send(configuration, dryRun: dryRun, log: Console.logger)
+        for line in outcome.lines { print(line) }
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
 }

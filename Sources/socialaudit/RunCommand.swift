@@ -100,12 +100,7 @@ struct Run: ParsableCommand {
             throw error
         }
         let outcome: NightlyRun.Outcome
-        do {
-            outcome = try nightly.run(district, ahead: ahead)
-        } catch {
-            for line in error.lines { Console.error(line) }
-            throw ExitCode(error.exitCode)
-        }
+        outcome = try nightly.run(district, ahead: ahead)
         let result = outcome.result
         if verbose {
             print(ReadingSummary.render(result.readings, ignored: result.ignored, shown: result.shown), terminator: "")

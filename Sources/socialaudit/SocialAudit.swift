@@ -3,6 +3,7 @@ import Foundation
 import SocialAuditArchive
 import SocialAuditCore
 import SocialAuditInventory
+import SocialAuditRun
 
 @main
 struct SocialAudit: ParsableCommand {
@@ -33,8 +34,9 @@ struct SocialAudit: ParsableCommand {
         defaultSubcommand: nil
     )
 
-    /// Runs the command, with the spec's exit codes: bad usage is 2 (not ArgumentParser's 64),
-    /// and every error that reaches here is said in one line on standard error.
+    /// Runs the command, with the spec's exit codes: bad usage is 2 (not ArgumentParser's 64), a
+    /// ``RunError`` its own (its lines said on standard error), and every other error that
+    /// reaches here is said in one line on standard error.
     static func main() {
         // A run must stop when it is told to (cron's timeouts, systemd, an operator's kill):
         // undo a blocked or ignored SIGTERM, SIGINT or SIGHUP inherited from whoever started us.
@@ -54,6 +56,9 @@ struct SocialAudit: ParsableCommand {
             try command.run()
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
+        } catch let error as RunError {
+            for line in error.lines { Console.error(line) }
+            Foundation.exit(error.exitCode)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -63,17 +68,5 @@ struct SocialAudit: ParsableCommand {
             if !message.isEmpty { Console.error(message) }
             Foundation.exit(2)
         }
-    }
-}
-
-/// A command that is part of the interface but whose work is not built yet: it says so and exits 2.
-protocol NotBuiltYet {
-    static var comesWith: String { get }
-}
-
-extension NotBuiltYet {
-    func refuse(_ name: String) throws -> Never {
-        Console.error("'socialaudit \(name)' is not built yet; it comes with \(Self.comesWith). Nothing was done.")
-        throw ExitCode(2)
     }
 }

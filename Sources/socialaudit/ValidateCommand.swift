@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SocialAuditArchive
 import SocialAuditInventory
+import SocialAuditRun
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,7 +30,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         var district = try inputs.load(paths.overrides)
-        let needs = RunNeeds(district: district, paths: paths)
+        let needs = RunNeeds(district: district, reviewsRequired: paths.reviews != nil)
         var archives: ArchivesSummary?
         var problems: [String] = []
         do {
@@ -42,10 +43,7 @@ struct Validate: ParsableCommand {
         problems += needs.problems()
         district.warnings += district.unmailedReports + needs.warnings()
         print(InputSummary.render(district, archives: archives), terminator: "")
-        guard problems.isEmpty else {
-            Console.unusable(problems)
-            throw ExitCode(2)
-        }
+        guard problems.isEmpty else { throw RunError.inputs(problems) }
         print("\nThe inputs are usable.")
     }
 }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import SocialAuditInventory
 import SocialAuditReport
@@ -8,7 +7,7 @@ extension Configuration {
     /// as input, so the reports may not lie inside them either; the configuration's and the
     /// state's folders hold the district's files, and a folder of the reports' own inside them
     /// is the usual layout (`out/` beside `socialaudit.json`), so only being or holding them is refused.
-    var protectedPlaces: [OutputFolder.Protected] {
+    public var protectedPlaces: [OutputFolder.Protected] {
         var places: [OutputFolder.Protected] = [
             .init("the archives folder", archives, .input),
             .init("the state file's folder", state.deletingLastPathComponent(), .holder),
@@ -30,12 +29,11 @@ extension Configuration {
 
     /// Refuses an output folder a run could not replace without removing what it did not write:
     /// said on one line, exit 2, before anything is read or written.
-    func checkOutput() throws {
+    public func checkOutput() throws(RunError) {
         do {
             try OutputFolder.check(out, apartFrom: protectedPlaces)
         } catch {
-            Console.error(error.localizedDescription)
-            throw ExitCode(2)
+            throw .stopped(error.localizedDescription)
         }
     }
 }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import SocialAuditArchive
 import SocialAuditCore
@@ -8,42 +7,25 @@ import SocialAuditReport
 import SocialAuditRules
 import SocialAuditState
 
-/// Where `run` finds the inputs besides the configuration, inventory and roster; `validate`
-/// takes the same options, so that it checks what that run will read.
-struct RunPaths: ParsableArguments {
-    @Option(help: ArgumentHelp("The folder of archives, one .zip or folder per account.", valueName: "dir"))
-    var archives: String?
-
-    @Option(help: ArgumentHelp("Where the reports go: a new or empty folder, or one an earlier run wrote.", valueName: "dir"))
-    var out: String?
-
-    @Option(help: ArgumentHelp("The state file (SQLite) that remembers earlier runs.", valueName: "file"))
-    var state: String?
-
-    @Option(help: ArgumentHelp("The review file of reviewed findings.", valueName: "file"))
-    var reviews: String?
-
-    @Option(help: ArgumentHelp("A folder of Mustache templates to use instead of the shipped ones.", valueName: "dir"))
-    var templates: String?
-
-    var overrides: ConfigurationOverrides {
-        ConfigurationOverrides(archives: archives, out: out, state: state, reviews: reviews, templates: templates)
-    }
-}
-
 /// What `validate` checks beyond the inputs `InputOptions.load` reads: each thing a run stops on
 /// (exit 2), through the call the run makes, and the mail route `--mail` uses. Nothing is written
 /// and no mail is sent.
-struct RunNeeds {
+public struct RunNeeds {
     let district: DistrictInputs
-    let paths: RunPaths
+    /// Whether the review file was named (then a missing one is a problem).
+    let reviewsRequired: Bool
+
+    public init(district: DistrictInputs, reviewsRequired: Bool) {
+        self.district = district
+        self.reviewsRequired = reviewsRequired
+    }
 
     /// Every problem after the archives folder's that would stop the run, or its mail, in the run's order.
-    func problems() -> [String] {
+    public func problems() -> [String] {
         let configuration = district.configuration
         var problems: [String] = []
         do {
-            _ = try ReviewsReader.load(configuration.reviews, required: paths.reviews != nil)
+            _ = try ReviewsReader.load(configuration.reviews, required: reviewsRequired)
         } catch {
             problems += error.problems.map(\.description)
         }
@@ -64,7 +46,7 @@ struct RunNeeds {
 
     /// The default mail route's faults: a district that does not send mail needs none, so they
     /// are warnings (the route it names itself is checked as an error).
-    func warnings() -> [String] {
+    public func warnings() -> [String] {
         guard !mailRouteGiven else { return [] }
         return MailSettings.transport(district.configuration.mail).problems.map { $0 + "; run --mail could not deliver" }
     }
@@ -86,7 +68,7 @@ struct RunNeeds {
 
     /// Whom each archive belongs to and how it matches the inventory, with each archive's name
     /// and problems masked as the reports mask them. Throws when the folder cannot be listed.
-    func archives() throws -> (summary: ArchivesSummary, warnings: [String]) {
+    public func archives() throws -> (summary: ArchivesSummary, warnings: [String]) {
         let folder = district.configuration.archives
         let listing = try ArchiveDiscovery.list(folder)
         let context = DistrictContext(inventory: district.inventory.inventory, students: district.roster.students,

@@ -1,10 +1,9 @@
 import Foundation
 import SocialAuditCore
-import SocialAuditRun
 
 /// The few lines `run` prints when it is done.
-enum RunSummary {
-    static func render(_ result: AuditResult, statuses: [String: FindingStatus], resolved: Int, asOf: String, out: URL) -> String {
+public enum RunSummary {
+    public static func render(_ result: AuditResult, statuses: [String: FindingStatus], resolved: Int, asOf: String, out: URL) -> String {
         let findings = result.findings
         let bySeverity = Severity.allCases.map { severity in "\(findings.filter { $0.severity == severity }.count) \(severity.rawValue)" }
         let byStatus = FindingStatus.allCases.map { status in "\(statuses.values.filter { $0 == status }.count) \(status.rawValue)" }
@@ -24,7 +23,7 @@ enum RunSummary {
 
 extension RunSummary {
     /// The run in one line, for the log: what was read, what was found, the exit code.
-    static func logLine(_ result: AuditResult, statuses: [String: FindingStatus], resolved: Int, asOf: String, exit: Int32) -> String {
+    public static func logLine(_ result: AuditResult, statuses: [String: FindingStatus], resolved: Int, asOf: String, exit: Int32) -> String {
         let count = { (status: FindingStatus) in statuses.values.filter { $0 == status }.count }
         return "run as of \(asOf) done: \(result.readings.count) archive\(result.readings.count == 1 ? "" : "s") read "
             + "(\(result.archivesReused) unchanged), \(result.findings.count) finding\(result.findings.count == 1 ? "" : "s"): "

@@ -4,8 +4,8 @@ import SocialAuditInventory
 
 /// How the archives a run read match the inventory (`run --verbose`). `shown` is how a value
 /// from an archive is shown: on one line, the roster's students masked.
-enum MatchingReport {
-    static func render(_ matching: ArchiveMatching, readings: [ArchiveReading], inventory: Inventory,
+public enum MatchingReport {
+    public static func render(_ matching: ArchiveMatching, readings: [ArchiveReading], inventory: Inventory,
                        shown: (String) -> String) -> String {
         var lines = ["Matching the inventory:"]
         for (index, reading) in readings.enumerated() {

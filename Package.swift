@@ -25,6 +25,8 @@ let package = Package(
     targets: [
         // The shared model: tiers, severities, accounts, tweets, conversations.
         .target(name: "SocialAuditCore"),
+        // The JSON parser the archives and the district's inputs are read with.
+        .target(name: "SocialAuditJSON"),
         // zlib (Debian's zlib1g-dev, which ZIPFoundation needs too), for the CRC-32 of zip entries.
         .systemLibrary(
             name: "CLibZ",
@@ -36,6 +38,7 @@ let package = Package(
             name: "SocialAuditArchive",
             dependencies: [
                 "SocialAuditCore",
+                "SocialAuditJSON",
                 "CLibZ",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -50,7 +53,7 @@ let package = Package(
         // Reads the inventory (JSON or XML), the roster and the configuration, and matches archives.
         .target(
             name: "SocialAuditInventory",
-            dependencies: ["SocialAuditCore", "CLibXML2"],
+            dependencies: ["SocialAuditCore", "SocialAuditJSON", "CLibXML2"],
             // The schema it checks XML against, and the clean example district `init` writes.
             resources: [.embedInCode("Resources/inventory.xsd")]
                 + ["socialaudit.json", "inventory.json", "inventory.xml", "students.csv", "reviews.json", "crontab", "logrotate"]
@@ -111,11 +114,11 @@ let package = Package(
         ),
         .testTarget(
             name: "SocialAuditArchiveTests",
-            dependencies: ["SocialAuditArchive", "SocialAuditCore", "SocialAuditTestSupport"]
+            dependencies: ["SocialAuditArchive", "SocialAuditCore", "SocialAuditJSON", "SocialAuditTestSupport"]
         ),
         .testTarget(
             name: "SocialAuditInventoryTests",
-            dependencies: ["SocialAuditInventory", "SocialAuditCore", "SocialAuditArchive", "SocialAuditTestSupport"]
+            dependencies: ["SocialAuditInventory", "SocialAuditCore", "SocialAuditJSON", "SocialAuditArchive", "SocialAuditTestSupport"]
         ),
         .testTarget(
             name: "SocialAuditRulesTests",

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import SocialAuditCore
+import SocialAuditJSON
 
 /// A data file's records, and the conversations among them.
 extension ReadingSession {

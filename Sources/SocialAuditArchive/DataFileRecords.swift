@@ -1,4 +1,5 @@
 import SocialAuditCore
+import SocialAuditJSON
 
 /// A data file's records as JSON values: ``DataFileStream`` splits the file, ``JSONParser``
 /// parses each record. This is the one way any record of an archive is read.

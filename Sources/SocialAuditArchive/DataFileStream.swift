@@ -1,4 +1,5 @@
 import SocialAuditCore
+import SocialAuditJSON
 
 /// Where a record starts in its data file.
 struct RecordPosition: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import Foundation
 import SocialAuditCore
+import SocialAuditJSON
 
 /// Tweets and note tweets (the whole texts of long posts).
 extension RecordDecoding {

@@ -1,5 +1,6 @@
 import Foundation
 import SocialAuditCore
+import SocialAuditJSON
 
 /// Why a record was not usable: said in words, for the problem list.
 struct RecordError: Error {

@@ -1,5 +1,6 @@
 import Foundation
 import SocialAuditCore
+import SocialAuditJSON
 
 /// The run's configuration: `socialaudit.json` with the spec's defaults, paths resolved against
 /// the configuration file's folder, and command-line flags laid over it.

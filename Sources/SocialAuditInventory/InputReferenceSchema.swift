@@ -1,5 +1,6 @@
 import Foundation
 import SocialAuditCore
+import SocialAuditJSON
 
 /// JSON Schemas (draft 2020-12) of the configuration and the JSON inventory, rendered from the
 /// declarations, so that an editor checks a file as it is typed against what the readers accept.

@@ -1,5 +1,6 @@
 import Foundation
 import SocialAuditCore
+import SocialAuditJSON
 
 /// An inventory as read from its file, with where each entry sits (for messages) and the
 /// problems that leave it usable (kept as data: they become `inventory.bad-reference` findings).

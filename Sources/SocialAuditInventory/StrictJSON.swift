@@ -1,5 +1,6 @@
 import Foundation
 import SocialAuditCore
+import SocialAuditJSON
 
 /// Reads a district's JSON input (configuration, inventory, roster) strictly: every problem is
 /// collected with its JSON path and, where the key exists in the file, its line and column, so a

@@ -3,6 +3,7 @@ import Testing
 import SocialAuditTestSupport
 @testable import SocialAuditArchive
 import SocialAuditCore
+import SocialAuditJSON
 
 @Suite("JSON records")
 struct JSONParserTests {

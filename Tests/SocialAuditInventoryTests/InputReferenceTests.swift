@@ -3,6 +3,7 @@ import Testing
 import SocialAuditCore
 import SocialAuditTestSupport
 @testable import SocialAuditInventory
+import SocialAuditJSON
 
 /// A file of `root`'s input with every declared key (annotations included) holding a value of its
 /// type, and `extra` added as an undeclared key to the object at that path.

@@ -3,6 +3,7 @@ import Testing
 import SocialAuditCore
 import SocialAuditTestSupport
 @testable import SocialAuditInventory
+import SocialAuditJSON
 
 /// Where `value` breaks `schema`, for the keywords the schemas use to say what the readers
 /// accept: type, properties, additionalProperties, required, propertyNames, enum, items,

@@ -65,11 +65,6 @@ public enum OutputFolder {
             try bytes.withUnsafeBytes { try write(relative, contentsOf: $0) }
         }
 
-        /// A file written into a buffer (the CSVs, findings.json).
-        func write(_ relative: String, _ buffer: ByteBuffer) throws {
-            try buffer.withUnsafeBytes { try write(relative, contentsOf: $0) }
-        }
-
         /// A page, as it was rendered.
         func write(_ relative: String, text: String) throws {
             var text = text

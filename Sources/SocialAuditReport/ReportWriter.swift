@@ -98,9 +98,9 @@ public struct ReportWriter: Sendable {
         var jobs: [PageJob] = [
             ("index.html", report.findings.count, { try staging.write("index.html", text: templates.render("district", HTMLContext.district(report))) }),
             ("findings.csv", report.findings.count / 8, {
-                try staging.write("findings.csv", FindingsCSV.buffer(report.findings, statuses: report.findingStatuses))
+                try staging.write("findings.csv", FindingsCSV.bytes(report.findings, statuses: report.findingStatuses))
             }),
-            ("findings.json", report.findings.count / 2, { try staging.write("findings.json", FindingsJSON.findingsBuffer(report)) }),
+            ("findings.json", report.findings.count / 2, { try staging.write("findings.json", FindingsJSON.findings(report)) }),
         ]
         var perSchool: [String: Int] = [:]
         for finding in report.findings { perSchool[finding.schoolId, default: 0] += 1 }
@@ -112,7 +112,7 @@ public struct ReportWriter: Sendable {
             jobs.append(("schools/\(school.id)/findings.csv", count / 8, {
                 let own = report.findings.indices.filter { report.findings[$0].schoolId == school.id }
                 try staging.write("schools/\(school.id)/findings.csv",
-                                  FindingsCSV.buffer(own.map { report.findings[$0] }, statuses: own.map { report.findingStatuses[$0] }))
+                                  FindingsCSV.bytes(own.map { report.findings[$0] }, statuses: own.map { report.findingStatuses[$0] }))
             }))
         }
         // The longest first (by findings to show), so that the last to finish is a short one.
@@ -152,9 +152,7 @@ private final class RenderResults: @unchecked Sendable {
 /// formula-safe cells and a final line break.
 ///
 /// Written here rather than with CSV.swift's writer (which the tests use to read the file back):
-/// that writer searched every cell with Foundation's `range(of:)` once per special character,
-/// which made the CSV files the largest part of writing a big district's reports (measured with
-/// `make bench`); quoting is one pass over each cell's bytes.
+/// the cells must be made formula-safe and bidi-neutral on the way, and the quoting is one pass.
 public enum FindingsCSV {
     public static let columns = ["school_id", "school_name", "account", "tier", "rule", "severity", "status",
                                  "evidence_kind", "evidence_id", "evidence_time", "evidence_url", "summary", "fingerprint"]
@@ -164,71 +162,48 @@ public enum FindingsCSV {
         return String(decoding: bytes(ordered, statuses: ordered.map(status)), as: UTF8.self)
     }
 
-    /// The file's bytes: each cell written straight into one buffer (a row as an array of
-    /// strings, then the text copied twice more, was most of the time spent on the CSVs).
-    /// `findings` in the spec's order (a report's are), `statuses` theirs by position.
+    /// The file's bytes, each cell written straight into them. `findings` in the spec's order
+    /// (a report's are), `statuses` theirs by position.
     static func bytes(_ ordered: [Finding], statuses: [FindingStatus]) -> [UInt8] {
-        buffer(ordered, statuses: statuses).bytes
-    }
-
-    static func buffer(_ ordered: [Finding], statuses: [FindingStatus]) -> ByteBuffer {
         precondition(statuses.count == ordered.count, "a status for each finding")
-        let out = ByteBuffer(capacity: 256 * (ordered.count + 1))
+        var out: [UInt8] = []
+        out.reserveCapacity(256 * (ordered.count + 1))
         for (index, column) in columns.enumerated() {
-            append(column, to: out, first: index == 0)
+            append(column, to: &out, first: index == 0)
         }
-        out.append(0x0D)
-        out.append(0x0A)
-        for index in ordered.indices {
-            // Cell by cell, in the columns' order (an array of the row's cells was a dozen
-            // retains and releases a row).
-            append(ordered[index].schoolId, to: out, first: true)
-            append(ordered[index].schoolName, to: out)
-            append(ordered[index].account, to: out)
-            append(ordered[index].tier.rawValue, to: out)
-            append(ordered[index].rule, to: out)
-            append(ordered[index].severity.rawValue, to: out)
-            append(statuses[index].rawValue, to: out)
-            append(ordered[index].evidence.kind.rawValue, to: out)
-            append(ordered[index].evidence.id ?? "", to: out)
-            append(ordered[index].evidence.time.map(TwitterDate.iso8601) ?? "", to: out)
-            append(ordered[index].evidence.url ?? "", to: out)
-            append(ordered[index].summary, to: out)
-            append(ordered[index].fingerprint, to: out)
-            out.append(0x0D)
-            out.append(0x0A)
+        out += [0x0D, 0x0A]
+        for (finding, status) in zip(ordered, statuses) {
+            append(finding.schoolId, to: &out, first: true)
+            for value in [finding.schoolName, finding.account, finding.tier.rawValue, finding.rule, finding.severity.rawValue,
+                          status.rawValue, finding.evidence.kind.rawValue, finding.evidence.id ?? "",
+                          finding.evidence.time.map(TwitterDate.iso8601) ?? "", finding.evidence.url ?? "",
+                          finding.summary, finding.fingerprint] {
+                append(value, to: &out)
+            }
+            out += [0x0D, 0x0A]
         }
         return out
     }
 
     /// A cell of a row, after a comma unless it is the row's first.
-    private static func append(_ value: String, to out: ByteBuffer, first: Bool = false) {
+    private static func append(_ value: String, to out: inout [UInt8], first: Bool = false) {
         if !first { out.append(0x2C) }
-        cell(value, to: out)
+        cell(value, to: &out)
     }
 
     /// One cell, formula-safe (see ``inert(_:)``), quoted (quotes doubled) when it holds a
     /// quote, a comma, CR or LF.
-    static func cell(_ cell: String, to out: ByteBuffer) {
+    static func cell(_ cell: String, to out: inout [UInt8]) {
         let formula = startsLikeFormula(cell)
-        var cell = cell.utf8.contains(0xE2) ? BidiControls.neutralised(cell) : cell
-        cell.withUTF8 { bytes in
-            let quoted = bytes.contains(where: { $0 == 0x22 || $0 == 0x2C || $0 == 0x0D || $0 == 0x0A })
-            if quoted { out.append(0x22) }
-            if formula { out.append(0x27) }
-            guard quoted else {
-                out.append(bytes)
-                return
-            }
-            var start = 0
-            for (index, byte) in bytes.enumerated() where byte == 0x22 {
-                out.append(UnsafeBufferPointer(rebasing: bytes[start...index]))
-                out.append(0x22)
-                start = index + 1
-            }
-            out.append(UnsafeBufferPointer(rebasing: bytes[start...]))
-            out.append(0x22)
+        let cell = cell.utf8.contains(0xE2) ? BidiControls.neutralised(cell) : cell
+        let quoted = cell.utf8.contains(where: { $0 == 0x22 || $0 == 0x2C || $0 == 0x0D || $0 == 0x0A })
+        if quoted { out.append(0x22) }
+        if formula { out.append(0x27) }
+        for byte in cell.utf8 {
+            out.append(byte)
+            if byte == 0x22 { out.append(0x22) }
         }
+        if quoted { out.append(0x22) }
     }
 
     /// A cell that a spreadsheet would read as a formula (CSV injection, see
@@ -252,74 +227,51 @@ enum FindingsJSON {
     }
 
     /// The findings with their status, rule name and policy sentences, keys in sorted order.
-    static func findings(_ report: RunReport) -> [UInt8] {
-        findingsBuffer(report).bytes
-    }
-
-    static func findingsBuffer(_ report: RunReport) -> ByteBuffer {
-        var json = JSONText(capacity: 1_200 * (report.findings.count + 1))
-        // Each rule's name and policy sentences (most of the file's bytes), escaped once per rule.
-        var rules: [String: (name: String, policy: JSONText)] = [:]
+    static func findings(_ report: RunReport) throws -> [UInt8] {
+        var rules: [String: (name: String, policy: [String])] = [:]
         for id in Set(report.findings.map(\.rule)) {
             let rule = RuleCatalog.rule(id)?.description
-            var policy = JSONText(fragmentAt: 2)
-            policy.array(rule?.policy ?? []) { json, sentence in json.string(sentence) }
-            rules[id] = (rule?.name ?? id, policy)
+            rules[id] = (rule?.name ?? id, rule?.policy ?? [])
         }
-        var position = 0
-        json.array(report.findings) { json, finding in
-            let rule = rules[finding.rule]!
-            let status = report.findingStatuses[position]
-            position += 1
-            json.object { json in
-                json.member("account", finding.account)
-                json.member("accountId", finding.accountId)
-                json.key("evidence")
-                evidence(finding.evidence, into: &json)
-                json.member("fingerprint", finding.fingerprint)
-                if let since = report.notRecheckedSince[finding.fingerprint] { json.member("notRecheckedSince", since) }
-                json.key("policy")
-                json.value(written: rule.policy)
-                json.member("rule", finding.rule)
-                json.member("ruleName", rule.name)
-                json.member("schoolId", finding.schoolId)
-                json.member("schoolName", finding.schoolName)
-                json.member("severity", finding.severity.rawValue)
-                json.member("status", status.rawValue)
-                json.key("students")
-                json.array(finding.students) { json, student in
-                    json.object { json in
-                        json.member("handle", student.handle)
-                        json.member("studentId", student.studentId)
-                    }
-                }
-                json.member("summary", finding.summary)
-                json.member("tier", finding.tier.rawValue)
-            }
+        let entries = report.findings.indices.map { index in
+            let finding = report.findings[index], rule = rules[finding.rule]!
+            return Entry(finding: finding, status: report.findingStatuses[index], ruleName: rule.name, policy: rule.policy,
+                         notRecheckedSince: report.notRecheckedSince[finding.fingerprint])
         }
-        json.endLine()
-        return json.output
+        return Array(try encoder().encode(entries)) + [0x0A]
     }
 
-    private static func evidence(_ evidence: Evidence, into json: inout JSONText) {
-        json.object { json in
-            json.key("compared")
-            json.array(evidence.compared) { json, compared in
-                json.object { json in
-                    json.member("label", compared.label)
-                    json.member("value", compared.value)
-                }
-            }
-            json.member("firstMessageAt", evidence.firstMessageAt)
-            json.member("id", evidence.id)
-            json.member("key", evidence.key)
-            json.member("kind", evidence.kind.rawValue)
-            json.member("lastMessageAt", evidence.lastMessageAt)
-            json.member("messageCount", evidence.messageCount)
-            json.member("participantCount", evidence.participantCount)
-            json.member("text", evidence.text)
-            json.member("time", evidence.time)
-            json.member("url", evidence.url)
+    /// A finding as findings.json holds it: its own fields, with its status, its rule's name and
+    /// policy sentences, and when its account was last read if this run could not read it.
+    struct Entry: Encodable {
+        let finding: Finding
+        let status: FindingStatus
+        let ruleName: String
+        let policy: [String]
+        let notRecheckedSince: String?
+
+        enum Keys: String, CodingKey {
+            case account, accountId, evidence, fingerprint, notRecheckedSince, policy, rule, ruleName, schoolId, schoolName
+            case severity, status, students, summary, tier
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(finding.account, forKey: .account)
+            try container.encodeIfPresent(finding.accountId, forKey: .accountId)
+            try container.encode(finding.evidence, forKey: .evidence)
+            try container.encode(finding.fingerprint, forKey: .fingerprint)
+            try container.encodeIfPresent(notRecheckedSince, forKey: .notRecheckedSince)
+            try container.encode(policy, forKey: .policy)
+            try container.encode(finding.rule, forKey: .rule)
+            try container.encode(ruleName, forKey: .ruleName)
+            try container.encode(finding.schoolId, forKey: .schoolId)
+            try container.encode(finding.schoolName, forKey: .schoolName)
+            try container.encode(finding.severity, forKey: .severity)
+            try container.encode(status, forKey: .status)
+            try container.encode(finding.students, forKey: .students)
+            try container.encode(finding.summary, forKey: .summary)
+            try container.encode(finding.tier, forKey: .tier)
         }
     }
 

@@ -42,6 +42,8 @@ public struct NightlyRun: Sendable {
         public var asOf: String
         public var out: URL
         public var mail: [MailOutcome]
+        /// The inventory the archives were matched to.
+        public var inventory: Inventory
         /// 0, or ``RunExit/failOnMatched`` or ``RunExit/mailNotDelivered``.
         public var exitCode: Int32
     }
@@ -81,6 +83,20 @@ public struct NightlyRun: Sendable {
         }
     }
 
+    /// The run from where its inputs are: the templates parsed and the state opened while the
+    /// inventory and roster are read.
+    public func run(_ location: InputLocation, _ overrides: ConfigurationOverrides) throws -> Outcome {
+        var ahead: Ahead?
+        let district: DistrictInputs
+        do {
+            district = try location.load(overrides) { ahead = Ahead($0) }
+        } catch {
+            ahead?.abandon()
+            throw error
+        }
+        return try run(district, ahead: ahead)
+    }
+
     /// The run. `ahead` is what was started with the configuration (made here if nil).
     public func run(_ district: DistrictInputs, ahead: Ahead? = nil) throws(RunError) -> Outcome {
         let ahead = ahead ?? Ahead(district.configuration)
@@ -98,7 +114,8 @@ public struct NightlyRun: Sendable {
         let audited = try audit(checked, opened.store, past)
         let (mail, previousRemoved) = try publish(audited, checked, opened.store)
         var outcome = Outcome(result: audited.result, statuses: audited.lifecycle.statuses, resolved: audited.lifecycle.resolved.count,
-                              asOf: checked.day, out: district.configuration.out, mail: mail, exitCode: 0)
+                              asOf: checked.day, out: district.configuration.out, mail: mail,
+                              inventory: district.inventory.inventory, exitCode: 0)
         outcome.exitCode = exitCode(outcome)
         // The run is done once the previous reports are removed; the lock goes with it.
         _ = previousRemoved?.value

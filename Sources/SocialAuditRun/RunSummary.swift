@@ -1,15 +1,23 @@
 import Foundation
+import SocialAuditArchive
 import SocialAuditCore
+import SocialAuditInventory
 
-/// The few lines `run` prints when it is done.
-public enum RunSummary {
-    public static func render(_ result: AuditResult, statuses: [String: FindingStatus], resolved: Int, asOf: String, out: URL) -> String {
+/// What `run` says when it is done: the few lines it prints, and the one line a log keeps.
+extension NightlyRun.Outcome {
+    /// The summary; with `verbose`, first what was read from each archive and how it matched.
+    public func printed(verbose: Bool) -> String {
+        var text = ""
+        if verbose {
+            text += ReadingSummary.render(result.readings, ignored: result.ignored, shown: result.shown) + "\n"
+            text += MatchingReport.render(result.matching, readings: result.readings, inventory: inventory, shown: result.shown) + "\n"
+        }
         let findings = result.findings
         let bySeverity = Severity.allCases.map { severity in "\(findings.filter { $0.severity == severity }.count) \(severity.rawValue)" }
-        let byStatus = FindingStatus.allCases.map { status in "\(statuses.values.filter { $0 == status }.count) \(status.rawValue)" }
+        let byStatus = FindingStatus.allCases.map { status in "\(count(status)) \(status.rawValue)" }
         var lines = [
-            "Audit as of \(asOf): \(result.readings.count) archive\(result.readings.count == 1 ? "" : "s") (\(result.archivesReused) unchanged since the last run), \(result.tweetsScanned) tweets and \(result.messagesScanned) direct messages.",
-            "\(findings.count) finding\(findings.count == 1 ? "" : "s"): " + bySeverity.joined(separator: ", ") + "; " + byStatus.joined(separator: ", ") + "; \(resolved) resolved since the last run.",
+            "Audit as of \(asOf): \(archives) (\(result.archivesReused) unchanged since the last run), \(result.tweetsScanned) tweets and \(result.messagesScanned) direct messages.",
+            "\(Self.plural(findings.count, "finding")): " + bySeverity.joined(separator: ", ") + "; " + byStatus.joined(separator: ", ") + "; \(resolved) resolved since the last run.",
         ]
         var bySchool: [String: Int] = [:]
         for finding in findings { bySchool[finding.schoolId, default: 0] += 1 }
@@ -17,16 +25,22 @@ public enum RunSummary {
             lines.append("  \(school): \(bySchool[school]!)")
         }
         lines.append("Reports: \(out.appendingPathComponent("index.html").path) (open it in a browser); findings.csv and schools/ beside it.")
-        return lines.joined(separator: "\n") + "\n"
+        return text + lines.joined(separator: "\n") + "\n"
     }
-}
 
-extension RunSummary {
     /// The run in one line, for the log: what was read, what was found, the exit code.
-    public static func logLine(_ result: AuditResult, statuses: [String: FindingStatus], resolved: Int, asOf: String, exit: Int32) -> String {
-        let count = { (status: FindingStatus) in statuses.values.filter { $0 == status }.count }
-        return "run as of \(asOf) done: \(result.readings.count) archive\(result.readings.count == 1 ? "" : "s") read "
-            + "(\(result.archivesReused) unchanged), \(result.findings.count) finding\(result.findings.count == 1 ? "" : "s"): "
-            + "\(count(.new)) new, \(count(.open)) open, \(count(.suppressed)) suppressed, \(resolved) resolved; exit \(exit)"
+    public var logLine: String {
+        "run as of \(asOf) done: \(archives) read (\(result.archivesReused) unchanged), \(Self.plural(result.findings.count, "finding")): "
+            + "\(count(.new)) new, \(count(.open)) open, \(count(.suppressed)) suppressed, \(resolved) resolved; exit \(exitCode)"
+    }
+
+    private var archives: String { Self.plural(result.readings.count, "archive") }
+
+    private func count(_ status: FindingStatus) -> Int {
+        statuses.values.filter { $0 == status }.count
+    }
+
+    private static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 }

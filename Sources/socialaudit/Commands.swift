@@ -1,13 +1,6 @@
 import ArgumentParser
-import Foundation
-import SocialAuditArchive
-import SocialAuditCore
-import SocialAuditInventory
-import SocialAuditReport
 import SocialAuditRules
 import SocialAuditRun
-import SocialAuditState
-import SocialAuditMail
 
 struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,25 +16,7 @@ struct Scan: ParsableCommand {
     var paths: [String]
 
     func run() throws {
-        var readings: [ArchiveReading] = []
-        var ignored: [String] = []
-        for path in paths {
-            let url = URL(fileURLWithPath: path)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                throw RunError.stopped("\(path): no such file or folder")
-            }
-            let isArchiveFolder = isDirectory.boolValue
-                && FileManager.default.fileExists(atPath: url.appendingPathComponent("data").path)
-            if isDirectory.boolValue && !isArchiveFolder {
-                let listing = try ArchiveDiscovery.list(url)
-                ignored += listing.ignored
-                readings += listing.sources.map { ArchiveReader(source: $0).summarize() }
-            } else {
-                readings.append(ArchiveReader(url: url).summarize())
-            }
-        }
-        print(ReadingSummary.render(readings, ignored: ignored), terminator: "")
+        print(try ArchiveScan.render(paths), terminator: "")
     }
 }
 
@@ -76,7 +51,7 @@ struct Explain: ParsableCommand {
     func run() throws {
         guard let rule = RuleCatalog.rule(ruleId) else {
             var message = "no rule '\(ruleId)'"
-            let near = RuleIds.all.filter { $0.contains(ruleId) || ruleId.contains($0.split(separator: ".").last.map(String.init) ?? "") }
+            let near = RuleCatalog.near(ruleId)
             if !near.isEmpty { message += "; did you mean \(near.joined(separator: ", "))?" }
             throw RunError.stopped(message + " (socialaudit rules lists them)")
         }

@@ -1,8 +1,5 @@
 import ArgumentParser
 import Foundation
-import SocialAuditArchive
-import SocialAuditCore
-import SocialAuditInventory
 import SocialAuditRun
 
 @main
@@ -38,19 +35,7 @@ struct SocialAudit: ParsableCommand {
     /// ``RunError`` its own (its lines said on standard error), and every other error that
     /// reaches here is said in one line on standard error.
     static func main() {
-        // A run must stop when it is told to (cron's timeouts, systemd, an operator's kill):
-        // undo a blocked or ignored SIGTERM, SIGINT or SIGHUP inherited from whoever started us.
-        // Outputs and state are replaced whole, so stopping anywhere leaves the previous ones.
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        for signal in [SIGTERM, SIGINT, SIGHUP] {
-            sigaddset(&signals, signal)
-            Foundation.signal(signal, SIG_DFL)
-        }
-        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
-        // A pipe closed early (a sendmail command that exits without reading, `| head`) is an
-        // error of that write, said where it happens, not a signal that kills the run unlogged.
-        Foundation.signal(SIGPIPE, SIG_IGN)
+        ProcessSignals.prepareForRun()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -169,4 +169,13 @@ struct RuleSupportTests {
         let other = a.with { $0.tweets[0].id = "1850000000000000011" }.run(RuleCatalog.all).map(\.fingerprint)
         #expect(other != first)
     }
+
+    @Test("a mistyped rule id is answered with the ids that look like it, and only those")
+    func nearIds() {
+        #expect(RuleCatalog.near("dm") == ["student.dm"])
+        #expect(RuleCatalog.near("student-dm") == ["student.dm"])
+        #expect(RuleCatalog.near("stale") == ["inventory.stale-archive"])
+        #expect(RuleCatalog.near("student").count == 5 && RuleCatalog.near("student").allSatisfy { $0.hasPrefix("student.") })
+        #expect(RuleCatalog.near("xyz").isEmpty)
+    }
 }

@@ -25,6 +25,9 @@ let package = Package(
     targets: [
         // The shared model: tiers, severities, accounts, tweets, conversations.
         .target(name: "SocialAuditCore"),
+        // What is not the district's model but several targets need: hex digits of a digest, a
+        // file's real path, work started in the background.
+        .target(name: "SocialAuditSupport"),
         // The JSON parser the archives and the district's inputs are read with.
         .target(name: "SocialAuditJSON"),
         // zlib (Debian's zlib1g-dev, which ZIPFoundation needs too), for the CRC-32 of zip entries.
@@ -62,14 +65,15 @@ let package = Package(
         // The rule catalog and the per-tier rule pass; reads no files.
         .target(
             name: "SocialAuditRules",
-            dependencies: ["SocialAuditCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["SocialAuditCore", "SocialAuditSupport", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.embedInCode("Resources/lexicon.json")]
         ),
-        // Writes findings (CSV now; HTML reports follow). Never reads an archive.
+        // Writes the reports: HTML pages, findings.csv, findings.json, run.json. Never reads an archive.
         .target(
             name: "SocialAuditReport",
             dependencies: [
                 "SocialAuditCore",
+                "SocialAuditSupport",
                 "SocialAuditRules",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -77,18 +81,18 @@ let package = Package(
         // The nightly state: runs, findings' lifecycle, archives already read (SQLite through GRDB).
         .target(
             name: "SocialAuditState",
-            dependencies: ["SocialAuditCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["SocialAuditCore", "SocialAuditSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         // E-mail summaries: composed from counts, handles and rule names; SMTP or sendmail.
         .target(
             name: "SocialAuditMail",
-            dependencies: ["SocialAuditCore", "SocialAuditReport", "SocialAuditRules", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["SocialAuditCore", "SocialAuditSupport", "SocialAuditReport", "SocialAuditRules", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // One audit run: reads the archives, matches them, runs each account's rule pass.
         .target(
             name: "SocialAuditRun",
-            dependencies: ["SocialAuditCore", "SocialAuditArchive", "SocialAuditInventory", "SocialAuditRules", "SocialAuditState",
-                           "SocialAuditReport", "SocialAuditMail",
+            dependencies: ["SocialAuditCore", "SocialAuditSupport", "SocialAuditArchive", "SocialAuditInventory", "SocialAuditRules",
+                           "SocialAuditState", "SocialAuditReport", "SocialAuditMail",
                            .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
@@ -123,10 +127,9 @@ let package = Package(
         .testTarget(
             name: "SocialAuditRulesTests",
             dependencies: ["SocialAuditRules", "SocialAuditRun", "SocialAuditReport", "SocialAuditInventory",
-                           "SocialAuditArchive", "SocialAuditCore", "SocialAuditTestSupport",
+                           "SocialAuditArchive", "SocialAuditCore", "SocialAuditSupport", "SocialAuditTestSupport",
                            // A real CSV reader, to read findings.csv back as a spreadsheet would.
                            .product(name: "CSV", package: "CSV.swift"),
-                           // swift-mustache's own renderer, the reference for the compiled one.
                            .product(name: "Mustache", package: "swift-mustache"),
                            .product(name: "Crypto", package: "swift-crypto")]
         ),

@@ -3,6 +3,7 @@ import Foundation
 import SocialAuditCore
 import SocialAuditReport
 import SocialAuditRules
+import SocialAuditSupport
 
 /// One e-mail summary, ready to write as `.eml` and to send.
 public struct MailMessage: Sendable, Hashable {

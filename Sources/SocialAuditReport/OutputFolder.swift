@@ -1,5 +1,6 @@
 import Foundation
 import SocialAuditCore
+import SocialAuditSupport
 
 /// Replaces an output folder's files all at once: they are written to a fresh folder beside it,
 /// which then takes the old one's place, so a run that fails or is killed leaves the previous

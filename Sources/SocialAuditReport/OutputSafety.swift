@@ -1,5 +1,6 @@
 import Foundation
 import SocialAuditCore
+import SocialAuditSupport
 
 extension OutputFolder {
     /// The file every tree the tool builds holds at its top: only a folder that holds it (or an

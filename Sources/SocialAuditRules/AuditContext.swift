@@ -1,5 +1,6 @@
 import Foundation
 import SocialAuditCore
+import SocialAuditSupport
 
 /// One account as the rules see it: the inventory's entry (none for an unregistered archive),
 /// what its archive says of it (none when there is no archive), and its tier.

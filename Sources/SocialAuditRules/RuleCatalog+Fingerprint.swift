@@ -1,5 +1,6 @@
 import Crypto
 import SocialAuditCore
+import SocialAuditSupport
 
 extension RuleCatalog {
     /// A hash of what an archive's findings depend on in the rules themselves: each rule's

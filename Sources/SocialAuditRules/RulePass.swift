@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import SocialAuditCore
+import SocialAuditSupport
 
 /// One account's rule pass: the rules of its tier (those enabled), fed the account's tweets and
 /// conversations once, as the archive is streamed, then its set-up and coverage checks.

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import SocialAuditArchive
 import SocialAuditCore
+import SocialAuditSupport
 
 /// An archive's content, for incremental runs: its size and last modification (cheap to read)
 /// and, for an archive that was once seen copied again at its size, SHA-256 of the zip file or

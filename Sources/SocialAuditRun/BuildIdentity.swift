@@ -1,4 +1,5 @@
 import Foundation
+import SocialAuditSupport
 
 /// The running program's build: its GNU build id (a hash of the linked binary, which the linker
 /// writes into a note near the file's start), or, where there is none, its size and time.

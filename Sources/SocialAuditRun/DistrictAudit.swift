@@ -5,6 +5,7 @@ import SocialAuditCore
 import SocialAuditInventory
 import SocialAuditRules
 import SocialAuditState
+import SocialAuditSupport
 
 /// What one audit run found and read.
 public struct AuditResult: Sendable {

@@ -4,6 +4,7 @@ import SocialAuditInventory
 import SocialAuditMail
 import SocialAuditReport
 import SocialAuditState
+import SocialAuditSupport
 
 /// The end of ``NightlyRun/run(_:ahead:)``: reports, state and mail, and the exit status.
 extension NightlyRun {

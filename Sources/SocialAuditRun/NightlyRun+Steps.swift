@@ -5,6 +5,7 @@ import SocialAuditMail
 import SocialAuditReport
 import SocialAuditRules
 import SocialAuditState
+import SocialAuditSupport
 
 /// The steps of ``NightlyRun/run(_:ahead:)``, in their order.
 extension NightlyRun {

@@ -6,6 +6,7 @@ import SocialAuditMail
 import SocialAuditReport
 import SocialAuditRules
 import SocialAuditState
+import SocialAuditSupport
 
 /// The nightly run, from the district's inputs to its reports, state and e-mail: the inputs
 /// checked before anything is written, the state's lock taken, every archive audited, the

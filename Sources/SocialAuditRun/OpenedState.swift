@@ -3,6 +3,7 @@ import SocialAuditCore
 import SocialAuditMail
 import SocialAuditReport
 import SocialAuditState
+import SocialAuditSupport
 
 /// The state a run reads before its audit: the lock, the store, the findings it knows and the
 /// trend of the last runs. A nightly run opens it while its inventory, roster and reviews are

@@ -3,6 +3,7 @@ import SocialAuditCore
 import SocialAuditMail
 import SocialAuditReport
 import SocialAuditState
+import SocialAuditSupport
 
 /// The end of a run, in the order that makes reports and state one outcome: the new tree whole
 /// beside the old, the state committed with the run pending, the tree swapped in, the run

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import GRDB
 import SocialAuditCore
+import SocialAuditSupport
 
 extension StateStore {
     /// The key the state files an archive under: a hash of its path, not the path, whose file or

@@ -1,5 +1,6 @@
 import Foundation
 import SocialAuditCore
+import SocialAuditSupport
 
 /// One run at a time per state file: advisory locks, released by the system when the holder
 /// exits or is killed, so a killed run never blocks the next. The lock is the file's, not the

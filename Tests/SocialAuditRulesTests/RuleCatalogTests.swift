@@ -4,6 +4,7 @@ import Testing
 import SocialAuditCore
 import SocialAuditTestSupport
 @testable import SocialAuditRules
+import SocialAuditSupport
 
 /// One case per rule, named for the rule.
 struct RuleCase: CustomTestStringConvertible, Sendable {

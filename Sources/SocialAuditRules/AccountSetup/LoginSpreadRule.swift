@@ -12,33 +12,33 @@ struct LoginSpreadRule: Rule {
         policy: [PolicyText.noSharing],
         triggering: [
             RuleExample("seven addresses in three days", Scenario.account(.schoolOwned).with {
-                $0.subject.logins = (0..<7).map { i in
-                    LoginRecord(createdAt: ExampleDistrict.date("2026-10-20T08:00:00Z").addingTimeInterval(Double(i) * 36_000), ip: "203.0.113.\(i + 1)")
-                }
+                $0.subject.logins = Self.logins(7, from: "2026-10-20T08:00:00Z", every: 36_000)
             }),
             RuleExample("six addresses within one week among older logins", Scenario.account(.primary).with {
-                $0.subject.logins = (0..<6).map { i in
-                    LoginRecord(createdAt: ExampleDistrict.date("2026-09-01T08:00:00Z").addingTimeInterval(Double(i) * 86_400), ip: "198.51.100.\(i + 1)")
-                } + [LoginRecord(createdAt: ExampleDistrict.date("2026-01-01T08:00:00Z"), ip: "10.0.0.1")]
+                $0.subject.logins = Self.logins(6, from: "2026-09-01T08:00:00Z", every: 86_400, network: "198.51.100.")
+                    + Self.logins(1, from: "2026-01-01T08:00:00Z", every: 0, network: "10.0.0.")
             }),
         ],
         nonTriggering: [
             RuleExample("five addresses in a week: at the limit, not over it", Scenario.account(.primary).with {
-                $0.subject.logins = (0..<5).map { i in
-                    LoginRecord(createdAt: ExampleDistrict.date("2026-10-20T08:00:00Z").addingTimeInterval(Double(i) * 86_400), ip: "203.0.113.\(i + 1)")
-                }
+                $0.subject.logins = Self.logins(5, from: "2026-10-20T08:00:00Z", every: 86_400)
             }),
             RuleExample("eight addresses, but a week apart each", Scenario.account(.schoolOwned).with {
-                $0.subject.logins = (0..<8).map { i in
-                    LoginRecord(createdAt: ExampleDistrict.date("2026-06-01T08:00:00Z").addingTimeInterval(Double(i) * 8 * 86_400), ip: "203.0.113.\(i + 1)")
-                }
+                $0.subject.logins = Self.logins(8, from: "2026-06-01T08:00:00Z", every: 8 * 86_400)
             }),
             RuleExample("many logins from one address", Scenario.account(.primary).with {
-                $0.subject.logins = (0..<40).map { i in
-                    LoginRecord(createdAt: ExampleDistrict.date("2026-10-01T08:00:00Z").addingTimeInterval(Double(i) * 3_600), ip: "10.1.1.1")
-                }
+                $0.subject.logins = Self.logins(40, from: "2026-10-01T08:00:00Z", every: 3_600, network: nil)
             }),
         ])
+
+    /// `count` logins, `every` seconds apart from `from`: each from its own address in `network`
+    /// (.1, .2, …), or all from 10.1.1.1 when `network` is nil.
+    private static func logins(_ count: Int, from: String, every seconds: Double, network: String? = "203.0.113.") -> [LoginRecord] {
+        (0..<count).map { i in
+            LoginRecord(createdAt: ExampleDistrict.date(from).addingTimeInterval(Double(i) * seconds),
+                        ip: network.map { $0 + "\(i + 1)" } ?? "10.1.1.1")
+        }
+    }
 
     func check(account: AccountSubject, in district: DistrictContext, report: inout FindingReporter) {
         let limit = district.policy.loginSpread.distinctIPs

@@ -164,50 +164,60 @@ enum HTMLContext {
     static let catalogOrder: [String: Int] = Dictionary(
         RuleCatalog.all.enumerated().map { ($1.description.id, $0) }, uniquingKeysWith: { first, _ in first })
 
-    static func school(_ report: RunReport, id: String, name: String) -> [String: Any] {
-        // One pass over the findings (a large school's page has thousands): its own, set aside
-        // (suppressed) or to act on, and those grouped by account, then by rule. By index: a
-        // copy of a finding is a dozen retains and releases.
-        let findings = report.findings
+    /// A school's findings, sorted in one pass (a large school's page has thousands): how many
+    /// are its own, those set aside (suppressed), and those to act on grouped by account, then
+    /// by rule. By index: a copy of a finding is a dozen retains and releases.
+    struct SchoolFindings {
         var own = 0
         var bySeverity: [Severity: Int] = [:]
         var suppressed: [Int] = []
         var active: [Int] = []
         var statuses: [FindingStatus] = []
         var groups: [(handle: String, tier: Tier, byRule: [Int: [Int]])] = []
-        var groupIndex: [String: Int] = [:]
-        for index in findings.indices where findings[index].schoolId == id {
-            own += 1
-            bySeverity[findings[index].severity, default: 0] += 1
-            let status = report.findingStatuses[index]
-            guard status != .suppressed else { suppressed.append(index); continue }
-            active.append(index)
-            statuses.append(status)
-            let key = accountKey(findings[index].account, findings[index].tier)
-            let group: Int
-            if let known = groupIndex[key] {
-                group = known
-            } else {
-                group = groups.count
-                groupIndex[key] = group
-                groups.append((findings[index].account, findings[index].tier, [:]))
+
+        init(_ report: RunReport, school id: String) {
+            let findings = report.findings
+            var groupIndex: [String: Int] = [:]
+            for index in findings.indices where findings[index].schoolId == id {
+                own += 1
+                bySeverity[findings[index].severity, default: 0] += 1
+                let status = report.findingStatuses[index]
+                guard status != .suppressed else { suppressed.append(index); continue }
+                active.append(index)
+                statuses.append(status)
+                let key = accountKey(findings[index].account, findings[index].tier)
+                let group = groupIndex[key] ?? groups.count
+                if group == groups.count {
+                    groupIndex[key] = group
+                    groups.append((findings[index].account, findings[index].tier, [:]))
+                }
+                // Only the catalog's rules have a section, in the catalog's order.
+                if let order = catalogOrder[findings[index].rule] { groups[group].byRule[order, default: []].append(active.count - 1) }
             }
-            // Only the catalog's rules have a section, in the catalog's order.
-            if let order = catalogOrder[findings[index].rule] { groups[group].byRule[order, default: []].append(active.count - 1) }
         }
+
+        /// By account (in the findings' order), then by rule in the catalog's order.
+        func sections(_ report: RunReport) -> [[String: Any]] {
+            groups.map { group in
+                let rules: [[String: Any]] = group.byRule.keys.sorted().map { order in
+                    let description = RuleCatalog.all[order].description
+                    return ["id": description.id, "name": description.name, "policy": description.policy.map(policyText),
+                            "findings": group.byRule[order]!.map { view(report, active[$0], statuses[$0]) }]
+                }
+                return ["handle": group.handle, "tier": group.tier.label, "anchor": anchorId(group.handle, group.tier), "rules": rules]
+            }
+        }
+
+        func view(_ report: RunReport, _ index: Int, _ status: FindingStatus) -> FindingView {
+            let finding = report.findings[index]
+            return FindingView(finding, status: status, notRecheckedSince: report.notRecheckedSince[finding.fingerprint])
+        }
+    }
+
+    static func school(_ report: RunReport, id: String, name: String) -> [String: Any] {
+        let sorted = SchoolFindings(report, school: id)
         let accounts = report.accounts.filter { $0.schoolId == id }
-        let perAccount = accountCounts(findings, active)
-        // Findings grouped by account (in the findings' order), then by rule in the catalog's order.
-        var sections: [[String: Any]] = []
-        for group in groups {
-            let rules: [[String: Any]] = group.byRule.keys.sorted().map { order in
-                let description = RuleCatalog.all[order].description
-                return ["id": description.id, "name": description.name, "policy": description.policy.map(policyText),
-                        "findings": group.byRule[order]!.map { FindingView(findings[active[$0]], status: statuses[$0],
-                                                                   notRecheckedSince: report.notRecheckedSince[findings[active[$0]].fingerprint]) }]
-            }
-            sections.append(["handle": group.handle, "tier": group.tier.label, "anchor": anchorId(group.handle, group.tier), "rules": rules])
-        }
+        let perAccount = accountCounts(report.findings, sorted.active)
         let resolved = report.resolved.filter { $0.schoolId == id }.map { finding in
             var row = ["account": finding.account, "ruleName": ruleName(finding.rule), "fingerprint": finding.fingerprint]
             if let reason = finding.reason { row["reason"] = reason }
@@ -216,13 +226,11 @@ enum HTMLContext {
         return [
             "districtName": report.district.name, "schoolName": name, "schoolId": id, "asOf": report.asOf,
             "countId": "school-findings",
-            "totals": totals(findings: own, accounts: accounts, archives: accounts.filter { $0.archiveName != nil }.count),
-            "severityCounts": severityCounts(bySeverity),
+            "totals": totals(findings: sorted.own, accounts: accounts, archives: accounts.filter { $0.archiveName != nil }.count),
+            "severityCounts": severityCounts(sorted.bySeverity),
             "accounts": accounts.map { accountRow($0, counts: perAccount, anchor: true) },
-            "sections": sections,
-            "hasSuppressed": !suppressed.isEmpty, "suppressed": suppressed.map {
-                FindingView(findings[$0], status: .suppressed, notRecheckedSince: report.notRecheckedSince[findings[$0].fingerprint])
-            },
+            "sections": sorted.sections(report),
+            "hasSuppressed": !sorted.suppressed.isEmpty, "suppressed": sorted.suppressed.map { sorted.view(report, $0, .suppressed) },
             "hasResolved": !resolved.isEmpty, "resolved": resolved,
             "trend": trend(report, school: id),
         ]

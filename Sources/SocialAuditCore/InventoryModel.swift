@@ -173,9 +173,8 @@ public struct Student: Sendable, Hashable, Codable {
 
 public extension String {
     /// The string without white space at either end, as `trimmingCharacters(in: .whitespaces)`
-    /// trims it, without Foundation: a roster's fields and the inventory's handles are trimmed
-    /// one by one, and Foundation's bridged scan of each was a tenth of a nightly run's reading
-    /// of its inputs. The set is CoreFoundation's: tab, U+0020, U+00A0, U+1680,
+    /// trims it, without Foundation's bridged scan, which every roster field and handle would pay
+    /// for (docs/performance.md). The set is CoreFoundation's: tab, U+0020, U+00A0, U+1680,
     /// U+2000 to U+200B, U+202F, U+205F and U+3000 (a test holds it to Foundation's, scalar by scalar).
     func trimmingWhitespace() -> String {
         func isSpace(_ scalar: Unicode.Scalar) -> Bool {
@@ -196,8 +195,7 @@ public extension String {
 
     /// As `trimmingCharacters(in: .whitespacesAndNewlines)`; a string whose ends are visible
     /// ASCII (neither white space nor a line break) is returned as it is, without Foundation's
-    /// bridged scan, whose first use in a run cost a quarter of a millisecond (the configuration's
-    /// strings are trimmed while a nightly run starts).
+    /// bridged scan (the configuration's strings are trimmed while a nightly run starts).
     func trimmingWhitespaceAndNewlines() -> String {
         if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
             return self

@@ -15,8 +15,7 @@ public struct RunReport: Sendable {
     /// Each finding's status by fingerprint (`new`, `open`, `suppressed`); `new` when absent.
     public let statuses: [String: FindingStatus]
     /// The status of each of ``findings``, by position: looked up once here rather than by every
-    /// page, file and summary (a fingerprint's hash is a quarter of a microsecond, and a run's
-    /// findings were looked up eight times over).
+    /// page, file and summary, which would each hash every fingerprint again.
     public let findingStatuses: [FindingStatus]
     /// Findings present in the previous run and not in this one.
     public var resolved: [ResolvedFinding]
@@ -77,9 +76,8 @@ public struct ReportWriter: Sendable {
     }
 
     /// The pages, CSV files and `findings.json`, rendered on all cores and each written into
-    /// `staging` as soon as it is rendered: a district's pages and CSV files are independent,
-    /// and rendering them one after the other was a tenth of a large archive's audit (`make
-    /// bench`); the writing of one overlaps the rendering of the others. They do not depend on
+    /// `staging` as soon as it is rendered: a district's pages and CSV files are independent, so
+    /// the writing of one overlaps the rendering of the others. They do not depend on
     /// the e-mail summaries, which can be composed and sent meanwhile (``closingFiles(for:)``).
     public func writePages(for report: RunReport, into staging: OutputFolder.Staging) throws {
         let jobs = pageJobs(for: report, into: staging)

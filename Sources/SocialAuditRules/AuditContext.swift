@@ -154,8 +154,8 @@ public struct StudentDirectory: Sendable {
 /// Words and phrases by category, matched as whole words, case-insensitively.
 public struct Lexicon: Sendable {
     public let categories: [String: [String]]
-    /// The matcher of every phrase, made when a tweet is first read (a few milliseconds for the
-    /// shipped lexicon, which a nightly run that reads no archive does not need).
+    /// The matcher of every phrase, made when a tweet is first read: a nightly run that reads no
+    /// archive does not need it.
     private let lazyMatcher: Lazy<TextMatcher>
     /// The matcher, once a rule pass has ``resolve()``d it: no lock on every tweet.
     private var resolved: TextMatcher?

@@ -40,8 +40,8 @@ public struct RulePass: Sendable {
     }
 
     /// The content rules, each in a box of its own: the per-tweet loop then borrows a rule where
-    /// iterating `[any Rule]` copied each one (its description's strings and arrays retained and
-    /// released again, a tenth of a whole audit's instructions).
+    /// iterating `[any Rule]` copies each one (its description's strings and arrays retained and
+    /// released again, for every tweet).
     private final class ContentRule: Sendable {
         let rule: any Rule
         let looksOnlyForListedWords: Bool

@@ -139,8 +139,8 @@ public struct DistrictAudit: Sendable {
         }
         let inventory = inputs.inventory.inventory
         let policy = inputs.configuration.policy
-        // The district's context (the lexicon's and the roster's name matchers take a few
-        // milliseconds) is made while the archives are identified.
+        // The district's context (the lexicon's and the roster's name matchers) is made while
+        // the archives are identified.
         let (students, asOf) = (inputs.roster.students, self.asOf)
         let pendingDistrict = Background {
             DistrictContext(inventory: inventory, students: students, policy: policy, lexicon: .configured(policy.lexicon), asOf: asOf)

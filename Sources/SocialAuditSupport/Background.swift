@@ -2,8 +2,8 @@ import Foundation
 
 /// Work started on a thread of its own, whose result is taken when it is needed: for the
 /// independent steps of a run (parsing the templates while the inventory is read, hashing an
-/// archive while it is parsed, composing the e-mail while the pages are rendered), each a few
-/// milliseconds that would otherwise add up one after the other.
+/// archive while it is parsed, composing the e-mail while the pages are rendered), which would
+/// otherwise add up one after the other.
 public final class Background<Value>: @unchecked Sendable {
     private var result: Value?
     private let done = DispatchSemaphore(value: 0)

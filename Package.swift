@@ -74,10 +74,12 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        // The nightly state: runs, findings' lifecycle, archives already read (SQLite through GRDB).
+        // The nightly state: runs, findings' lifecycle, archives already read (SQLite through GRDB),
+        // each archive's audit as rows of what the reader and the rules gave.
         .target(
             name: "SocialAuditState",
-            dependencies: ["SocialAuditCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["SocialAuditCore", "SocialAuditArchive", "SocialAuditRules",
+                           .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         // E-mail summaries: composed from counts, handles and rule names; SMTP or sendmail.
         .target(
@@ -123,7 +125,9 @@ let package = Package(
         .testTarget(
             name: "SocialAuditRulesTests",
             dependencies: ["SocialAuditRules", "SocialAuditRun", "SocialAuditReport", "SocialAuditInventory",
-                           "SocialAuditArchive", "SocialAuditCore", "SocialAuditTestSupport",
+                           "SocialAuditArchive", "SocialAuditCore", "SocialAuditState", "SocialAuditTestSupport",
+                           // To damage a cached audit's row in a real state file.
+                           .product(name: "GRDB", package: "GRDB.swift"),
                            // A real CSV reader, to read findings.csv back as a spreadsheet would.
                            .product(name: "CSV", package: "CSV.swift"),
                            // swift-mustache's own renderer, the reference for the compiled one.
@@ -132,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SocialAuditStateTests",
-            dependencies: ["SocialAuditState", "SocialAuditCore", "SocialAuditTestSupport",
+            dependencies: ["SocialAuditState", "SocialAuditCore", "SocialAuditArchive", "SocialAuditRules", "SocialAuditTestSupport",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(

@@ -78,10 +78,12 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        // The nightly state: runs, findings' lifecycle, archives already read (SQLite through GRDB).
+        // The nightly state: runs, findings' lifecycle, archives already read (SQLite through GRDB),
+        // each archive's audit as rows of what the reader and the rules gave.
         .target(
             name: "SocialAuditState",
-            dependencies: ["SocialAuditCore", "SocialAuditSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["SocialAuditCore", "SocialAuditSupport", "SocialAuditArchive", "SocialAuditRules",
+                           .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         // E-mail summaries: composed from counts, handles and rule names; SMTP or sendmail.
         .target(
@@ -127,7 +129,9 @@ let package = Package(
         .testTarget(
             name: "SocialAuditRulesTests",
             dependencies: ["SocialAuditRules", "SocialAuditRun", "SocialAuditReport", "SocialAuditInventory",
-                           "SocialAuditArchive", "SocialAuditCore", "SocialAuditSupport", "SocialAuditTestSupport",
+                           "SocialAuditArchive", "SocialAuditCore", "SocialAuditSupport", "SocialAuditState", "SocialAuditTestSupport",
+                           // To damage a cached audit's row in a real state file.
+                           .product(name: "GRDB", package: "GRDB.swift"),
                            // A real CSV reader, to read findings.csv back as a spreadsheet would.
                            .product(name: "CSV", package: "CSV.swift"),
                            .product(name: "Mustache", package: "swift-mustache"),
@@ -135,7 +139,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SocialAuditStateTests",
-            dependencies: ["SocialAuditState", "SocialAuditCore", "SocialAuditTestSupport",
+            dependencies: ["SocialAuditState", "SocialAuditCore", "SocialAuditArchive", "SocialAuditRules", "SocialAuditTestSupport",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(

@@ -109,27 +109,16 @@ public struct DistrictAudit: Sendable {
         let unchanged: CachedAudit?
     }
 
-    /// What the state says of an archive: ``notAsked`` when it cannot be asked yet (then the
-    /// audit asks it itself).
-    public enum Remembrance: Sendable {
-        case notAsked
-        case answer(CachedArchive?)
-    }
-
-    /// `remembered` gives what the state holds of an archive, by path (a run opens its state while
-    /// the archives are listed, and passes it so); by default, ``state``.
-    public func prepare(remembered: (@Sendable (String) -> Remembrance)? = nil) throws -> Preparation {
+    /// `opened` gives the state to ask what it remembers of each archive (a run opens its state
+    /// while the archives are listed, and passes it so; nil: none to ask yet, and each archive's
+    /// audit asks ``state`` itself); by default, ``state``.
+    public func prepare(opened: (@Sendable () -> StateStore?)? = nil) throws -> Preparation {
         let state = self.state
-        let lookup: @Sendable (String) -> Remembrance
+        let stateNow: @Sendable () -> StateStore?
         if full {
-            lookup = { _ in .notAsked }
-        } else if let remembered {
-            lookup = remembered
+            stateNow = { nil }
         } else {
-            lookup = { path in
-                guard let state else { return .notAsked }
-                return .answer((try? state.cachedArchive(path: path)) ?? nil)
-            }
+            stateNow = opened ?? { state }
         }
         let listing: ArchiveDiscovery.Listing
         do {
@@ -152,10 +141,11 @@ public struct DistrictAudit: Sendable {
         DispatchQueue.concurrentPerform(iterations: sourcesToIdentify.count) { index in
             let source = sourcesToIdentify[index]
             let listing = ArchiveContent.listing(source)
-            var (asked, cached): (Bool, CachedArchive?) = (false, nil)
-            if listing != nil, case let .answer(answer) = lookup(source.url.path) { (asked, cached) = (true, answer) }
+            let store = listing == nil ? nil : stateNow()
+            let cached = (try? store?.cachedArchive(path: source.url.path)) ?? nil
+            let asked = store != nil
             if let listing, let cached, cached.size == listing.size, cached.modified == listing.modified,
-               let audit = CachedAudit(payload: cached.payload) {
+               let audit = store?.cachedAudit(path: source.url.path) {
                 var identity = ArchiveReading(source: source)
                 identity.manifest = audit.reading.manifest
                 identity.account = audit.reading.account
@@ -304,7 +294,8 @@ public struct DistrictAudit: Sendable {
             }
         }
         var outcome: ArchiveOutcome
-        if let cached, let saved = CachedAudit(payload: cached.payload) {
+        // The audit prepare read for the same size and time, else the state's for the same content.
+        if let cached, let saved = prior?.unchanged ?? state?.cachedAudit(path: source.url.path) {
             outcome = ArchiveOutcome(reading: saved.reading, cache: cached, reused: true)
             if let content {
                 // The same bytes at a new time: remember the new time.
@@ -342,10 +333,9 @@ public struct DistrictAudit: Sendable {
                          conversations: kept.conversations, messages: kept.messages)
             let carried = sameSize && !hashing ? stored?.contentHash : nil
             if let content = content ?? pending?.value
-                ?? listing.flatMap({ hashing ? ArchiveContent.signature(source, $0, known: reading.digests) : .init($0, hash: carried) }),
-               let payload = try? kept.payload() {
+                ?? listing.flatMap({ hashing ? ArchiveContent.signature(source, $0, known: reading.digests) : .init($0, hash: carried) }) {
                 outcome.cache = CachedArchive(path: source.url.path, size: content.size, modified: content.modified,
-                                              contentHash: content.hash, inputsKey: key, payload: payload)
+                                              contentHash: content.hash, inputsKey: key, audit: kept)
             }
         }
         return finish(&pass, outcome, notes: notes)

@@ -50,9 +50,9 @@ extension NightlyRun {
         let stateAhead = ahead.state
         let preparation = Background {
             Result {
-                try audit.prepare(remembered: { path in
-                    guard case let .success(state)? = stateAhead.value else { return .notAsked }
-                    return .answer((try? state.store.cachedArchive(path: path)) ?? nil)
+                try audit.prepare(opened: {
+                    guard case let .success(state)? = stateAhead.value else { return nil }
+                    return state.store
                 })
             }
         }

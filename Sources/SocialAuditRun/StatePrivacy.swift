@@ -2,6 +2,7 @@ import Foundation
 import SocialAuditArchive
 import SocialAuditCore
 import SocialAuditRules
+import SocialAuditState
 
 extension CachedAudit {
     /// What the state keeps of an archive, with the free text of its profile and applications

@@ -1,17 +1,9 @@
-import Crypto
 import Foundation
 import GRDB
 import SocialAuditCore
 import SocialAuditSupport
 
 extension StateStore {
-    /// The key the state files an archive under: a hash of its path, not the path, whose file or
-    /// folder name may be a student's ("Hollis, Jamie"). A state from before keys by path: those
-    /// rows are no archive's now, and go as archives no longer present.
-    static func archiveKey(_ path: String) -> String {
-        "sha256:" + SHA256.hash(data: Data(path.utf8)).hexString
-    }
-
     /// v5: each finding's whole record, to show it while its account's data cannot be read; the
     /// accounts whose data a run could not read, with the day it was last read; and how many
     /// archives each run had, for the next run to notice a folder that shrank.
@@ -22,19 +14,6 @@ extension StateStore {
         try db.create(table: "notRead") { t in
             t.primaryKey("account", .text)
             t.column("since", .text).notNull()
-        }
-    }
-
-    /// The whole findings the state holds of `fingerprints` (those it has a record of).
-    public func findingRecords(_ fingerprints: [String]) throws -> [String: Finding] {
-        try queue.read { db in
-            var found: [String: Finding] = [:]
-            for fingerprint in fingerprints {
-                guard let bytes = try Data.fetchOne(db, sql: "SELECT record FROM finding WHERE fingerprint = ?", arguments: [fingerprint]),
-                      let finding = try? FindingRecords.decode([UInt8](bytes)).first else { continue }
-                found[fingerprint] = finding
-            }
-            return found
         }
     }
 

@@ -39,13 +39,14 @@ extension StateStore {
         }
     }
 
+    /// Every column of a `finding` row (and of its copy in `undoFinding`): its record and its lifecycle.
+    static let findingColumns = (FindingRow.columns
+        + ["firstSeenRun", "firstSeenAsOf", "lastSeenRun", "lastSeenAsOf", "resolvedRun", "resolvedAsOf"]).joined(separator: ", ")
+
     /// Keeps a finding's row as it was before a pending run changes it (once per run).
     static func keepFinding(_ fingerprint: String, run: Int64, _ db: Database) throws {
         try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO undoFinding (run, fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf,
-              lastSeenRun, lastSeenAsOf, resolvedRun, resolvedAsOf, record)
-            SELECT ?, fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf, lastSeenRun, lastSeenAsOf,
-              resolvedRun, resolvedAsOf, record FROM finding WHERE fingerprint = ?
+            INSERT OR IGNORE INTO undoFinding (run, \(findingColumns)) SELECT ?, \(findingColumns) FROM finding WHERE fingerprint = ?
             """).execute(arguments: [run, fingerprint])
     }
 
@@ -77,18 +78,14 @@ extension StateStore {
 
     /// Undoes a pending run whose reports never took the place of the previous ones: the
     /// findings and coverage as they were, the run and its counts gone. The archives it
-    /// remembered are forgotten (they are read again), as those it dropped stay dropped.
+    /// remembered are forgotten with their audits (they are read again), as those it dropped stay dropped.
     public func rollBack(_ runId: Int64) throws {
         try queue.write { db in
             let args: StatementArguments = [runId]
             try db.execute(sql: "DELETE FROM finding WHERE fingerprint IN (SELECT fingerprint FROM undoFinding WHERE run = ?)", arguments: args)
             try db.execute(sql: "DELETE FROM finding WHERE firstSeenRun = ?1 OR lastSeenRun = ?1 OR resolvedRun = ?1", arguments: args)
-            try db.execute(sql: """
-                INSERT INTO finding (fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf, lastSeenRun,
-                  lastSeenAsOf, resolvedRun, resolvedAsOf, record)
-                SELECT fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf, lastSeenRun, lastSeenAsOf,
-                  resolvedRun, resolvedAsOf, record FROM undoFinding WHERE run = ?
-                """, arguments: args)
+            try db.execute(sql: "INSERT INTO finding (\(Self.findingColumns)) SELECT \(Self.findingColumns) FROM undoFinding WHERE run = ?",
+                           arguments: args)
             try db.execute(sql: "DELETE FROM seen WHERE scope IN (SELECT scope FROM undoSeen WHERE run = ?)", arguments: args)
             try db.execute(sql: "INSERT INTO seen (scope, run, asOf) SELECT scope, priorRun, priorAsOf FROM undoSeen WHERE run = ? AND priorRun IS NOT NULL",
                            arguments: args)
@@ -97,14 +94,6 @@ extension StateStore {
             try db.execute(sql: "DELETE FROM runCount WHERE runId = ?", arguments: args)
             try db.execute(sql: "DELETE FROM mailDelivery WHERE runId = ?", arguments: args)
             try db.execute(sql: "DELETE FROM run WHERE id = ?", arguments: args)
-        }
-    }
-
-    /// Forgets the archives no longer in the archives folder: what was read of them is theirs.
-    static func dropArchives(notIn present: [String], _ db: Database) throws {
-        let keep = Set(present.map(archiveKey))
-        for path in try String.fetchAll(db, sql: "SELECT path FROM archive") where !keep.contains(path) {
-            try db.execute(sql: "DELETE FROM archive WHERE path = ?", arguments: [path])
         }
     }
 }

@@ -14,7 +14,7 @@ public struct KnownFinding: Sendable, Hashable {
     /// Set once the finding is gone: the as-of date of the run that saw it resolved.
     public var resolvedAsOf: String?
     /// Whether the state holds the whole finding (its record), to show it while its account's
-    /// data cannot be read; a state from before v5 holds only these fields until the next sighting.
+    /// data cannot be read; a state from before v6 holds only these fields until the next sighting.
     public var hasRecord = true
 }
 
@@ -24,28 +24,6 @@ public struct RunRecord: Sendable, Hashable {
     public var asOf: String
     public var startedAt: String
     public var finishedAt: String
-}
-
-/// What was read of one archive in an earlier run, to skip parsing it again when its content is unchanged.
-public struct CachedArchive: Sendable {
-    public var path: String
-    public var size: Int64
-    public var modified: Double
-    /// SHA-256 of the content, made only once the archive was seen copied again at its size
-    /// (see `DistrictAudit`); nil before (stored as empty text).
-    public var contentHash: String?
-    /// Hash of everything else the audit of this archive depends on (inventory, roster, policy, tool).
-    public var inputsKey: String
-    public var payload: Data
-
-    public init(path: String, size: Int64, modified: Double, contentHash: String?, inputsKey: String, payload: Data) {
-        self.path = path
-        self.size = size
-        self.modified = modified
-        self.contentHash = contentHash
-        self.inputsKey = inputsKey
-        self.payload = payload
-    }
 }
 
 /// What one run hands to the state to record, in one transaction.
@@ -237,6 +215,10 @@ public final class StateStore: Sendable {
         migrator.registerMigration("v5") { db in
             try registerCoverage(db)
         }
+        migrator.registerMigration("v6") { db in
+            try registerFindingColumns(db)
+            try registerArchiveAudits(db)
+        }
         return migrator
     }
 
@@ -276,7 +258,7 @@ public final class StateStore: Sendable {
             // which took most of a nightly run's reading of the state.
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT fingerprint, rule, account, schoolId, severity, firstSeenAsOf, lastSeenRun, lastSeenAsOf, resolvedAsOf,
-                  record IS NOT NULL FROM finding
+                  \(Self.hasRecord) FROM finding
                 """ + (unresolvedOnly ? " WHERE resolvedRun IS NULL" : ""))
             while let row = try rows.next() {
                 let schoolId: String = row[3]
@@ -315,15 +297,6 @@ public final class StateStore: Sendable {
         try queue.read { db in
             try Row.fetchAll(db, sql: "SELECT id, asOf, startedAt, finishedAt FROM run ORDER BY id").map {
                 RunRecord(id: $0["id"], asOf: $0["asOf"], startedAt: $0["startedAt"], finishedAt: $0["finishedAt"])
-            }
-        }
-    }
-
-    public func cachedArchive(path: String) throws -> CachedArchive? {
-        try queue.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM archive WHERE path = ?", arguments: [Self.archiveKey(path)]).map {
-                CachedArchive(path: path, size: $0["size"], modified: $0["modified"], contentHash: ($0["contentHash"] as String?).flatMap { $0.isEmpty ? nil : $0 },
-                              inputsKey: $0["inputsKey"], payload: $0["payload"])
             }
         }
     }

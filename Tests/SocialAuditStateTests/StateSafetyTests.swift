@@ -1,7 +1,9 @@
 import Foundation
 import GRDB
 import Testing
+import SocialAuditArchive
 import SocialAuditCore
+import SocialAuditRules
 import SocialAuditTestSupport
 @testable import SocialAuditState
 
@@ -12,6 +14,14 @@ struct StateSafetyTests {
     static func mode(_ path: String) -> mode_t {
         var status = stat()
         return stat(path, &status) == 0 ? status.st_mode & 0o777 : 0
+    }
+
+    /// What the state keeps of an archive read: its size and time, and its audit (one finding).
+    func archive(_ path: String) -> CachedArchive {
+        let audit = CachedAudit(subject: AccountSubject(tier: .personal, inventory: nil, hasArchive: true),
+                                contentFindings: [finding(path)], tweets: 1, conversations: 0, messages: 0,
+                                reading: ArchiveReading(source: ArchiveSource(url: URL(fileURLWithPath: path), kind: .zip)))
+        return CachedArchive(path: path, size: 1, modified: 1, contentHash: "h", inputsKey: "k", audit: audit)
     }
 
     func outcome(_ findings: [Finding], asOf: String, store: StateStore, token: String? = nil,
@@ -102,19 +112,20 @@ struct StateSafetyTests {
     func pendingRolledBack() throws {
         let store = try StateStore(url: ArchiveFixture.temporaryFolder().appendingPathComponent("p.sqlite"))
         try store.record(outcome([finding("a"), finding("b")], asOf: "2026-10-01", store: store,
-                                 archives: [CachedArchive(path: "/x.zip", size: 1, modified: 1, contentHash: "h", inputsKey: "k", payload: Data([1]))]))
+                                 archives: [archive("/x.zip")]))
         let before = try store.knownFindings()
         let runsBefore = try store.runs()
         let pending = try store.record(outcome([finding("b"), finding("c")], asOf: "2026-10-02", store: store, token: "T",
-                                               archives: [CachedArchive(path: "/y.zip", size: 1, modified: 1, contentHash: "h", inputsKey: "k", payload: Data([2]))]))
+                                               archives: [archive("/y.zip")]))
         #expect(try store.pendingRun() == PendingRun(id: pending, asOf: "2026-10-02", token: "T"))
         #expect(try store.knownFindings()["a"]?.resolvedAsOf == "2026-10-02")
         try store.rollBack(pending)
         #expect(try store.pendingRun() == nil)
         #expect(try store.knownFindings() == before)
         #expect(try store.runs() == runsBefore)
-        #expect(try store.cachedArchive(path: "/x.zip") != nil)
-        #expect(try store.cachedArchive(path: "/y.zip") == nil)
+        #expect(try store.cachedArchive(path: "/x.zip") != nil && store.cachedAudit(path: "/x.zip") != nil)
+        #expect(try store.cachedArchive(path: "/y.zip") == nil && store.cachedAudit(path: "/y.zip") == nil)
+        #expect(try store.queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM archiveFinding") } == 1, "x's finding alone")
         // And the next run sees the same statuses as if the pending one had never been.
         let again = Lifecycle.statuses(current: [finding("b"), finding("c")], known: try store.knownFindings(unresolvedOnly: true),
                                        reviews: [], asOf: "2026-10-02")
@@ -133,15 +144,18 @@ struct StateSafetyTests {
         #expect(try store.queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM undoFinding") } == 0)
     }
 
-    @Test("what the state kept of an archive no longer in the folder is dropped")
+    @Test("what the state kept of an archive no longer in the folder is dropped, its audit with it; one restored keeps its audit")
     func absentArchivesDropped() throws {
         let store = try StateStore(url: ArchiveFixture.temporaryFolder().appendingPathComponent("d.sqlite"))
-        let archives = ["/a.zip", "/b.zip"].map {
-            CachedArchive(path: $0, size: 1, modified: 1, contentHash: "h", inputsKey: "k", payload: Data([1]))
-        }
+        let archives = ["/a.zip", "/b.zip"].map(archive)
         try store.record(outcome([], asOf: "2026-10-01", store: store, archives: archives, present: ["/a.zip", "/b.zip"]))
-        try store.record(outcome([], asOf: "2026-10-02", store: store, archives: [archives[0]], present: ["/a.zip"]))
+        // The next run restores a from the state: its size and time again, its audit kept.
+        var restored = archives[0]
+        restored.audit = nil
+        try store.record(outcome([], asOf: "2026-10-02", store: store, archives: [restored], present: ["/a.zip"]))
         #expect(try store.cachedArchive(path: "/a.zip") != nil)
-        #expect(try store.cachedArchive(path: "/b.zip") == nil)
+        #expect(store.cachedAudit(path: "/a.zip")?.contentFindings == [finding("/a.zip")])
+        #expect(try store.cachedArchive(path: "/b.zip") == nil && store.cachedAudit(path: "/b.zip") == nil)
+        #expect(try store.queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM archiveAudit") } == 1)
     }
 }

@@ -160,7 +160,7 @@ struct StateTests {
         let again = try StateStore(url: url)
         #expect(try again.knownFindings().keys.sorted() == ["a"])
         let applied = try again.queue.read { db in try StateStore.migrator.appliedMigrations(db) }
-        #expect(applied == ["v1", "v2", "v3", "v4", "v5"])
+        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6"])
     }
 
     @Test("a finding of an account whose data was not read is carried open, its record kept; one of an account gone resolves with the reason")
@@ -182,19 +182,30 @@ struct StateTests {
         #expect(plain.carried.isEmpty && plain.resolved.count == 2 && plain.resolved.allSatisfy { $0.reason == nil })
     }
 
-    @Test("a state from before v5 gains its findings' records as they are seen again, and counts its archives for the shrink check")
-    func fromV4() throws {
+    @Test("a state from before v6 keeps its findings' lifecycle, gains their records as they are seen again, reads its archives again, and keeps its archive count for the shrink check")
+    func fromV5() throws {
         let url = ArchiveFixture.temporaryFolder().appendingPathComponent("socialaudit.sqlite")
-        _ = try run(StateStore(url: url), [finding("a")], asOf: "2026-10-01")
-        let state = try StateStore(url: url)
-        try state.queue.write { db in
-            try db.execute(sql: "UPDATE finding SET record = NULL")
-            try db.execute(sql: "UPDATE run SET archives = NULL")
+        // As v5 left it: a run of one archive, a finding with its record in v5's bytes, the archive's audit likewise.
+        let queue = try DatabaseQueue(path: url.path)
+        try StateStore.migrator.migrate(queue, upTo: "v5")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO run (id, asOf, startedAt, finishedAt, outcome, findings, schools) VALUES (1, '2026-10-01', '', '', 'completed', 1, '');
+                INSERT INTO finding (fingerprint, rule, account, schoolId, severity, firstSeenRun, firstSeenAsOf, lastSeenRun, lastSeenAsOf, record)
+                  VALUES ('a', 'student.reply', 'kjackson', 'pisgah-high', 'high', 1, '2026-10-01', 1, '2026-10-01', x'53414631');
+                INSERT INTO archive (path, size, modified, contentHash, inputsKey, payload, lastRun) VALUES ('sha256:x', 1, 2, '', 'k', x'53414333', 1);
+                """)
         }
-        #expect(try state.knownFindings()["a"]?.hasRecord == false)
-        #expect(try StateStore.previousArchiveCount(at: url) == 0)
+        try queue.close()
+        let state = try StateStore(url: url)
+        let known = try #require(try state.knownFindings()["a"])
+        #expect(known.firstSeenAsOf == "2026-10-01" && known.hasRecord == false)
+        #expect(try state.findingRecords(["a"]).isEmpty, "v5's bytes are not read")
+        #expect(try state.queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM archive") } == 0, "its archives are read again")
+        #expect(try StateStore.previousArchiveCount(at: url) == 1)
         _ = try run(state, [finding("a")], asOf: "2026-10-02")
         #expect(try state.knownFindings()["a"]?.hasRecord == true)
+        #expect(try state.knownFindings()["a"]?.firstSeenAsOf == "2026-10-01")
         #expect(try state.findingRecords(["a"])["a"] == finding("a"))
     }
 }

@@ -1,15 +1,17 @@
 import Foundation
+import GRDB
 import Testing
 import SocialAuditArchive
 import SocialAuditCore
 import SocialAuditInventory
 import SocialAuditRules
 @testable import SocialAuditRun
+import SocialAuditState
 import SocialAuditTestSupport
 
-@Suite("The state's cached accounts and readings")
-struct CachedAuditRecordsTests {
-    static let odd = "é😀\u{0}\"\\<>&'\r\n\u{2028} "
+@Suite("An archive's audit as the state remembers it")
+struct CachedAuditTests {
+    static let odd = FindingRowsTests.odd
 
     /// An account and a reading with every optional set, odd text in every string, several of each list.
     static func everything(_ index: Int) -> CachedAudit {
@@ -40,7 +42,7 @@ struct CachedAuditRecordsTests {
         (reading.messages, reading.applications, reading.logins) = (900, 3, 4)
         reading.filesRead = ["data/manifest.js", "data/tweets.js \(odd)"]
         reading.problems = problems
-        return CachedAudit(subject: subject, contentFindings: (0..<5).map(FindingRecordsTests.everything), tweets: 150_000 + index,
+        return CachedAudit(subject: subject, contentFindings: (0..<5).map(FindingRowsTests.everything), tweets: 150_000 + index,
                            conversations: 40, messages: -index, reading: reading)
     }
 
@@ -61,7 +63,7 @@ struct CachedAuditRecordsTests {
                 try encoder.encode([audit.tweets, audit.conversations, audit.messages])]
     }
 
-    @Test("accounts and readings read back exactly as written: every field set, every one empty, and the samples' archives")
+    @Test("accounts and readings read back from a real state file as they were written: every field set, every one empty, and the samples' archives")
     func roundTrip() throws {
         var audits = (0..<6).map(Self.everything) + [Self.bare]
         // The samples' archives, as a run reads and remembers them.
@@ -74,50 +76,51 @@ struct CachedAuditRecordsTests {
                                       conversations: pass.conversationsScanned, messages: pass.messagesScanned, reading: reading))
         }
         #expect(audits.count > 10)
-        for audit in audits {
-            let payload = try audit.payload()
-            let back = try #require(CachedAudit(payload: payload))
+        let store = try StateStore(url: ArchiveFixture.temporaryFolder().appendingPathComponent("socialaudit.sqlite"))
+        let archives = audits.enumerated().map { index, audit in
+            CachedArchive(path: "/srv/archives/\(index).zip", size: 1, modified: 2, contentHash: nil, inputsKey: "k", audit: audit)
+        }
+        try store.record(RunOutcome(asOf: "2026-11-01", startedAt: Date(), finishedAt: Date(), findings: [], statuses: [:],
+                                    resolved: [], schools: [], archives: archives, known: [:]))
+        let reopened = try StateStore(url: store.url)
+        for (archive, audit) in zip(archives, audits) {
+            let back = try #require(reopened.cachedAudit(path: archive.path))
             #expect(try Self.json(back) == Self.json(audit), "\(audit.reading.source.name)")
             #expect(back.contentFindings == audit.contentFindings)
-            #expect(try back.payload() == payload, "the same bytes again")
         }
     }
 
-    /// One added to a type the cache keeps must be added to the records too, or a nightly run
-    /// would lose it for every unchanged archive.
-    @Test("the records cover every stored property of the account, the reading and what they hold")
-    func everyField() throws {
-        let audit = Self.everything(1)
-        let labels = { (value: Any) in Mirror(reflecting: value).children.compactMap(\.label) }
-        #expect(labels(audit.subject) == ["tier", "inventory", "hasArchive", "archiveName", "archiveAccount", "profile", "manifest",
-                                          "applications", "logins", "problems", "matchedByAccountId"])
-        #expect(labels(audit.subject.inventory!) == ["handle", "accountId", "tier", "school", "createdBy", "organization", "managers",
-                                                     "assignedBy", "registeredEmail", "emailRoutesTo", "owner"])
-        #expect(labels(audit.subject.archiveAccount!) == ["accountId", "username", "displayName", "email", "createdAt", "createdVia"])
-        #expect(labels(audit.subject.profile!) == ["bio", "website", "location"])
-        #expect(labels(audit.subject.manifest!) == ["accountId", "userName", "displayName", "generationDate", "isPartialArchive",
-                                                    "sizeBytes", "dataFiles"])
-        #expect(labels(audit.subject.applications[0]) == ["id", "name", "organizationName", "organizationURL", "description",
-                                                          "permissions", "approvedAt"])
-        #expect(labels(audit.subject.logins[0]) == ["accountId", "createdAt", "ip"])
-        #expect(labels(audit.subject.problems[0]) == ["archive", "file", "offset", "line", "message"])
-        // `digests` last: the reading's own, for the signature, never kept.
-        #expect(labels(audit.reading) == ["source", "layout", "manifest", "account", "profile", "tweets", "deletedTweets", "conversations",
-                                          "groupConversations", "messages", "applications", "logins", "filesRead", "problems", "digests"])
-        #expect(labels(audit.reading.source) == ["url", "kind"])
-        #expect(labels(audit) == ["subject", "contentFindings", "tweets", "conversations", "messages", "reading"])
-    }
-
-    @Test("a damaged or older payload is not used (the archive is read again): every truncation, trailing bytes, the JSON envelope of SAC2")
-    func damaged() throws {
-        let payload = [UInt8](try Self.everything(2).payload())
-        for length in 0..<payload.count {
-            #expect(CachedAudit(payload: Data(payload[0..<length])) == nil, "cut at \(length)")
+    @Test("an archive whose remembered audit cannot be read (a damaged row) is read again, and gives what it gave")
+    func damagedRowReadAgain() throws {
+        let configuration = try ConfigurationReader.load(Invocation.repository.appendingPathComponent("samples/socialaudit.json"))
+        let inputs = try DistrictInputs.load(configuration, rosterGiven: true)
+        let store = try StateStore(url: ArchiveFixture.temporaryFolder().appendingPathComponent("socialaudit.sqlite"))
+        let audit = DistrictAudit(inputs: inputs, asOf: TwitterDate.parse("2026-11-01")!, state: store)
+        func run() throws -> AuditResult {
+            let result = try audit.run()
+            try store.record(RunOutcome(asOf: "2026-11-01", startedAt: Date(), finishedAt: Date(), findings: result.findings,
+                                        statuses: [:], resolved: [], schools: [], archives: result.archivesRead, known: [:]))
+            return result
         }
-        #expect(CachedAudit(payload: Data(payload + [0])) == nil)
-        var older = payload
-        older.replaceSubrange(0..<4, with: Array("SAC2".utf8))
-        #expect(CachedAudit(payload: Data(older)) == nil)
+        let first = try run()
+        #expect(first.archivesReused == 0 && first.archivesRead.count > 2)
+        #expect(try run().archivesReused == first.archivesRead.count)
+        // One archive's account that is not JSON, another's that is not an account, a third's
+        // finding of a severity there is not.
+        let queue = try DatabaseQueue(path: store.url.path)
+        try queue.write { db in
+            let keys = try String.fetchAll(db, sql: "SELECT DISTINCT archive FROM archiveFinding ORDER BY archive")
+            #expect(keys.count >= 3)
+            try db.execute(sql: "UPDATE archiveAudit SET subject = '{' WHERE archive = ?", arguments: [keys[0]])
+            try db.execute(sql: "UPDATE archiveAudit SET subject = '{\"tier\": \"none\"}' WHERE archive = ?", arguments: [keys[1]])
+            try db.execute(sql: "UPDATE archiveFinding SET severity = 'mediux' WHERE archive = ?", arguments: [keys[2]])
+        }
+        try queue.close()
+        #expect(first.archivesRead.filter { store.cachedAudit(path: $0.path) == nil }.count == 3)
+        let third = try run()
+        #expect(third.archivesReused == first.archivesRead.count - 3)
+        #expect(third.findings == first.findings)
+        #expect(try run().archivesReused == first.archivesRead.count, "remembered again once read")
     }
 
     /// The state compares an archive's size and time with what it remembers: read by `stat`,

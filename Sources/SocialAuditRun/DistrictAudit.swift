@@ -134,30 +134,7 @@ public struct DistrictAudit: Sendable {
         let pendingDistrict = Background {
             DistrictContext(inventory: inventory, students: students, policy: policy, lexicon: .configured(policy.lexicon), asOf: asOf)
         }
-        // Who each archive belongs to (manifest and account only), to know its tier before its
-        // tweets: what the state remembers of an archive unchanged since, else its own files.
-        let sourcesToIdentify = listing.sources
-        let identified = ParallelResults<(identity: ArchiveReading, prior: Prior)>(count: sourcesToIdentify.count)
-        DispatchQueue.concurrentPerform(iterations: sourcesToIdentify.count) { index in
-            let source = sourcesToIdentify[index]
-            let listing = ArchiveContent.listing(source)
-            let store = listing == nil ? nil : stateNow()
-            let cached = (try? store?.cachedArchive(path: source.url.path)) ?? nil
-            let asked = store != nil
-            if let listing, let cached, cached.size == listing.size, cached.modified == listing.modified,
-               let audit = store?.cachedAudit(path: source.url.path) {
-                var identity = ArchiveReading(source: source)
-                identity.manifest = audit.reading.manifest
-                identity.account = audit.reading.account
-                identity.profile = audit.reading.profile
-                identified.set(index, (identity, Prior(listing: listing, asked: asked, cached: cached, unchanged: audit)))
-            } else {
-                identified.set(index, (ArchiveReader(source: source).identify(),
-                                       Prior(listing: listing, asked: asked, cached: cached, unchanged: nil)))
-            }
-        }
-        let identities = sourcesToIdentify.indices.map { identified.get($0)!.identity }
-        let priors = sourcesToIdentify.indices.map { identified.get($0)!.prior }
+        let (identities, priors) = identify(listing.sources, state: stateNow)
         let archiveIdentities = zip(identities, priors).map { reading, prior in
             ArchiveIdentity(accountId: reading.account?.accountId, username: reading.account?.username,
                             made: reading.generationDate ?? prior.listing.map { Date(timeIntervalSince1970: $0.modified) })
@@ -175,16 +152,85 @@ public struct DistrictAudit: Sendable {
                            duplicates: DuplicateArchives(matching, sources: listing.sources, identities: archiveIdentities))
     }
 
+    /// Who each archive belongs to (manifest and account only), to know its tier before its
+    /// tweets: what the state remembers of an archive unchanged since, else its own files.
+    private func identify(_ sources: [ArchiveSource], state stateNow: @Sendable () -> StateStore?)
+        -> (identities: [ArchiveReading], priors: [Prior]) {
+        let identified = ParallelResults<(identity: ArchiveReading, prior: Prior)>(count: sources.count)
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            let source = sources[index]
+            let listing = ArchiveContent.listing(source)
+            let store = listing == nil ? nil : stateNow()
+            let cached = (try? store?.cachedArchive(path: source.url.path)) ?? nil
+            let asked = store != nil
+            if let listing, let cached, cached.size == listing.size, cached.modified == listing.modified,
+               let audit = store?.cachedAudit(path: source.url.path) {
+                var identity = ArchiveReading(source: source)
+                identity.manifest = audit.reading.manifest
+                identity.account = audit.reading.account
+                identity.profile = audit.reading.profile
+                identified.set(index, (identity, Prior(listing: listing, asked: asked, cached: cached, unchanged: audit)))
+            } else {
+                identified.set(index, (ArchiveReader(source: source).identify(),
+                                       Prior(listing: listing, asked: asked, cached: cached, unchanged: nil)))
+            }
+        }
+        return (sources.indices.map { identified.get($0)!.identity }, sources.indices.map { identified.get($0)!.prior })
+    }
+
     /// The audit; `preparation` is ``prepare()``'s, made here when not given.
     public func run(_ preparation: Preparation? = nil, progress: (@Sendable (String) -> Void)? = nil) throws -> AuditResult {
         let prepared = try preparation ?? prepare()
-        let (listing, identities, matching, district, key) = (prepared.listing, prepared.identities, prepared.matching,
-                                                              prepared.district, prepared.key)
+        let outcomes = auditArchives(prepared, progress: progress)
         let inventory = inputs.inventory.inventory
-        // Each archive is audited on its own (one rule pass, one read); archives run in parallel,
-        // `jobs` at a time, and their results are merged in the archives' order, so the output
-        // does not depend on which finished first.
+        let (listing, matching, district) = (prepared.listing, prepared.matching, prepared.district)
         let sources = listing.sources
+        var findings: [Finding] = []
+        var readings: [ArchiveReading] = []
+        var tweets = 0, messages = 0
+        var accounts: [AuditedAccount] = []
+        var cacheOut: [CachedArchive] = []
+        var reused = 0
+        var notRead: Set<String> = []
+        for index in sources.indices {
+            guard let outcome = outcomes[index] else { continue }
+            findings += outcome.findings
+            // Its problems reach run.json: masked as the findings are.
+            var reading = outcome.reading
+            reading.problems = reading.problems.map(district.masked)
+            readings.append(reading)
+            if let audited = outcome.audited {
+                accounts.append(audited)
+                if !outcome.complete { notRead.insert(audited.handle) }
+            }
+            tweets += outcome.tweets
+            messages += outcome.messages
+            if let cache = outcome.cache { cacheOut.append(cache) }
+            if outcome.reused { reused += 1 }
+        }
+        // Accounts with no archive in the run: their inventory entries are still audited.
+        let matched = Set(matching.matches.map(\.account))
+        for (index, entry) in inventory.accounts.enumerated() where !matched.contains(index) {
+            guard wanted(entry.school, district: district) else { continue }
+            var pass = RulePass(subject: AccountSubject(tier: entry.tier, inventory: entry, hasArchive: false), district: district)
+            findings += pass.finish()
+            accounts.append(pass.audited)
+            notRead.insert(pass.audited.handle)
+        }
+        return AuditResult(findings: findings.sorted(by: Finding.ordered), readings: readings, ignored: listing.ignored,
+                           matching: matching, tweetsScanned: tweets, messagesScanned: messages,
+                           accounts: accounts.sorted { ($0.schoolId, $0.tier, $0.handle) < ($1.schoolId, $1.tier, $1.handle) },
+                           archivesRead: cacheOut, archivesReused: reused, archivesPresent: sources.map(\.url.path),
+                           shown: { DisplayText.singleLine(district.masked($0)) }, accountsNotRead: notRead)
+    }
+
+    /// Each archive audited on its own (one rule pass, one read); archives run in parallel,
+    /// `jobs` at a time, and their outcomes are kept in the archives' order, so the output does
+    /// not depend on which finished first.
+    private func auditArchives(_ prepared: Preparation, progress: (@Sendable (String) -> Void)?) -> [ArchiveOutcome?] {
+        let (identities, matching, district, key) = (prepared.identities, prepared.matching, prepared.district, prepared.key)
+        let inventory = inputs.inventory.inventory
+        let sources = prepared.listing.sources
         let outcomes = ParallelResults<ArchiveOutcome>(count: sources.count)
         let next = ParallelResults<Int>(count: 0)
         let total = sources.count
@@ -214,43 +260,7 @@ public struct DistrictAudit: Sendable {
                                           notes: prepared.duplicates.kept[index] ?? []))
             }
         }
-        var findings: [Finding] = []
-        var readings: [ArchiveReading] = []
-        var tweets = 0, messages = 0
-        var accounts: [AuditedAccount] = []
-        var cacheOut: [CachedArchive] = []
-        var reused = 0
-        var notRead: Set<String> = []
-        for index in sources.indices {
-            guard let outcome = outcomes.get(index) else { continue }
-            findings += outcome.findings
-            // Its problems reach run.json: masked as the findings are.
-            var reading = outcome.reading
-            reading.problems = reading.problems.map(district.masked)
-            readings.append(reading)
-            if let audited = outcome.audited {
-                accounts.append(audited)
-                if !outcome.complete { notRead.insert(audited.handle) }
-            }
-            tweets += outcome.tweets
-            messages += outcome.messages
-            if let cache = outcome.cache { cacheOut.append(cache) }
-            if outcome.reused { reused += 1 }
-        }
-        // Accounts with no archive in the run: their inventory entries are still audited.
-        let matched = Set(matching.matches.map(\.account))
-        for (index, entry) in inventory.accounts.enumerated() where !matched.contains(index) {
-            guard wanted(entry.school, district: district) else { continue }
-            var pass = RulePass(subject: AccountSubject(tier: entry.tier, inventory: entry, hasArchive: false), district: district)
-            findings += pass.finish()
-            accounts.append(pass.audited)
-            notRead.insert(pass.audited.handle)
-        }
-        return AuditResult(findings: findings.sorted(by: Finding.ordered), readings: readings, ignored: listing.ignored,
-                           matching: matching, tweetsScanned: tweets, messagesScanned: messages,
-                           accounts: accounts.sorted { ($0.schoolId, $0.tier, $0.handle) < ($1.schoolId, $1.tier, $1.handle) },
-                           archivesRead: cacheOut, archivesReused: reused, archivesPresent: sources.map(\.url.path),
-                           shown: { DisplayText.singleLine(district.masked($0)) }, accountsNotRead: notRead)
+        return sources.indices.map { outcomes.get($0) }
     }
 
     /// What one archive's audit gives.

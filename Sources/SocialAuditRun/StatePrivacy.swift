@@ -9,53 +9,47 @@ extension CachedAudit {
     /// masked by the reports' masker: the state is kept for years, and a later run needs these
     /// only as the reports show them.
     func masked(by district: DistrictContext) -> CachedAudit {
+        let mask: @Sendable (String) -> String = { district.masked($0) }
         var copy = self
-        let accountName = copy.subject.archiveAccount?.displayName.map(district.masked)
-        copy.subject.archiveAccount?.displayName = accountName
-        // A student's own archive gives the student's address (`jamie.hollis@…`).
-        let accountEmail = copy.subject.archiveAccount?.email.map(district.masked)
-        copy.subject.archiveAccount?.email = accountEmail
-        copy.subject.profile = copy.subject.profile.map { Self.masked($0, district) }
-        let manifestUsername = copy.subject.manifest?.userName.map(district.masked)
-        copy.subject.manifest?.userName = manifestUsername
-        let readManifestUsername = copy.reading.manifest?.userName.map(district.masked)
-        copy.reading.manifest?.userName = readManifestUsername
-        let manifestName = copy.subject.manifest?.displayName.map(district.masked)
-        copy.subject.manifest?.displayName = manifestName
+        // A student's own archive gives the student's name and address (`jamie.hollis@…`), and
+        // its file or folder may be named after the student.
+        copy.subject.archiveAccount = copy.subject.archiveAccount.map { Self.masked($0, mask) }
+        copy.subject.profile = copy.subject.profile.map { Self.masked($0, mask) }
+        copy.subject.manifest = copy.subject.manifest.map { Self.masked($0, mask) }
         copy.subject.applications = copy.subject.applications.map { app in
             var app = app
-            app.name = district.masked(app.name)
-            app.description = app.description.map(district.masked)
-            app.organizationName = app.organizationName.map(district.masked)
+            app.name = mask(app.name)
+            app.description = app.description.map(mask)
+            app.organizationName = app.organizationName.map(mask)
+            app.organizationURL = app.organizationURL.map(mask)
             return app
         }
-        // The archive's file or folder name, and its account's username: a student's own archive
-        // may be named after the student. Later runs show them only as the reports do, masked.
-        copy.subject.archiveName = copy.subject.archiveName.map(district.masked)
-        let username = copy.subject.archiveAccount.map { district.masked($0.username) }
-        if let username { copy.subject.archiveAccount?.username = username }
-        copy.subject.applications = copy.subject.applications.map { app in
-            var app = app
-            app.organizationURL = app.organizationURL.map(district.masked)
-            return app
-        }
+        copy.subject.archiveName = copy.subject.archiveName.map(mask)
         let source = copy.reading.source
         copy.reading.source = ArchiveSource(url: source.url.deletingLastPathComponent()
-            .appendingPathComponent(district.masked(source.url.lastPathComponent)), kind: source.kind)
-        let readUsername = copy.reading.account.map { district.masked($0.username) }
-        if let readUsername { copy.reading.account?.username = readUsername }
-        let readAccountName = copy.reading.account?.displayName.map(district.masked)
-        copy.reading.account?.displayName = readAccountName
-        let readAccountEmail = copy.reading.account?.email.map(district.masked)
-        copy.reading.account?.email = readAccountEmail
-        copy.reading.profile = copy.reading.profile.map { Self.masked($0, district) }
-        let readManifestName = copy.reading.manifest?.displayName.map(district.masked)
-        copy.reading.manifest?.displayName = readManifestName
+            .appendingPathComponent(mask(source.url.lastPathComponent)), kind: source.kind)
+        copy.reading.account = copy.reading.account.map { Self.masked($0, mask) }
+        copy.reading.profile = copy.reading.profile.map { Self.masked($0, mask) }
+        copy.reading.manifest = copy.reading.manifest.map { Self.masked($0, mask) }
         return copy
     }
 
-    private static func masked(_ profile: Profile, _ district: DistrictContext) -> Profile {
-        Profile(bio: profile.bio.map(district.masked), website: profile.website.map(district.masked),
-                location: profile.location.map(district.masked))
+    private static func masked(_ account: ArchiveAccount, _ mask: @Sendable (String) -> String) -> ArchiveAccount {
+        var account = account
+        account.username = mask(account.username)
+        account.displayName = account.displayName.map(mask)
+        account.email = account.email.map(mask)
+        return account
+    }
+
+    private static func masked(_ manifest: ArchiveManifest, _ mask: @Sendable (String) -> String) -> ArchiveManifest {
+        var manifest = manifest
+        manifest.userName = manifest.userName.map(mask)
+        manifest.displayName = manifest.displayName.map(mask)
+        return manifest
+    }
+
+    private static func masked(_ profile: Profile, _ mask: @Sendable (String) -> String) -> Profile {
+        Profile(bio: profile.bio.map(mask), website: profile.website.map(mask), location: profile.location.map(mask))
     }
 }

@@ -8,6 +8,10 @@ extension ReadingSession {
     /// bounded queue and are handed on here, so memory stays bounded and the handler is never
     /// called from two threads. Counts and problems are merged in the
     /// files' order, so the reading is the same as a sequential one.
+    ///
+    /// Threads rather than a task group: `read` is synchronous and its handler must stay on the
+    /// calling thread, so that thread would still block on a queue, and the cooperative pool has a
+    /// thread per core where uneven parts want twice as many (below).
     mutating func readTweetsInParallel(_ tweetFiles: [DataFile]) {
         let queue = RecordQueue(capacity: 8)
         let results = WorkerResults(count: tweetFiles.count)
@@ -24,45 +28,13 @@ extension ReadingSession {
         // Each consumer is made here and then used by its worker thread alone.
         let consumers = makeTweetConsumer.map { make in (0..<workers).map { _ in make() } }
         let shared = Unchecked((session: template, files: tweetFiles, consumers: consumers))
-        var threads: [Thread] = []
-        for workerIndex in 0..<workers {
+        let threads = (0..<workers).map { workerIndex in
             let thread = Thread {
-                var batch: [ArchiveRecord] = []
-                let template = shared.value.session
-                let tweetFiles = shared.value.files
-                let consumer = shared.value.consumers?[workerIndex]
-                // One view of the zip per thread, sharing the one listing of its entries.
-                var files = template.files
-                var reopening: String?
-                if let zip = files as? ZipArchiveFiles {
-                    do { files = try zip.reopened() } catch { (files, reopening) = (nil, (error as? ArchiveFileError)?.message ?? "\(error)") }
-                }
-                while let index = results.claim() {
-                    var worker = template
-                    worker.reading = ArchiveReading(source: template.reading.source)
-                    worker.files = files
-                    if let reopening {
-                        worker.problem("the zip could not be opened again to read this part (\(reopening))", file: tweetFiles[index].path)
-                    }
-                    worker.tweetConsumer = consumer
-                    worker.handle = { record in
-                        batch.append(record)
-                        if batch.count >= 256 {
-                            queue.push(batch)
-                            batch.removeAll(keepingCapacity: true)
-                        }
-                    }
-                    worker.readTweets(tweetFiles[index], deleted: false)
-                    if !batch.isEmpty {
-                        queue.push(batch)
-                        batch.removeAll(keepingCapacity: true)
-                    }
-                    results.set(index, worker.reading, worker.longPosts.leftovers)
-                }
-                queue.finishProducer()
+                Self.readParts(shared.value.files, with: shared.value.session, consumer: shared.value.consumers?[workerIndex],
+                               queue: queue, results: results)
             }
             thread.stackSize = 8 << 20
-            threads.append(thread)
+            return thread
         }
         queue.producers = workers
         for thread in threads { thread.start() }
@@ -71,7 +43,48 @@ extension ReadingSession {
             // of every field of a tweet made on another thread).
             for index in batch.indices { handle(batch[index]) }
         }
-        for index in tweetFiles.indices {
+        mergeParts(results, count: tweetFiles.count)
+    }
+
+    /// One worker thread's loop: it takes the next part file not yet taken until none is left,
+    /// reads it through a copy of `template`, and sends its records on in batches.
+    static func readParts(_ tweetFiles: [DataFile], with template: ReadingSession, consumer: (any TweetConsumer)?,
+                          queue: RecordQueue, results: WorkerResults) {
+        var batch: [ArchiveRecord] = []
+        // One view of the zip per thread, sharing the one listing of its entries.
+        var files = template.files
+        var reopening: String?
+        if let zip = files as? ZipArchiveFiles {
+            do { files = try zip.reopened() } catch { (files, reopening) = (nil, (error as? ArchiveFileError)?.message ?? "\(error)") }
+        }
+        while let index = results.claim() {
+            var worker = template
+            worker.reading = ArchiveReading(source: template.reading.source)
+            worker.files = files
+            if let reopening {
+                worker.problem("the zip could not be opened again to read this part (\(reopening))", file: tweetFiles[index].path)
+            }
+            worker.tweetConsumer = consumer
+            worker.handle = { record in
+                batch.append(record)
+                if batch.count >= 256 {
+                    queue.push(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            worker.readTweets(tweetFiles[index], deleted: false)
+            if !batch.isEmpty {
+                queue.push(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
+            results.set(index, worker.reading, worker.longPosts.leftovers)
+        }
+        queue.finishProducer()
+    }
+
+    /// The parts' counts, files, digests, problems and long-post leftovers, in the files' order.
+    mutating func mergeParts(_ results: WorkerResults, count: Int) {
+        for index in 0..<count {
             guard let (part, leftovers) = results.get(index) else { continue }
             reading.tweets += part.tweets
             reading.filesRead += part.filesRead

@@ -79,21 +79,39 @@ extension ReadingSession {
                 fileError = ArchiveFileError(offset: 0, message: "\(error)")
             }
             // The records' reader holds `decode`, so it must not outlive this block.
-            return (faults: records.faults, count: records.recordCount, repairs: records.repairs, firstRepair: records.firstRepair)
+            return FileFaults(wrongType: wrongType, stream: records.faults, file: fileError, recordsRead: records.recordCount,
+                              repairs: records.repairs, firstRepair: records.firstRepair)
         }
         self = session
-        if let wrongType {
+        report(read, file: displayPath)
+    }
+
+    /// What went wrong in one data file, reported once its records are read.
+    struct FileFaults {
+        /// The file assigns another data type than its name promises (and was not read).
+        var wrongType: String?
+        var stream: [DataFileFault]
+        /// The fault that stopped the file's bytes, after `recordsRead` records.
+        var file: ArchiveFileError?
+        var recordsRead: Int
+        /// Strings decoded with U+FFFD, and the first's place.
+        var repairs: Int
+        var firstRepair: (offset: Int, line: Int)?
+    }
+
+    mutating func report(_ faults: FileFaults, file displayPath: String) {
+        if let wrongType = faults.wrongType {
             problem(wrongType, file: displayPath)
         }
-        for fault in read.faults {
+        for fault in faults.stream {
             problem(fault.message, file: displayPath, offset: fault.offset, line: fault.line)
         }
-        if let fileError {
-            problem("\(fileError.message); the \(read.count) records before it were read", file: displayPath,
+        if let fileError = faults.file {
+            problem("\(fileError.message); the \(faults.recordsRead) records before it were read", file: displayPath,
                     offset: fileError.offset)
         }
-        if let first = read.firstRepair {
-            problem("\(read.repairs) string(s) hold invalid UTF-8 or a lone surrogate, shown as \u{FFFD}; first at this place",
+        if let first = faults.firstRepair {
+            problem("\(faults.repairs) string(s) hold invalid UTF-8 or a lone surrogate, shown as \u{FFFD}; first at this place",
                     file: displayPath, offset: first.offset, line: first.line)
         }
     }

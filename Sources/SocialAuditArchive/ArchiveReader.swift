@@ -157,102 +157,61 @@ struct ReadingSession {
     }
 
     mutating func run() {
-        let url: URL
-        switch reading.source.resolvedInsideItsFolder() {
-        case let .success(resolved): url = resolved
-        case let .failure(refusal):
-            problem(refusal.message)
-            return
-        }
-        switch reading.source.kind {
-        case .zip:
-            do {
-                files = try ZipArchiveFiles(url: url, limits: zipLimits)
-            } catch let error as ArchiveFileError {
-                problem(error.message)
-                return
-            } catch {
-                problem("the archive cannot be opened (\(error))")
-                return
-            }
-        case .folder:
-            let folder = FolderArchiveFiles(url: url)
-            for (path, message) in folder.listingProblems { problem(message, file: path) }
-            files = folder
-        }
-        guard let files else { return }
+        guard let files = openFiles() else { return }
+        self.files = files
         let paths = files.paths()
         guard let root = Self.dataRoot(paths) else {
             problem("no Twitter/X archive data found: expected data/account.js, data/tweets.js or data/js/tweets/ (Grailbird)")
             return
         }
-        let dataPrefix = root + "data/"
-        var dataFiles: [DataType: [DataFile]] = [:]
-        var grailbirdMonths: [String] = []
-        for path in paths where path.hasPrefix(dataPrefix) {
-            let name = String(path.dropFirst(dataPrefix.count))
-            if name.hasPrefix("js/tweets/"), name.hasSuffix(".js") {
-                grailbirdMonths.append(path)
-            } else if !name.contains("/"), let file = DataFile(path: path, name: name) {
-                dataFiles[file.type, default: []].append(file)
-            }
-        }
-        for key in dataFiles.keys { dataFiles[key]?.sort() }
-        if !grailbirdMonths.isEmpty, dataFiles[.tweets] == nil, dataFiles[.tweet] == nil {
-            reading.layout = .grailbird
-        } else if dataFiles[.tweet] != nil, dataFiles[.tweets] == nil {
-            reading.layout = .tweetJS
-        } else {
-            reading.layout = .current
-        }
-
+        let (dataFiles, grailbirdMonths) = DataFile.found(in: paths, under: root)
+        reading.layout = Self.layout(dataFiles, grailbirdMonths: grailbirdMonths)
         // Manifest and identity first, so that whoever consumes the tweets knows whose they are.
-        if let manifestFile = dataFiles[.manifest]?.first {
-            readRecords(manifestFile) { session, value, _ throws(RecordError) in
-                let manifest = try RecordDecoding.manifest(value)
-                session.reading.manifest = manifest
-                session.handle(.manifest(manifest))
-            }
-            checkManifestListing(dataFiles: dataFiles, paths: Set(paths), root: root)
-        }
-        for file in dataFiles[.account] ?? [] {
-            readRecords(file) { session, value, _ throws(RecordError) in
-                guard session.reading.account == nil else { return }
-                let account = try RecordDecoding.account(value)
-                session.reading.account = account
-                session.handle(.account(account))
-            }
-        }
-        if reading.layout == .grailbird {
-            readGrailbirdIdentity(root: root, paths: Set(paths))
-        }
-        if reading.account == nil, let manifest = reading.manifest, let id = manifest.accountId, let name = manifest.userName {
-            // Partial archives may lack account.js; the manifest still says whose archive it is.
-            let account = ArchiveAccount(accountId: id, username: name, displayName: manifest.displayName)
-            reading.account = account
-            handle(.account(account))
-        }
-        if reading.account == nil {
-            problem("the archive's account cannot be read: no usable data/account.js or manifest")
-        }
-        if let account = reading.account, !XIdentifiers.isUsernameLike(account.username) {
-            problem("the account's username is not an X username (letters, digits or _); its tweets are linked by their ids alone",
-                    file: dataFiles[.account]?.first?.path)
-        }
-        if let account = reading.account, let manifestId = reading.manifest?.accountId, manifestId != account.accountId {
-            problem("the account id in data/account.js (\(account.accountId)) contradicts the manifest's (\(manifestId))",
-                    file: dataFiles[.account]?.first?.path)
-        }
-        for file in dataFiles[.profile] ?? [] {
-            readRecords(file) { session, value, _ throws(RecordError) in
-                guard session.reading.profile == nil else { return }
-                let profile = try RecordDecoding.profile(value)
-                session.reading.profile = profile
-                session.handle(.profile(profile))
-            }
-        }
+        readIdentity(dataFiles, paths: Set(paths), root: root)
         if identityOnly { return }
+        readTweetFiles(dataFiles, grailbirdMonths: grailbirdMonths)
+        readMessagesAndLogins(dataFiles)
+    }
 
+    /// The archive's files, a zip's entries or a folder's; nil (with the problem) when they cannot be listed.
+    mutating func openFiles() -> (any ArchiveFiles)? {
+        let url: URL
+        switch reading.source.resolvedInsideItsFolder() {
+        case let .success(resolved): url = resolved
+        case let .failure(refusal):
+            problem(refusal.message)
+            return nil
+        }
+        switch reading.source.kind {
+        case .zip:
+            do {
+                return try ZipArchiveFiles(url: url, limits: zipLimits)
+            } catch let error as ArchiveFileError {
+                problem(error.message)
+            } catch {
+                problem("the archive cannot be opened (\(error))")
+            }
+            return nil
+        case .folder:
+            let folder = FolderArchiveFiles(url: url)
+            for (path, message) in folder.listingProblems { problem(message, file: path) }
+            return folder
+        }
+    }
+
+    /// Which of the three layouts the data files are in.
+    static func layout(_ dataFiles: [DataType: [DataFile]], grailbirdMonths: [String]) -> ArchiveReading.Layout {
+        if !grailbirdMonths.isEmpty, dataFiles[.tweets] == nil, dataFiles[.tweet] == nil {
+            return .grailbird
+        } else if dataFiles[.tweet] != nil, dataFiles[.tweets] == nil {
+            return .tweetJS
+        }
+        return .current
+    }
+
+    /// Every tweet: long posts' texts first (a tweet cut short waits for its own), then the part
+    /// files (at once where there are workers), Grailbird's months and the deleted tweets.
+    mutating func readTweetFiles(_ dataFiles: [DataType: [DataFile]], grailbirdMonths: [String]) {
         for file in dataFiles[.noteTweet] ?? [] {
             readRecords(file, keeping: RecordDecoding.noteTweetFilter) { session, value, position throws(RecordError) in
                 session.longPosts.add(try RecordDecoding.noteTweet(value), file: file.path, position: position)
@@ -275,7 +234,10 @@ struct ReadingSession {
             readTweets(file, deleted: true)
         }
         settleLongPosts()
+    }
 
+    /// What follows the tweets: direct messages, connected applications and logins.
+    mutating func readMessagesAndLogins(_ dataFiles: [DataType: [DataFile]]) {
         for file in dataFiles[.directMessages] ?? [] {
             readConversations(file, group: false)
         }
@@ -318,46 +280,6 @@ struct ReadingSession {
             }
         }
         return best
-    }
-
-    /// A data file the manifest lists but the archive lacks is reported: part of the account's data is missing.
-    mutating func checkManifestListing(dataFiles: [DataType: [DataFile]], paths: Set<String>, root: String) {
-        guard let manifest = reading.manifest else { return }
-        let keys = Set(DataType.allCases.filter { $0 != .manifest }.map(\.manifestKey))
-        for key in keys.sorted() {
-            for listed in manifest.dataFiles[key] ?? [] {
-                let path = root + listed
-                if !paths.contains(path) {
-                    problem("the manifest lists this file but the archive does not have it", file: listed)
-                }
-            }
-        }
-    }
-
-    mutating func readGrailbirdIdentity(root: String, paths: Set<String>) {
-        let details = root + "data/js/user_details.js"
-        if paths.contains(details) {
-            readRecords(DataFile(path: details, type: .account, part: 0), expectedNames: ["user_details"]) { session, value, _ throws(RecordError) in
-                guard session.reading.account == nil else { return }
-                let account = try RecordDecoding.grailbirdUser(value)
-                session.reading.account = account
-                session.handle(.account(account))
-                let profile = RecordDecoding.grailbirdProfile(value)
-                session.reading.profile = profile
-                session.handle(.profile(profile))
-            }
-        }
-        let payload = root + "data/js/payload_details.js"
-        if paths.contains(payload) {
-            readRecords(DataFile(path: payload, type: .manifest, part: 0), expectedNames: ["payload_details"]) { session, value, _ throws(RecordError) in
-                if let created = RecordDecoding.date(value["created_at"]) {
-                    var manifest = session.reading.manifest ?? ArchiveManifest()
-                    manifest.generationDate = created
-                    session.reading.manifest = manifest
-                    session.handle(.manifest(manifest))
-                }
-            }
-        }
     }
 
     mutating func readTweets(_ file: DataFile, deleted: Bool, grailbird: Bool = false) {

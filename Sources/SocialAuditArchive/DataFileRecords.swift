@@ -1,6 +1,23 @@
 import SocialAuditCore
 import SocialAuditJSON
 
+/// Where a record starts in its data file.
+struct RecordPosition: Sendable, Equatable {
+    /// Byte offset of the record's first byte in the file (0-based).
+    var offset: Int
+    /// Line of the record's first byte (1-based).
+    var line: Int
+    /// The record's place in the top-level array (0-based).
+    var index: Int
+}
+
+/// A fault in a data file, at a byte offset and line.
+struct DataFileFault: Error, Sendable, Equatable {
+    var offset: Int
+    var line: Int
+    var message: String
+}
+
 /// A data file's records as JSON values: ``DataFileStream`` splits the file, ``JSONParser``
 /// parses each record. This is the one way any record of an archive is read.
 ///

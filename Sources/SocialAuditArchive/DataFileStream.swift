@@ -1,23 +1,6 @@
 import SocialAuditCore
 import SocialAuditJSON
 
-/// Where a record starts in its data file.
-struct RecordPosition: Sendable, Equatable {
-    /// Byte offset of the record's first byte in the file (0-based).
-    var offset: Int
-    /// Line of the record's first byte (1-based).
-    var line: Int
-    /// The record's place in the top-level array (0-based).
-    var index: Int
-}
-
-/// A fault in a data file, at a byte offset and line.
-struct DataFileFault: Error, Sendable, Equatable {
-    var offset: Int
-    var line: Int
-    var message: String
-}
-
 /// Splits one archive data file into its records as the bytes arrive, so that a file of
 /// hundreds of megabytes is never held in memory: only the record being read is.
 ///
@@ -37,21 +20,10 @@ final class DataFileStream {
     typealias RecordHandler = (UnsafeBufferPointer<UInt8>, RecordPosition, String?) throws -> Void
 
     private enum Phase {
-        case start
-        case prefix
-        case beforeValue
-        case expectElementOrEnd
-        case expectCommaOrEnd
-        case inElement
-        case trailing
-        case done
+        case start, prefix, beforeValue, expectElementOrEnd, expectCommaOrEnd, inElement, trailing, done
     }
 
-    private enum ElementKind {
-        case container
-        case string
-        case primitive
-    }
+    private enum ElementKind { case container, string, primitive }
 
     /// The largest record kept; a larger one is reported and skipped (its structure still followed).
     let maximumRecordBytes: Int
@@ -99,6 +71,16 @@ final class DataFileStream {
 
     private static func isWhitespace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
 
+    /// What a phase did with the byte at hand.
+    private enum Step {
+        /// Took it: the stream moves on past it, counting a line break.
+        case next
+        /// Left it for the phase it moved to.
+        case again
+        /// Already moved past it, up to this index of the chunk.
+        case at(Int)
+    }
+
     /// Feeds the next chunk of the file. Throws only what `onRecord` throws.
     func feed(_ chunk: UnsafeBufferPointer<UInt8>) throws {
         var i = 0
@@ -106,185 +88,238 @@ final class DataFileStream {
         var elementStartInChunk = 0
         while i < n {
             let c = chunk[i]
+            let step: Step
             switch phase {
             case .done:
                 offset += n - i
                 return
             case .start:
-                // A UTF-8 byte-order mark is only allowed as the file's first bytes.
-                if offset == 0, c == 0xEF, i + 2 < n, chunk[i + 1] == 0xBB, chunk[i + 2] == 0xBF {
-                    i += 3
-                    offset += 3
-                    continue
-                }
-                if Self.isWhitespace(c) {
-                    break
-                }
-                if c == 0x5B || c == 0x7B {
-                    phase = .beforeValue
-                    continue  // reprocess this byte as the value
-                }
-                phase = .prefix
-                continue
+                step = start(c, chunk, at: i)
             case .prefix:
-                if c == 0x3D {  // '='
-                    var name = String(decoding: prefixBytes, as: UTF8.self).trimmingWhitespace()
-                    if name.hasPrefix("var ") { name = String(name.dropFirst(4)).trimmingWhitespace() }
-                    assignedName = name
-                    prefixBytes = []
-                    phase = .beforeValue
-                } else if c == 0x5B || c == 0x7B || c == 0x0A || prefixBytes.count >= 512 {
-                    fail("expected an assignment such as 'window.YTD.tweets.part0 = ' before the data, found \(JSONParser.describe(c))")
-                    continue
-                } else {
-                    prefixBytes.append(c)
-                }
+                step = prefix(c)
             case .beforeValue:
-                if Self.isWhitespace(c) { break }
-                if c == 0x5B {
-                    phase = .expectElementOrEnd
-                } else if c == 0x7B {
-                    topLevelIsObject = true
-                    beginRecord(kind: .container)
-                    elementStartInChunk = i
-                    depth = 1
-                } else {
-                    fail("expected '[' or '{' to start the data, found \(JSONParser.describe(c))")
-                    continue
-                }
-            case .expectElementOrEnd, .expectCommaOrEnd:
-                if Self.isWhitespace(c) { break }
-                if c == 0x5D {  // ']'
-                    phase = .trailing
-                    break
-                }
-                if phase == .expectCommaOrEnd {
-                    if c == 0x2C {
-                        phase = .expectElementOrEnd
-                        break
-                    }
-                    fail("expected ',' or ']' after record \(recordCount), found \(JSONParser.describe(c))")
-                    continue
-                }
-                if c == 0x2C {
-                    fail("expected a record, found ','")
-                    continue
-                }
-                if c == 0x7B, let readInPlace,
-                   let (length, newlines) = try readInPlace(UnsafeBufferPointer(rebasing: chunk[i..<n]),
-                                                           RecordPosition(offset: offset, line: line, index: recordCount),
-                                                           assignedName) {
-                    i += length
-                    offset += length
-                    line += newlines
-                    recordCount += 1
-                    phase = .expectCommaOrEnd
-                    continue
-                }
-                elementStartInChunk = i
-                if c == 0x7B || c == 0x5B {
-                    beginRecord(kind: .container)
-                    depth = 1
-                } else if c == 0x22 {
-                    beginRecord(kind: .string)
-                    inString = true
-                } else {
-                    beginRecord(kind: .primitive)
-                    // A primitive ends at the byte before a delimiter: handled on the next byte.
-                }
+                step = beforeValue(c, at: i, elementStart: &elementStartInChunk)
+            case .expectElementOrEnd:
+                step = try element(c, chunk, at: i, elementStart: &elementStartInChunk)
+            case .expectCommaOrEnd:
+                step = afterElement(c)
             case .inElement:
-                // The tight loop: follow strings and nesting until the record closes.
-                var j = i
-                var closedAt = -1
-                var primitiveEnded = false
-                switch kind {
-                case .container:
-                    // The scanner's state in locals: this loop sees every byte of the archive.
-                    var inStr = inString, esc = escaped, level = depth, lines = line
-                    while j < n {
-                        let b = chunk[j]
-                        if inStr {
-                            if esc {
-                                esc = false
-                            } else if b == 0x5C {
-                                esc = true
-                            } else if b == 0x22 {
-                                inStr = false
-                            } else if b == 0x0A {
-                                lines += 1
-                            }
-                        } else if b == 0x22 {
-                            inStr = true
-                        } else if b == 0x7B || b == 0x5B {
-                            level += 1
-                        } else if b == 0x7D || b == 0x5D {
-                            level -= 1
-                            if level == 0 {
-                                closedAt = j
-                                break
-                            }
-                        } else if b == 0x0A {
-                            lines += 1
-                        }
-                        j += 1
-                    }
-                    inString = inStr
-                    escaped = esc
-                    depth = level
-                    line = lines
-                case .string:
-                    while j < n {
-                        let b = chunk[j]
-                        if escaped {
-                            escaped = false
-                        } else if b == 0x5C {
-                            escaped = true
-                        } else if b == 0x22 {
-                            inString = false
-                            closedAt = j
-                            break
-                        } else if b == 0x0A {
-                            line += 1
-                        }
-                        j += 1
-                    }
-                case .primitive:
-                    while j < n {
-                        let b = chunk[j]
-                        if b == 0x2C || b == 0x5D || b == 0x7D || Self.isWhitespace(b) {
-                            primitiveEnded = true
-                            break
-                        }
-                        j += 1
-                    }
-                }
-                if closedAt >= 0 || primitiveEnded {
-                    let end = closedAt >= 0 ? closedAt + 1 : j
-                    offset += end - i
-                    try endRecord(chunk, from: elementStartInChunk, to: end)
-                    phase = topLevelIsObject ? .trailing : .expectCommaOrEnd
-                    i = end
-                    continue
-                }
-                // The record goes on in the next chunk.
-                offset += n - i
-                appendToRecord(chunk, from: elementStartInChunk, to: n)
-                return
+                guard let end = try followElement(chunk, from: i, elementStart: elementStartInChunk) else { return }
+                step = .at(end)
             case .trailing:
-                if Self.isWhitespace(c) || c == 0x3B { break }
-                // Content after the data: reported, the data read is kept.
-                faults.append(DataFileFault(offset: offset, line: line,
-                                            message: "unexpected \(JSONParser.describe(c)) after the end of the data"))
-                phase = .done
-                continue
+                step = trailing(c)
             }
-            if c == 0x0A { line += 1 }
-            offset += 1
-            i += 1
+            switch step {
+            case .next:
+                if c == 0x0A { line += 1 }
+                offset += 1
+                i += 1
+            case .again:
+                continue
+            case let .at(next):
+                i = next
+            }
         }
         if phase == .inElement {
             appendToRecord(chunk, from: elementStartInChunk, to: n)
         }
+    }
+
+    /// Before anything: a byte-order mark, white space, then the data or an assignment prefix.
+    private func start(_ c: UInt8, _ chunk: UnsafeBufferPointer<UInt8>, at i: Int) -> Step {
+        // A UTF-8 byte-order mark is only allowed as the file's first bytes.
+        if offset == 0, c == 0xEF, i + 2 < chunk.count, chunk[i + 1] == 0xBB, chunk[i + 2] == 0xBF {
+            offset += 3
+            return .at(i + 3)
+        }
+        if Self.isWhitespace(c) { return .next }
+        phase = c == 0x5B || c == 0x7B ? .beforeValue : .prefix
+        return .again
+    }
+
+    /// The assignment prefix, up to its `=`: the name is remembered.
+    private func prefix(_ c: UInt8) -> Step {
+        if c == 0x3D {  // '='
+            var name = String(decoding: prefixBytes, as: UTF8.self).trimmingWhitespace()
+            if name.hasPrefix("var ") { name = String(name.dropFirst(4)).trimmingWhitespace() }
+            assignedName = name
+            prefixBytes = []
+            phase = .beforeValue
+        } else if c == 0x5B || c == 0x7B || c == 0x0A || prefixBytes.count >= 512 {
+            fail("expected an assignment such as 'window.YTD.tweets.part0 = ' before the data, found \(JSONParser.describe(c))")
+            return .again
+        } else {
+            prefixBytes.append(c)
+        }
+        return .next
+    }
+
+    /// The data's opening: an array of records, or one object (the manifest) as the record.
+    private func beforeValue(_ c: UInt8, at i: Int, elementStart: inout Int) -> Step {
+        if Self.isWhitespace(c) { return .next }
+        if c == 0x5B {
+            phase = .expectElementOrEnd
+        } else if c == 0x7B {
+            topLevelIsObject = true
+            beginRecord(kind: .container)
+            elementStart = i
+            depth = 1
+        } else {
+            fail("expected '[' or '{' to start the data, found \(JSONParser.describe(c))")
+            return .again
+        }
+        return .next
+    }
+
+    /// Where a record may start: an object is read in place where it can, else followed byte by byte.
+    private func element(_ c: UInt8, _ chunk: UnsafeBufferPointer<UInt8>, at i: Int, elementStart: inout Int) throws -> Step {
+        if Self.isWhitespace(c) { return .next }
+        if c == 0x5D {  // ']'
+            phase = .trailing
+            return .next
+        }
+        if c == 0x2C {
+            fail("expected a record, found ','")
+            return .again
+        }
+        if c == 0x7B, let readInPlace,
+           let (length, newlines) = try readInPlace(UnsafeBufferPointer(rebasing: chunk[i..<chunk.count]),
+                                                   RecordPosition(offset: offset, line: line, index: recordCount),
+                                                   assignedName) {
+            offset += length
+            line += newlines
+            recordCount += 1
+            phase = .expectCommaOrEnd
+            return .at(i + length)
+        }
+        elementStart = i
+        if c == 0x7B || c == 0x5B {
+            beginRecord(kind: .container)
+            depth = 1
+        } else if c == 0x22 {
+            beginRecord(kind: .string)
+            inString = true
+        } else {
+            beginRecord(kind: .primitive)
+            // A primitive ends at the byte before a delimiter: handled on the next byte.
+        }
+        return .next
+    }
+
+    /// After a record: a comma before the next, or the closing `]`.
+    private func afterElement(_ c: UInt8) -> Step {
+        if Self.isWhitespace(c) { return .next }
+        if c == 0x5D {  // ']'
+            phase = .trailing
+            return .next
+        }
+        if c == 0x2C {
+            phase = .expectElementOrEnd
+            return .next
+        }
+        fail("expected ',' or ']' after record \(recordCount), found \(JSONParser.describe(c))")
+        return .again
+    }
+
+    /// After the data: white space and a `;` alone.
+    private func trailing(_ c: UInt8) -> Step {
+        if Self.isWhitespace(c) || c == 0x3B { return .next }
+        // Content after the data: reported, the data read is kept.
+        faults.append(DataFileFault(offset: offset, line: line,
+                                    message: "unexpected \(JSONParser.describe(c)) after the end of the data"))
+        phase = .done
+        return .again
+    }
+
+    /// Follows the record being scanned from `i` on: where it ends in this chunk, handed on; or nil
+    /// when it goes on into the next chunk, its bytes so far kept.
+    private func followElement(_ chunk: UnsafeBufferPointer<UInt8>, from i: Int, elementStart: Int) throws -> Int? {
+        let end: Int?
+        switch kind {
+        case .container: end = closeContainer(chunk, from: i).map { $0 + 1 }
+        case .string: end = closeString(chunk, from: i).map { $0 + 1 }
+        case .primitive: end = primitiveEnd(chunk, from: i)
+        }
+        guard let end else {
+            offset += chunk.count - i
+            appendToRecord(chunk, from: elementStart, to: chunk.count)
+            return nil
+        }
+        offset += end - i
+        try endRecord(chunk, from: elementStart, to: end)
+        phase = topLevelIsObject ? .trailing : .expectCommaOrEnd
+        return end
+    }
+
+    /// The index of the bracket that closes the record, following strings and nesting; nil if not in this chunk.
+    private func closeContainer(_ chunk: UnsafeBufferPointer<UInt8>, from i: Int) -> Int? {
+        // The scanner's state in locals: this loop sees every byte of a record not read in place.
+        var inStr = inString, esc = escaped, level = depth, lines = line
+        var closedAt: Int?
+        var j = i
+        while j < chunk.count {
+            let b = chunk[j]
+            if inStr {
+                if esc {
+                    esc = false
+                } else if b == 0x5C {
+                    esc = true
+                } else if b == 0x22 {
+                    inStr = false
+                } else if b == 0x0A {
+                    lines += 1
+                }
+            } else if b == 0x22 {
+                inStr = true
+            } else if b == 0x7B || b == 0x5B {
+                level += 1
+            } else if b == 0x7D || b == 0x5D {
+                level -= 1
+                if level == 0 {
+                    closedAt = j
+                    break
+                }
+            } else if b == 0x0A {
+                lines += 1
+            }
+            j += 1
+        }
+        inString = inStr
+        escaped = esc
+        depth = level
+        line = lines
+        return closedAt
+    }
+
+    /// The index of the quote that closes a string record; nil if not in this chunk.
+    private func closeString(_ chunk: UnsafeBufferPointer<UInt8>, from i: Int) -> Int? {
+        var j = i
+        while j < chunk.count {
+            let b = chunk[j]
+            if escaped {
+                escaped = false
+            } else if b == 0x5C {
+                escaped = true
+            } else if b == 0x22 {
+                inString = false
+                return j
+            } else if b == 0x0A {
+                line += 1
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// The index of the delimiter after a primitive record (a number, `true`, `null`); nil if not in this chunk.
+    private func primitiveEnd(_ chunk: UnsafeBufferPointer<UInt8>, from i: Int) -> Int? {
+        var j = i
+        while j < chunk.count {
+            let b = chunk[j]
+            if b == 0x2C || b == 0x5D || b == 0x7D || Self.isWhitespace(b) { return j }
+            j += 1
+        }
+        return nil
     }
 
     /// Feeds bytes from an array (a convenience for tests and small files).

@@ -73,4 +73,22 @@ struct DataFile: Comparable {
         self.type = type
         self.part = part
     }
+
+    /// The data files under `root`'s `data/` folder by type, each type's in part order, and a
+    /// Grailbird archive's monthly tweet files (`data/js/tweets/YYYY_MM.js`).
+    static func found(in paths: [String], under root: String) -> (byType: [DataType: [DataFile]], grailbirdMonths: [String]) {
+        let dataPrefix = root + "data/"
+        var dataFiles: [DataType: [DataFile]] = [:]
+        var grailbirdMonths: [String] = []
+        for path in paths where path.hasPrefix(dataPrefix) {
+            let name = String(path.dropFirst(dataPrefix.count))
+            if name.hasPrefix("js/tweets/"), name.hasSuffix(".js") {
+                grailbirdMonths.append(path)
+            } else if !name.contains("/"), let file = DataFile(path: path, name: name) {
+                dataFiles[file.type, default: []].append(file)
+            }
+        }
+        for key in dataFiles.keys { dataFiles[key]?.sort() }
+        return (dataFiles, grailbirdMonths)
+    }
 }

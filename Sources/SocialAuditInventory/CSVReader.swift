@@ -20,93 +20,112 @@ struct CSVReader {
         var message: String
     }
 
+    private let bytes: [UInt8]
+    private var index: Int
+    private var records: [Record] = []
+    // The record and the field being read.
+    private var fields: [String] = []
+    private var field: [UInt8] = []
+    private var line = 1
+    private var lineStart: Int
+    private var recordLine = 1
+    private var atFieldStart = true
+    private var fieldHasContent = false
+
+    private init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        lineStart = index
+    }
+
     static func parse(_ bytes: [UInt8]) throws(Failure) -> [Record] {
-        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var records: [Record] = []
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var line = 1
-        var lineStart = index
-        var recordLine = 1
-        var atFieldStart = true
-        var fieldHasContent = false
-
-        func finishField() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            atFieldStart = true
+        var reader = CSVReader(bytes)
+        while reader.index < bytes.count {
+            let c = bytes[reader.index]
+            if reader.atFieldStart && c == 0x22 {
+                try reader.readQuotedField()
+            } else {
+                reader.read(c)
+            }
         }
-        func finishRecord() {
+        if !reader.atFieldStart || !reader.field.isEmpty || !reader.fields.isEmpty || reader.fieldHasContent {
+            reader.finishRecord()
+        }
+        return reader.records
+    }
+
+    /// A byte outside quotes: a separator, a line end, or the field's text.
+    private mutating func read(_ c: UInt8) {
+        switch c {
+        case 0x2C:
             finishField()
-            // A blank line is no record.
-            if !(fields.count == 1 && fields[0].isEmpty && !fieldHasContent) {
-                records.append(Record(fields: fields, line: recordLine))
-            }
-            fields.removeAll()
-            fieldHasContent = false
-        }
-
-        while index < bytes.count {
-            let c = bytes[index]
-            if atFieldStart && c == 0x22 {
-                // A quoted field: up to the closing quote; "" is a quote.
-                let quoteLine = line, quoteColumn = index - lineStart + 1
-                fieldHasContent = true
-                index += 1
-                var closed = false
-                while index < bytes.count {
-                    let q = bytes[index]
-                    if q == 0x22 {
-                        if index + 1 < bytes.count && bytes[index + 1] == 0x22 {
-                            field.append(0x22)
-                            index += 2
-                            continue
-                        }
-                        index += 1
-                        closed = true
-                        break
-                    }
-                    if q == 0x0A {
-                        line += 1
-                        lineStart = index + 1
-                    }
-                    field.append(q)
-                    index += 1
-                }
-                guard closed else {
-                    throw Failure(line: quoteLine, column: quoteColumn, message: "a quoted field that is never closed")
-                }
-                atFieldStart = false
-                // After the closing quote: a separator, a line end or the end.
-                if index < bytes.count, ![0x2C, 0x0A, 0x0D].contains(bytes[index]) {
-                    throw Failure(line: line, column: index - lineStart + 1,
-                                  message: "unexpected text after a closing quote; a quote inside a quoted field is written \"\"")
-                }
-                continue
-            }
-            switch c {
-            case 0x2C:
-                finishField()
-                fieldHasContent = true
-                index += 1
-            case 0x0D where index + 1 < bytes.count && bytes[index + 1] == 0x0A:
-                index += 1
-            case 0x0A, 0x0D:
-                finishRecord()
-                index += 1
-                line += 1
-                lineStart = index
-                recordLine = line
-            default:
-                field.append(c)
-                fieldHasContent = true
-                atFieldStart = false
-                index += 1
-            }
-        }
-        if !atFieldStart || !field.isEmpty || !fields.isEmpty || fieldHasContent {
+            fieldHasContent = true
+            index += 1
+        case 0x0D where index + 1 < bytes.count && bytes[index + 1] == 0x0A:
+            index += 1
+        case 0x0A, 0x0D:
             finishRecord()
+            index += 1
+            line += 1
+            lineStart = index
+            recordLine = line
+        default:
+            field.append(c)
+            fieldHasContent = true
+            atFieldStart = false
+            index += 1
         }
-        return records
+    }
+
+    /// A quoted field, from its opening quote up to the closing one; "" is a quote.
+    private mutating func readQuotedField() throws(Failure) {
+        let quoteLine = line, quoteColumn = index - lineStart + 1
+        fieldHasContent = true
+        index += 1
+        var closed = false
+        while index < bytes.count {
+            let q = bytes[index]
+            if q == 0x22 {
+                if index + 1 < bytes.count && bytes[index + 1] == 0x22 {
+                    field.append(0x22)
+                    index += 2
+                    continue
+                }
+                index += 1
+                closed = true
+                break
+            }
+            if q == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
+            field.append(q)
+            index += 1
+        }
+        guard closed else {
+            throw Failure(line: quoteLine, column: quoteColumn, message: "a quoted field that is never closed")
+        }
+        atFieldStart = false
+        // After the closing quote: a separator, a line end or the end.
+        if index < bytes.count, ![0x2C, 0x0A, 0x0D].contains(bytes[index]) {
+            throw Failure(line: line, column: index - lineStart + 1,
+                          message: "unexpected text after a closing quote; a quote inside a quoted field is written \"\"")
+        }
+    }
+
+    private mutating func finishField() {
+        fields.append(String(decoding: field, as: UTF8.self))
+        field.removeAll(keepingCapacity: true)
+        atFieldStart = true
+    }
+
+    private mutating func finishRecord() {
+        finishField()
+        // A blank line is no record.
+        if !(fields.count == 1 && fields[0].isEmpty && !fieldHasContent) {
+            records.append(Record(fields: fields, line: recordLine))
+        }
+        fields.removeAll()
+        fieldHasContent = false
     }
 }

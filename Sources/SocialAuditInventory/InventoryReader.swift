@@ -89,20 +89,33 @@ public enum InventoryReader {
     static func readJSON(_ bytes: [UInt8], file: String) throws(InputError) -> LoadedInventory {
         let (json, root) = try StrictJSON.parse(file: file, bytes: bytes)
         guard let fields = json.object(root, at: "", declared: InputReference.inventory) else { throw InputError(json.problems) }
+        let district = readDistrict(fields, json)
+        let (schools, schoolPlaces) = readSchools(fields, json)
+        let (people, personPlaces) = readPeople(fields, json)
+        let (accounts, accountPlaces) = readAccounts(fields, json)
+        if !json.problems.isEmpty { throw InputError(json.problems) }
+        return LoadedInventory(
+            inventory: Inventory(district: district, schools: schools, people: people, accounts: accounts),
+            file: file, format: .json, schoolPlaces: schoolPlaces, personPlaces: personPlaces,
+            accountPlaces: accountPlaces, notes: [])
+    }
 
-        var district = District(name: "")
-        if let value = fields.member("district") {
-            if let d = json.object(value, at: "district", declared: InputReference.district) {
-                district = District(name: d.string("name") ?? "",
-                                    emailDomains: d.strings("emailDomains"),
-                                    websites: d.strings("websites"),
-                                    reportRecipients: d.mailboxes("reportRecipients"))
-            }
-        } else {
+    /// The district's name, domains, websites and recipients; a nameless one where it is missing or wrong.
+    private static func readDistrict(_ fields: StrictJSON.Fields, _ json: StrictJSON) -> District {
+        guard let value = fields.member("district") else {
             json.report("", "the required key 'district' is missing")
+            return District(name: "")
         }
+        guard let d = json.object(value, at: "district", declared: InputReference.district) else { return District(name: "") }
+        return District(name: d.string("name") ?? "",
+                        emailDomains: d.strings("emailDomains"),
+                        websites: d.strings("websites"),
+                        reportRecipients: d.mailboxes("reportRecipients"))
+    }
 
-        var schools: [School] = [], schoolPlaces: [InputPlace] = []
+    /// The schools with an id and a name, and where each is; the others are reported.
+    private static func readSchools(_ fields: StrictJSON.Fields, _ json: StrictJSON) -> ([School], [InputPlace]) {
+        var schools: [School] = [], places: [InputPlace] = []
         for (path, value) in fields.array("schools") {
             guard let s = json.object(value, at: path, declared: InputReference.school) else { continue }
             let id = s.string("id")
@@ -110,11 +123,15 @@ public enum InventoryReader {
             let recipients = s.mailboxes("reportRecipients")
             if let id, let name {
                 schools.append(School(id: id, name: name, reportRecipients: recipients))
-                schoolPlaces.append(json.place(path))
+                places.append(json.place(path))
             }
         }
+        return (schools, places)
+    }
 
-        var people: [Person] = [], personPlaces: [InputPlace] = []
+    /// The people with an e-mail address, a role and a school, and where each is; the others are reported.
+    private static func readPeople(_ fields: StrictJSON.Fields, _ json: StrictJSON) -> ([Person], [InputPlace]) {
+        var people: [Person] = [], places: [InputPlace] = []
         for (path, value) in fields.array("people") {
             guard let p = json.object(value, at: path, declared: InputReference.person) else { continue }
             let email = p.string("email")
@@ -123,11 +140,15 @@ public enum InventoryReader {
             let school = p.string("school")
             if let email, let role, let school {
                 people.append(Person(email: email, name: name ?? email, role: role, school: school))
-                personPlaces.append(json.place(path))
+                places.append(json.place(path))
             }
         }
+        return (people, places)
+    }
 
-        var accounts: [InventoryAccount] = [], accountPlaces: [InputPlace] = []
+    /// The accounts with a handle and a tier, and where each is; the others are reported.
+    private static func readAccounts(_ fields: StrictJSON.Fields, _ json: StrictJSON) -> ([InventoryAccount], [InputPlace]) {
+        var accounts: [InventoryAccount] = [], places: [InputPlace] = []
         for (path, value) in fields.array("accounts") {
             guard let a = json.object(value, at: path, declared: InputReference.account) else { continue }
             let handle = a.string("handle")
@@ -144,15 +165,10 @@ public enum InventoryReader {
                 emailRoutesTo: a.strings("emailRoutesTo"), owner: a.string("owner"))
             if handle != nil, tier != nil {
                 accounts.append(account)
-                accountPlaces.append(json.place(path))
+                places.append(json.place(path))
             }
         }
-
-        if !json.problems.isEmpty { throw InputError(json.problems) }
-        return LoadedInventory(
-            inventory: Inventory(district: district, schools: schools, people: people, accounts: accounts),
-            file: file, format: .json, schoolPlaces: schoolPlaces, personPlaces: personPlaces,
-            accountPlaces: accountPlaces, notes: [])
+        return (accounts, places)
     }
 
     /// Account ids are decimal digits (up to 20: they pass 2^53 and are never numbers to us).

@@ -73,6 +73,22 @@ public enum RosterReader {
             throw InputError(InputProblem(file: file, message: "the roster is empty; expected a header row: \(columns.joined(separator: ","))"))
         }
         var (position, problems, unknown, respelled) = headerColumns(header, file: file, known: known)
+        let ignored = checkColumns(unknown, position: position, header: header, file: file, known: known, problems: &problems)
+        if !problems.isEmpty { throw InputError(problems) }
+        let (students, places, fixes) = readRows(records.dropFirst(), header: header, position: position, file: file,
+                                                 problems: &problems)
+        if !problems.isEmpty { throw InputError(problems) }
+        var roster = LoadedRoster(students: students, file: file, places: places, ignoredColumns: ignored)
+        roster.columnNumbers = position.mapValues { $0 + 1 }
+        roster.respelled = respelled
+        roster.handleFixes = fixes
+        return roster
+    }
+
+    /// Reports the required columns the header lacks and the unknown headers that look like a roster
+    /// column; gives the other unknown headers, which are ignored.
+    private static func checkColumns(_ unknown: [(index: Int, raw: String)], position: [String: Int], header: CSVReader.Record,
+                                     file: String, known: RosterColumns, problems: inout [InputProblem]) -> [String] {
         let missing = requiredColumns.filter { position[$0] == nil }
         // Without the required columns the first line is likely a student's row, not a header:
         // its cells are then named by number only.
@@ -98,10 +114,17 @@ public enum RosterReader {
         } else if let problem = known.missingOptOut(in: position, file: file, line: header.line) {
             problems.append(problem)
         }
-        if !problems.isEmpty { throw InputError(problems) }
+        return ignored
+    }
+
+    /// The students of the rows under the header, each row's line, and how many handles were
+    /// fixed (the first's line); a row's problems are reported at its cells.
+    private static func readRows(_ rows: ArraySlice<CSVReader.Record>, header: CSVReader.Record, position: [String: Int],
+                                 file: String, problems: inout [InputProblem])
+    -> (students: [Student], places: [InputPlace], fixes: (count: Int, firstLine: Int?)) {
         var students: [Student] = [], places: [InputPlace] = []
         var fixes: (count: Int, firstLine: Int?) = (0, nil)
-        for record in records.dropFirst() {
+        for record in rows {
             func value(_ column: String) -> String? {
                 guard let index = position[column], index < record.fields.count else { return nil }
                 let text = record.fields[index].trimmingWhitespace()
@@ -120,12 +143,7 @@ public enum RosterReader {
             }
             if fixed { fixes = (fixes.count + 1, fixes.firstLine ?? record.line) }
         }
-        if !problems.isEmpty { throw InputError(problems) }
-        var roster = LoadedRoster(students: students, file: file, places: places, ignoredColumns: ignored)
-        roster.columnNumbers = position.mapValues { $0 + 1 }
-        roster.respelled = respelled
-        roster.handleFixes = fixes
-        return roster
+        return (students, places, fixes)
     }
 
     /// Which header is which column (by index), the problems of the header itself, the headers

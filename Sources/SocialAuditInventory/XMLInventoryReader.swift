@@ -112,47 +112,20 @@ enum XMLInventoryReader {
         for section in XMLNode.children(root) {
             switch XMLNode.name(section) {
             case "district":
-                district.name = XMLNode.attribute(section, "name") ?? ""
-                for item in XMLNode.children(section) {
-                    let text = XMLNode.text(item)
-                    switch XMLNode.name(item) {
-                    case "emailDomain": district.emailDomains.append(text)
-                    case "website": district.websites.append(text)
-                    case "reportRecipient": district.reportRecipients += recipients([item])
-                    default: break
-                    }
-                }
+                readDistrict(section, into: &district, recipients: recipients)
             case "schools":
                 for node in XMLNode.children(section) {
-                    schools.append(School(
-                        id: XMLNode.attribute(node, "id") ?? "", name: XMLNode.attribute(node, "name") ?? "",
-                        reportRecipients: recipients(XMLNode.children(node))))
+                    schools.append(school(node, recipients: recipients))
                     schoolPlaces.append(place(node))
                 }
             case "people":
                 for node in XMLNode.children(section) {
-                    let email = XMLNode.attribute(node, "email") ?? ""
-                    people.append(Person(
-                        email: email, name: XMLNode.attribute(node, "name") ?? email,
-                        role: Role(rawValue: XMLNode.attribute(node, "role") ?? "") ?? .staff,
-                        school: XMLNode.attribute(node, "school") ?? ""))
+                    people.append(person(node))
                     personPlaces.append(place(node))
                 }
             case "accounts":
                 for node in XMLNode.children(section) {
-                    let items = XMLNode.children(node)
-                    accounts.append(InventoryAccount(
-                        handle: XMLNode.attribute(node, "handle") ?? "",
-                        accountId: XMLNode.attribute(node, "accountId"),
-                        tier: Tier(rawValue: XMLNode.attribute(node, "tier") ?? "") ?? .primary,
-                        school: XMLNode.attribute(node, "school"),
-                        createdBy: XMLNode.attribute(node, "createdBy").flatMap(CreatedBy.init(rawValue:)),
-                        organization: XMLNode.attribute(node, "organization"),
-                        managers: items.filter { XMLNode.name($0) == "manager" }.map(XMLNode.text),
-                        assignedBy: XMLNode.attribute(node, "assignedBy"),
-                        registeredEmail: XMLNode.attribute(node, "registeredEmail"),
-                        emailRoutesTo: items.filter { XMLNode.name($0) == "emailRoutesTo" }.map(XMLNode.text),
-                        owner: XMLNode.attribute(node, "owner")))
+                    accounts.append(account(node))
                     accountPlaces.append(place(node))
                 }
             default:
@@ -163,6 +136,49 @@ enum XMLInventoryReader {
             inventory: Inventory(district: district, schools: schools, people: people, accounts: accounts),
             file: file, format: .xml, schoolPlaces: schoolPlaces, personPlaces: personPlaces,
             accountPlaces: accountPlaces, notes: [])
+    }
+
+    /// `<district>`: its name, and its domains, websites and recipients added to what was read.
+    private static func readDistrict(_ section: xmlNodePtr, into district: inout District,
+                                     recipients: ([xmlNodePtr]) -> [String]) {
+        district.name = XMLNode.attribute(section, "name") ?? ""
+        for item in XMLNode.children(section) {
+            let text = XMLNode.text(item)
+            switch XMLNode.name(item) {
+            case "emailDomain": district.emailDomains.append(text)
+            case "website": district.websites.append(text)
+            case "reportRecipient": district.reportRecipients += recipients([item])
+            default: break
+            }
+        }
+    }
+
+    private static func school(_ node: xmlNodePtr, recipients: ([xmlNodePtr]) -> [String]) -> School {
+        School(id: XMLNode.attribute(node, "id") ?? "", name: XMLNode.attribute(node, "name") ?? "",
+               reportRecipients: recipients(XMLNode.children(node)))
+    }
+
+    private static func person(_ node: xmlNodePtr) -> Person {
+        let email = XMLNode.attribute(node, "email") ?? ""
+        return Person(email: email, name: XMLNode.attribute(node, "name") ?? email,
+                      role: Role(rawValue: XMLNode.attribute(node, "role") ?? "") ?? .staff,
+                      school: XMLNode.attribute(node, "school") ?? "")
+    }
+
+    private static func account(_ node: xmlNodePtr) -> InventoryAccount {
+        let items = XMLNode.children(node)
+        return InventoryAccount(
+            handle: XMLNode.attribute(node, "handle") ?? "",
+            accountId: XMLNode.attribute(node, "accountId"),
+            tier: Tier(rawValue: XMLNode.attribute(node, "tier") ?? "") ?? .primary,
+            school: XMLNode.attribute(node, "school"),
+            createdBy: XMLNode.attribute(node, "createdBy").flatMap(CreatedBy.init(rawValue:)),
+            organization: XMLNode.attribute(node, "organization"),
+            managers: items.filter { XMLNode.name($0) == "manager" }.map(XMLNode.text),
+            assignedBy: XMLNode.attribute(node, "assignedBy"),
+            registeredEmail: XMLNode.attribute(node, "registeredEmail"),
+            emailRoutesTo: items.filter { XMLNode.name($0) == "emailRoutesTo" }.map(XMLNode.text),
+            owner: XMLNode.attribute(node, "owner"))
     }
 }
 

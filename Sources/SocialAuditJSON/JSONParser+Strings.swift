@@ -97,7 +97,12 @@ extension JSONParser {
             index = open
             throw error("a string that is never closed")
         }
-        // Slow path: escapes.
+        return try parseEscapedString(open: open, start: start)
+    }
+
+    /// The rest of a string from its first backslash (at `index`) on: escapes change the bytes,
+    /// so the string is built in a copy of them.
+    private mutating func parseEscapedString(open: Int, start: Int) throws(JSONSyntaxError) -> String {
         var out: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
         var repaired = false
         while index < bytes.count {
@@ -118,49 +123,61 @@ extension JSONParser {
             }
             index += 1
             guard index < bytes.count else { break }
-            let e = bytes[index]
-            index += 1
-            switch e {
-            case 0x22: out.append(0x22)
-            case 0x5C: out.append(0x5C)
-            case 0x2F: out.append(0x2F)
-            case 0x62: out.append(0x08)
-            case 0x66: out.append(0x0C)
-            case 0x6E: out.append(0x0A)
-            case 0x72: out.append(0x0D)
-            case 0x74: out.append(0x09)
-            case 0x75:
-                var scalarValue = try hex4()
-                if (0xD800...0xDBFF).contains(scalarValue) {
-                    // A high surrogate must be followed by `\u` and a low surrogate.
-                    if index + 1 < bytes.count, bytes[index] == 0x5C, bytes[index + 1] == 0x75 {
-                        let save = index
-                        index += 2
-                        let low = try hex4()
-                        if (0xDC00...0xDFFF).contains(low) {
-                            scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
-                        } else {
-                            index = save
-                            scalarValue = 0xFFFD
-                            repaired = true
-                        }
-                    } else {
-                        scalarValue = 0xFFFD
-                        repaired = true
-                    }
-                } else if (0xDC00...0xDFFF).contains(scalarValue) {
-                    scalarValue = 0xFFFD
-                    repaired = true
-                }
-                let scalar = UnicodeScalar(scalarValue) ?? "\u{FFFD}"
-                out.append(contentsOf: Array(String(Character(scalar)).utf8))
-            default:
-                index -= 1
-                throw error("an unknown escape '\\\(Character(UnicodeScalar(e)))' in a string")
-            }
+            try unescape(into: &out, repaired: &repaired)
         }
         index = open
         throw error("a string that is never closed")
+    }
+
+    /// The escape after a backslash (its letter at `index`), its bytes appended to `out`.
+    private mutating func unescape(into out: inout [UInt8], repaired: inout Bool) throws(JSONSyntaxError) {
+        let e = bytes[index]
+        index += 1
+        switch e {
+        case 0x22: out.append(0x22)
+        case 0x5C: out.append(0x5C)
+        case 0x2F: out.append(0x2F)
+        case 0x62: out.append(0x08)
+        case 0x66: out.append(0x0C)
+        case 0x6E: out.append(0x0A)
+        case 0x72: out.append(0x0D)
+        case 0x74: out.append(0x09)
+        case 0x75:
+            let value = try unicodeEscape(repaired: &repaired)
+            let scalar = UnicodeScalar(value) ?? "\u{FFFD}"
+            out.append(contentsOf: Array(String(Character(scalar)).utf8))
+        default:
+            index -= 1
+            throw error("an unknown escape '\\\(Character(UnicodeScalar(e)))' in a string")
+        }
+    }
+
+    /// The scalar of a `\u` escape (its digits at `index`), a surrogate pair joined; a lone
+    /// surrogate is U+FFFD, and `repaired` says so.
+    private mutating func unicodeEscape(repaired: inout Bool) throws(JSONSyntaxError) -> UInt32 {
+        var scalarValue = try hex4()
+        if (0xD800...0xDBFF).contains(scalarValue) {
+            // A high surrogate must be followed by `\u` and a low surrogate.
+            if index + 1 < bytes.count, bytes[index] == 0x5C, bytes[index + 1] == 0x75 {
+                let save = index
+                index += 2
+                let low = try hex4()
+                if (0xDC00...0xDFFF).contains(low) {
+                    scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
+                } else {
+                    index = save
+                    scalarValue = 0xFFFD
+                    repaired = true
+                }
+            } else {
+                scalarValue = 0xFFFD
+                repaired = true
+            }
+        } else if (0xDC00...0xDFFF).contains(scalarValue) {
+            scalarValue = 0xFFFD
+            repaired = true
+        }
+        return scalarValue
     }
 
     mutating func hex4() throws(JSONSyntaxError) -> UInt32 {

@@ -258,18 +258,14 @@ final class DataFileStream {
         var closedAt: Int?
         var j = i
         while j < chunk.count {
-            let b = chunk[j]
             if inStr {
-                if esc {
-                    esc = false
-                } else if b == 0x5C {
-                    esc = true
-                } else if b == 0x22 {
-                    inStr = false
-                } else if b == 0x0A {
-                    lines += 1
-                }
-            } else if b == 0x22 {
+                guard let end = Self.stringEnd(chunk, from: j, escaped: &esc, lines: &lines) else { break }
+                inStr = false
+                j = end + 1
+                continue
+            }
+            let b = chunk[j]
+            if b == 0x22 {
                 inStr = true
             } else if b == 0x7B || b == 0x5B {
                 level += 1
@@ -293,6 +289,18 @@ final class DataFileStream {
 
     /// The index of the quote that closes a string record; nil if not in this chunk.
     private func closeString(_ chunk: UnsafeBufferPointer<UInt8>, from i: Int) -> Int? {
+        var esc = escaped, lines = line
+        let end = Self.stringEnd(chunk, from: i, escaped: &esc, lines: &lines)
+        escaped = esc
+        line = lines
+        if end != nil { inString = false }
+        return end
+    }
+
+    /// The index of the quote that closes the string being followed from `i`, counting its line
+    /// breaks; nil if not in this chunk.
+    private static func stringEnd(_ chunk: UnsafeBufferPointer<UInt8>, from i: Int,
+                                  escaped: inout Bool, lines: inout Int) -> Int? {
         var j = i
         while j < chunk.count {
             let b = chunk[j]
@@ -301,10 +309,9 @@ final class DataFileStream {
             } else if b == 0x5C {
                 escaped = true
             } else if b == 0x22 {
-                inString = false
                 return j
             } else if b == 0x0A {
-                line += 1
+                lines += 1
             }
             j += 1
         }

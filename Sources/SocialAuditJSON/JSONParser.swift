@@ -179,23 +179,7 @@ public struct JSONParser {
     /// Called after `{` (with `first` true) and after each member's value: moves to the next
     /// member's key and says true, or past the closing `}` and says false.
     private mutating func nextMember(_ first: inout Bool) throws(JSONSyntaxError) -> Bool {
-        skipWhitespace()
-        if first {
-            first = false
-            if index < bytes.count, bytes[index] == 0x7D {
-                index += 1
-                return false
-            }
-        } else {
-            guard index < bytes.count else { throw unexpected(expecting: "',' or '}'") }
-            if bytes[index] == 0x7D {
-                index += 1
-                return false
-            }
-            guard bytes[index] == 0x2C else { throw unexpected(expecting: "',' or '}'") }
-            index += 1
-            skipWhitespace()
-        }
+        guard try nextItem(&first, closedBy: 0x7D, expecting: "',' or '}'") else { return false }
         guard index < bytes.count, bytes[index] == 0x22 else { throw unexpected(expecting: "a key in quotes") }
         return true
     }
@@ -211,23 +195,26 @@ public struct JSONParser {
     /// Called after `[` (with `first` true) and after each element: moves to the next element and
     /// says true, or past the closing `]` and says false.
     private mutating func nextElement(_ first: inout Bool) throws(JSONSyntaxError) -> Bool {
+        try nextItem(&first, closedBy: 0x5D, expecting: "',' or ']'")
+    }
+
+    /// The separator between two items of an object or an array, or its closing bracket `close`.
+    private mutating func nextItem(_ first: inout Bool, closedBy close: UInt8, expecting: String) throws(JSONSyntaxError) -> Bool {
         skipWhitespace()
         if first {
             first = false
-            if index < bytes.count, bytes[index] == 0x5D {
+        } else {
+            guard index < bytes.count, bytes[index] == 0x2C || bytes[index] == close else { throw unexpected(expecting: expecting) }
+            if bytes[index] == 0x2C {
                 index += 1
-                return false
+                skipWhitespace()
+                return true
             }
-            return true
         }
-        guard index < bytes.count else { throw unexpected(expecting: "',' or ']'") }
-        if bytes[index] == 0x5D {
+        if index < bytes.count, bytes[index] == close {
             index += 1
             return false
         }
-        guard bytes[index] == 0x2C else { throw unexpected(expecting: "',' or ']'") }
-        index += 1
-        skipWhitespace()
         return true
     }
 

@@ -87,6 +87,11 @@ enum LetterTable {
     private static func computed(_ scalar: Unicode.Scalar, _ expansions: inout [[UInt32]]) -> Entry {
         let v = scalar.value
         var bits: UInt8 = 0
+        func stored(_ values: [UInt32]) -> UInt32 {
+            if values.count == 1 { return values[0] }
+            expansions.append(values)
+            return expansionBit | UInt32(expansions.count - 1)
+        }
         switch v {
         case 0x30...0x39, 0x61...0x7A: return Entry(bits: word, plain: v, latin: v)
         case 0x41...0x5A: return Entry(bits: word | upper, plain: v | 0x20, latin: v | 0x20)
@@ -95,9 +100,20 @@ enum LetterTable {
         default: break
         }
         let properties = scalar.properties
+        let category = properties.generalCategory
+        // The table's making is a pause before the first tweet is matched: the categories whose
+        // entry they decide alone (a third of the BMP) skip the other look-ups.
+        switch category {
+        case .unassigned, .privateUse, .surrogate: return Entry(bits: 0, plain: 0, latin: 0)
+        case .otherLetter:
+            // Caseless letters: alphabetic, never a capital, a mark or white space, and none a look-alike.
+            let plain = stored(LetterFold.fold(scalar, word))
+            return Entry(bits: word, plain: plain, latin: plain)
+        default: break
+        }
         if properties.isAlphabetic || properties.numericType != nil { bits |= word }
-        if properties.isUppercase || properties.generalCategory == .titlecaseLetter { bits |= upper }
-        switch properties.generalCategory {
+        if properties.isUppercase || category == .titlecaseLetter { bits |= upper }
+        switch category {
         case .nonspacingMark, .spacingMark, .enclosingMark: bits |= mark
         default: if (0xFE00...0xFE0F).contains(v) { bits |= mark }
         }
@@ -105,11 +121,6 @@ enum LetterTable {
         if v == 0xAD || (0x200B...0x200D).contains(v) || v == 0x2060 || v == 0xFEFF { bits |= invisible }
         let look = Confusables.latin(v)
         guard bits & word != 0 || look != nil else { return Entry(bits: bits, plain: 0, latin: 0) }
-        func stored(_ values: [UInt32]) -> UInt32 {
-            if values.count == 1 { return values[0] }
-            expansions.append(values)
-            return expansionBit | UInt32(expansions.count - 1)
-        }
         // Full-width ASCII is ASCII; other letters fold as Foundation folds them.
         let plain = (0xFF21...0xFF3A).contains(v) || (0xFF41...0xFF5A).contains(v) || (0xFF10...0xFF19).contains(v)
             ? [look!.value] : LetterFold.fold(scalar, bits)

@@ -1,4 +1,5 @@
 import SocialAuditCore
+import SocialAuditJSON
 
 /// Whose archive it is and when it was made: the manifest, the account and the profile.
 extension ReadingSession {
@@ -11,24 +12,23 @@ extension ReadingSession {
             }
             checkManifestListing(dataFiles: dataFiles, paths: paths, root: root)
         }
-        for file in dataFiles[.account] ?? [] {
-            readRecords(file) { session, value, _ throws(RecordError) in
-                guard session.reading.account == nil else { return }
-                let account = try RecordDecoding.account(value)
-                session.reading.account = account
-                session.handle(.account(account))
-            }
-        }
+        readFirst(dataFiles[.account], into: \.account, RecordDecoding.account, as: ArchiveRecord.account)
         if reading.layout == .grailbird {
             readGrailbirdIdentity(root: root, paths: paths)
         }
         settleAccount(accountFile: dataFiles[.account]?.first?.path)
-        for file in dataFiles[.profile] ?? [] {
+        readFirst(dataFiles[.profile], into: \.profile, RecordDecoding.profile, as: ArchiveRecord.profile)
+    }
+
+    /// The first record of `files` that decodes, kept in the reading at `field` and handed on.
+    private mutating func readFirst<Value>(_ files: [DataFile]?, into field: WritableKeyPath<ArchiveReading, Value?>,
+                                           _ decode: (JSONValue) throws(RecordError) -> Value, as record: (Value) -> ArchiveRecord) {
+        for file in files ?? [] {
             readRecords(file) { session, value, _ throws(RecordError) in
-                guard session.reading.profile == nil else { return }
-                let profile = try RecordDecoding.profile(value)
-                session.reading.profile = profile
-                session.handle(.profile(profile))
+                guard session.reading[keyPath: field] == nil else { return }
+                let decoded = try decode(value)
+                session.reading[keyPath: field] = decoded
+                session.handle(record(decoded))
             }
         }
     }

@@ -285,22 +285,17 @@ public struct JSONParser {
     private mutating func skipValue() throws(JSONSyntaxError) {
         guard index < bytes.count else { throw unexpected(expecting: "a value") }
         switch bytes[index] {
-        case 0x7B:
+        case 0x7B, 0x5B:
             try enter()
             defer { depth -= 1 }
+            let isObject = bytes[index] == 0x7B
             index += 1
             var first = true
-            while try nextMember(&first) {
-                _ = try skipString()
-                try memberColon()
-                try skipValue()
-            }
-        case 0x5B:
-            try enter()
-            defer { depth -= 1 }
-            index += 1
-            var first = true
-            while try nextElement(&first) {
+            while try isObject ? nextMember(&first) : nextElement(&first) {
+                if isObject {
+                    _ = try skipString()
+                    try memberColon()
+                }
                 try skipValue()
             }
         case 0x22:

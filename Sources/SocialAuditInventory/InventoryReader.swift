@@ -113,44 +113,45 @@ public enum InventoryReader {
                         reportRecipients: d.mailboxes("reportRecipients"))
     }
 
-    /// The schools with an id and a name, and where each is; the others are reported.
+    /// Each object of the array `key` that `read` makes a value of, and where each is; `read`
+    /// reports what is wrong with the others.
+    private static func readEach<Value>(_ key: String, declared: InputObject, _ fields: StrictJSON.Fields, _ json: StrictJSON,
+                                        _ read: (StrictJSON.Fields) -> Value?) -> ([Value], [InputPlace]) {
+        var values: [Value] = [], places: [InputPlace] = []
+        for (path, value) in fields.array(key) {
+            guard let object = json.object(value, at: path, declared: declared), let made = read(object) else { continue }
+            values.append(made)
+            places.append(json.place(path))
+        }
+        return (values, places)
+    }
+
+    /// The schools with an id and a name; the others are reported.
     private static func readSchools(_ fields: StrictJSON.Fields, _ json: StrictJSON) -> ([School], [InputPlace]) {
-        var schools: [School] = [], places: [InputPlace] = []
-        for (path, value) in fields.array("schools") {
-            guard let s = json.object(value, at: path, declared: InputReference.school) else { continue }
+        readEach("schools", declared: InputReference.school, fields, json) { s in
             let id = s.string("id")
             let name = s.string("name")
             let recipients = s.mailboxes("reportRecipients")
-            if let id, let name {
-                schools.append(School(id: id, name: name, reportRecipients: recipients))
-                places.append(json.place(path))
-            }
+            guard let id, let name else { return nil }
+            return School(id: id, name: name, reportRecipients: recipients)
         }
-        return (schools, places)
     }
 
-    /// The people with an e-mail address, a role and a school, and where each is; the others are reported.
+    /// The people with an e-mail address, a role and a school; the others are reported.
     private static func readPeople(_ fields: StrictJSON.Fields, _ json: StrictJSON) -> ([Person], [InputPlace]) {
-        var people: [Person] = [], places: [InputPlace] = []
-        for (path, value) in fields.array("people") {
-            guard let p = json.object(value, at: path, declared: InputReference.person) else { continue }
+        readEach("people", declared: InputReference.person, fields, json) { p in
             let email = p.string("email")
             let name = p.string("name")
             let role = p.choice("role", of: Role.self, accepted: Role.allCases)
             let school = p.string("school")
-            if let email, let role, let school {
-                people.append(Person(email: email, name: name ?? email, role: role, school: school))
-                places.append(json.place(path))
-            }
+            guard let email, let role, let school else { return nil }
+            return Person(email: email, name: name ?? email, role: role, school: school)
         }
-        return (people, places)
     }
 
-    /// The accounts with a handle and a tier, and where each is; the others are reported.
+    /// The accounts with a handle and a tier; the others are reported.
     private static func readAccounts(_ fields: StrictJSON.Fields, _ json: StrictJSON) -> ([InventoryAccount], [InputPlace]) {
-        var accounts: [InventoryAccount] = [], places: [InputPlace] = []
-        for (path, value) in fields.array("accounts") {
-            guard let a = json.object(value, at: path, declared: InputReference.account) else { continue }
+        readEach("accounts", declared: InputReference.account, fields, json) { a in
             let handle = a.string("handle")
             let accountId = a.string("accountId")
             if let accountId, !isAccountId(accountId) {
@@ -163,12 +164,8 @@ public enum InventoryReader {
                 createdBy: createdBy, organization: a.string("organization"), managers: a.strings("managers"),
                 assignedBy: a.string("assignedBy"), registeredEmail: a.string("registeredEmail"),
                 emailRoutesTo: a.strings("emailRoutesTo"), owner: a.string("owner"))
-            if handle != nil, tier != nil {
-                accounts.append(account)
-                places.append(json.place(path))
-            }
+            return handle != nil && tier != nil ? account : nil
         }
-        return (accounts, places)
     }
 
     /// Account ids are decimal digits (up to 20: they pass 2^53 and are never numbers to us).

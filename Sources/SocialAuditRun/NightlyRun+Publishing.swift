@@ -17,6 +17,7 @@ extension NightlyRun {
         let report = audited.report, record = audited.record
         let writer = ReportWriter(templates: checked.templates)
         async let pages = Self.stage(report, writer, out: configuration.out, token: audited.token)
+        // Its statements made meanwhile, committed (by ``Publication``) only once the tree is whole.
         async let recorded = Result { try store.recordUncommitted(record) }
         // The e-mail summaries: written as .eml either way, sent with `mail`.
         var mailReport = report
@@ -25,6 +26,7 @@ extension NightlyRun {
                                     district: checked.district.inventory.inventory.district)
         let messages = composer.messages(for: report)
         mailReport.mailFiles = Dictionary(uniqueKeysWithValues: messages.map { ($0.report, $0.bytes) })
+        // Sent from this task: a slow mail server holds one of the pool's threads, the pages have the others.
         mailReport.mail = deliver(messages, configuration.mail)
         // run.json and the .eml files while the pages render (this task would only wait).
         let closingFiles = Result { try writer.closingFiles(for: mailReport) }

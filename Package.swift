@@ -26,7 +26,7 @@ let package = Package(
         // The shared model: tiers, severities, accounts, tweets, conversations.
         .target(name: "SocialAuditCore"),
         // What is not the district's model but several targets need: hex digits of a digest, a
-        // file's real path, work started in the background.
+        // file's real path, independent work done in child tasks and kept in order, a value made once.
         .target(name: "SocialAuditSupport"),
         // The JSON parser the archives and the district's inputs are read with.
         .target(name: "SocialAuditJSON"),

@@ -6,14 +6,13 @@ import SocialAuditSupport
 /// which then takes the old one's place, so a run that fails or is killed leaves the previous
 /// run's files as they were, never a mix.
 public enum OutputFolder {
-    /// A new tree for `folder`, written beside it file by file (from any thread: a run writes
+    /// A new tree for `folder`, written beside it file by file (from any task: a run writes
     /// each page as soon as it is rendered), then put in the folder's place all at once. Files
     /// are readable by the owner and group only (0640, folders 0750): the reports name students
-    /// by handle.
-    public final class Staging: @unchecked Sendable {
+    /// by handle. Only the folders made go through the actor; the files are written in parallel.
+    public actor Staging {
         public let folder: URL
         private let path: String
-        private let lock = NSLock()
         private var made: Set<String>
 
         /// Makes the staging folder (and the output folder's parent when it is missing), with
@@ -62,46 +61,47 @@ public enum OutputFolder {
         }
 
         /// One file of the tree, by its path in the tree; its folders are made on the way.
-        public func write(_ relative: String, _ bytes: [UInt8]) throws {
-            try bytes.withUnsafeBytes { try write(relative, contentsOf: $0) }
+        public nonisolated func write(_ relative: String, _ bytes: [UInt8]) async throws {
+            let file = try await place(relative)
+            try bytes.withUnsafeBytes { try writeFile(file, $0) }
         }
 
         /// A page, as it was rendered.
-        func write(_ relative: String, text: String) throws {
+        nonisolated func write(_ relative: String, text: String) async throws {
+            let file = try await place(relative)
             var text = text
-            try text.withUTF8 { try write(relative, contentsOf: UnsafeRawBufferPointer($0)) }
+            try text.withUTF8 { try writeFile(file, UnsafeRawBufferPointer($0)) }
         }
 
-        private func write(_ relative: String, contentsOf bytes: UnsafeRawBufferPointer) throws {
+        /// Where a file of the tree goes, each folder on the way made once, before any file in it
+        /// (other tasks write meanwhile).
+        private func place(_ relative: String) throws -> String {
             // Paths come from ids (school ids, report names): none may leave the output folder.
             let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
             guard !relative.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
                 throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: relative])
             }
-            // Each folder on the way, once, before any file in it (other threads write meanwhile).
             var folder = path
             for part in parts.dropLast() {
                 folder += "/" + part
-                try lock.withLock {
-                    if !made.contains(folder) {
-                        try makeFolder(folder)
-                        made.insert(folder)
-                    }
+                if !made.contains(folder) {
+                    try makeFolder(folder)
+                    made.insert(folder)
                 }
             }
-            try writeFile(folder + "/" + parts.last!, bytes)
+            return folder + "/" + parts.last!
         }
 
         /// The tree written so far, removed: a run that cannot finish its tree (a full disk, say)
         /// leaves nothing half-written.
-        public func abandon() {
+        public nonisolated func abandon() {
             try? FileManager.default.removeItem(atPath: path)
         }
 
         /// Puts the tree in the folder's place. The swap is two renames (FileManager's moveItem
-        /// checks and copies attributes first); the previous tree is removed on a thread of its
-        /// own: wait for the returned ``Background`` before the process ends.
-        public func commit() throws -> Background<Void>? {
+        /// checks and copies attributes first). Gives the previous tree, moved aside, for the
+        /// caller to remove (``removePrevious(_:)``) while it finishes the run.
+        public nonisolated func commit() throws -> URL? {
             guard exists(folder.path) else {
                 try move(path, to: folder.path)
                 return nil
@@ -119,8 +119,13 @@ public enum OutputFolder {
                 try? move(old.path, to: folder.path)
                 throw error
             }
-            return Background { try? FileManager.default.removeItem(at: old) }
+            return old
         }
+    }
+
+    /// A previous tree that ``Staging/commit()`` moved aside, removed.
+    public static func removePrevious(_ tree: URL?) {
+        if let tree { try? FileManager.default.removeItem(at: tree) }
     }
 
     /// The whole tree of an interrupted run, left beside `folder` by a process that is gone,

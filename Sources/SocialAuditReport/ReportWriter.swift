@@ -1,6 +1,7 @@
 import Foundation
 import SocialAuditCore
 import SocialAuditRules
+import SocialAuditSupport
 
 /// Everything the reports show of one run. The report never reads an archive: it is handed
 /// the findings and what was read.
@@ -79,37 +80,42 @@ public struct ReportWriter: Sendable {
     /// `staging` as soon as it is rendered: a district's pages and CSV files are independent, so
     /// the writing of one overlaps the rendering of the others. They do not depend on
     /// the e-mail summaries, which can be composed and sent meanwhile (``closingFiles(for:)``).
-    public func writePages(for report: RunReport, into staging: OutputFolder.Staging) throws {
+    public func writePages(for report: RunReport, into staging: OutputFolder.Staging) async throws {
         let jobs = pageJobs(for: report, into: staging)
-        let results = RenderResults(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            results.set(index, Result { try jobs[index].job() })
+        let faults = await InOrder.map(jobs.count) { index -> (any Error)? in
+            do {
+                try await jobs[index].job()
+                return nil
+            } catch {
+                return error
+            }
         }
-        for index in jobs.indices { try results.get(index).get() }
+        // Every page is tried; the fault said is the first in the pages' order, whichever failed first.
+        if let fault = faults.lazy.compactMap({ $0 }).first { throw fault }
     }
 
     /// A file of the tree, how much it has to show, and the work that writes it.
-    private typealias PageJob = (path: String, cost: Int, job: @Sendable () throws -> Void)
+    private typealias PageJob = (path: String, cost: Int, job: @Sendable () async throws -> Void)
 
     private func pageJobs(for report: RunReport, into staging: OutputFolder.Staging) -> [PageJob] {
         let templates = self.templates
         var jobs: [PageJob] = [
-            ("index.html", report.findings.count, { try staging.write("index.html", text: templates.render("district", HTMLContext.district(report))) }),
+            ("index.html", report.findings.count, { try await staging.write("index.html", text: templates.render("district", HTMLContext.district(report))) }),
             ("findings.csv", report.findings.count / 8, {
-                try staging.write("findings.csv", FindingsCSV.bytes(report.findings, statuses: report.findingStatuses))
+                try await staging.write("findings.csv", FindingsCSV.bytes(report.findings, statuses: report.findingStatuses))
             }),
-            ("findings.json", report.findings.count / 2, { try staging.write("findings.json", FindingsJSON.findings(report)) }),
+            ("findings.json", report.findings.count / 2, { try await staging.write("findings.json", FindingsJSON.findings(report)) }),
         ]
         var perSchool: [String: Int] = [:]
         for finding in report.findings { perSchool[finding.schoolId, default: 0] += 1 }
         for school in report.reportSchools {
             let count = perSchool[school.id] ?? 0
             jobs.append(("schools/\(school.id)/index.html", 2 * count, {
-                try staging.write("schools/\(school.id)/index.html", text: templates.render("school", HTMLContext.school(report, id: school.id, name: school.name)))
+                try await staging.write("schools/\(school.id)/index.html", text: templates.render("school", HTMLContext.school(report, id: school.id, name: school.name)))
             }))
             jobs.append(("schools/\(school.id)/findings.csv", count / 8, {
                 let own = report.findings.indices.filter { report.findings[$0].schoolId == school.id }
-                try staging.write("schools/\(school.id)/findings.csv",
+                try await staging.write("schools/\(school.id)/findings.csv",
                                   FindingsCSV.bytes(own.map { report.findings[$0] }, statuses: own.map { report.findingStatuses[$0] }))
             }))
         }
@@ -125,24 +131,6 @@ public struct ReportWriter: Sendable {
             files["mail/\(name).eml"] = bytes
         }
         return files
-    }
-}
-
-/// How each job fared, filled from several threads.
-private final class RenderResults: @unchecked Sendable {
-    private var results: [Result<Void, any Error>?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        results = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ result: Result<Void, any Error>) {
-        lock.withLock { results[index] = result }
-    }
-
-    func get(_ index: Int) -> Result<Void, any Error> {
-        lock.withLock { results[index]! }
     }
 }
 

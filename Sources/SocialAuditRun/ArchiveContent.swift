@@ -18,7 +18,7 @@ enum ArchiveContent {
     struct Signature {
         var size: Int64
         var modified: Double
-        /// Nil where the archive was not hashed (see ``DistrictAudit/audit(_:entry:byId:district:key:partWorkers:prior:notes:)``).
+        /// Nil where the archive was not hashed (see ``DistrictAudit/read(_:listing:stored:content:key:district:partWorkers:pass:)``).
         var hash: String?
     }
 
@@ -99,20 +99,6 @@ enum ArchiveContent {
         return Array(hasher.finalize())
     }
 }
-
-/// A content hash computed on its own thread while the archive is read (a full read needs it
-/// only for the next run; a folder of hundreds of megabytes takes a while to hash).
-final class PendingSignature: Sendable {
-    private let work: Background<ArchiveContent.Signature?>
-
-    init(_ source: ArchiveSource, _ listing: ArchiveContent.Listing) {
-        work = Background { ArchiveContent.signature(source, listing) }
-    }
-
-    /// Waits for the hash.
-    var value: ArchiveContent.Signature? { work.value }
-}
-
 
 extension ArchiveContent.Signature {
     init(_ listing: ArchiveContent.Listing, hash: String?) {

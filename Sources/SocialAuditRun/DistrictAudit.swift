@@ -112,9 +112,9 @@ public struct DistrictAudit: Sendable {
     /// `opened` gives the state to ask what it remembers of each archive (a run opens its state
     /// while the archives are listed, and passes it so; nil: none to ask yet, and each archive's
     /// audit asks ``state`` itself); by default, ``state``.
-    public func prepare(opened: (@Sendable () -> StateStore?)? = nil) throws -> Preparation {
+    public func prepare(opened: (@Sendable () async -> StateStore?)? = nil) async throws -> Preparation {
         let state = self.state
-        let stateNow: @Sendable () -> StateStore?
+        let stateNow: @Sendable () async -> StateStore?
         if full {
             stateNow = { nil }
         } else {
@@ -131,10 +131,9 @@ public struct DistrictAudit: Sendable {
         // The district's context (the lexicon's and the roster's name matchers) is made while
         // the archives are identified.
         let (students, asOf) = (inputs.roster.students, self.asOf)
-        let pendingDistrict = Background {
-            DistrictContext(inventory: inventory, students: students, policy: policy, lexicon: .configured(policy.lexicon), asOf: asOf)
-        }
-        let (identities, priors) = identify(listing.sources, state: stateNow)
+        async let pendingDistrict = DistrictContext(inventory: inventory, students: students, policy: policy,
+                                                    lexicon: .configured(policy.lexicon), asOf: asOf)
+        let (identities, priors) = await identify(listing.sources, state: stateNow)
         let archiveIdentities = zip(identities, priors).map { reading, prior in
             ArchiveIdentity(accountId: reading.account?.accountId, username: reading.account?.username,
                             made: reading.generationDate ?? prior.listing.map { Date(timeIntervalSince1970: $0.modified) })
@@ -145,7 +144,7 @@ public struct DistrictAudit: Sendable {
         for match in matching.matches where inventory.accounts[match.account].accountId == nil {
             if let id = identities[match.archive].account?.accountId { learnedIds[inventory.accounts[match.account].handle] = id }
         }
-        var district = pendingDistrict.value
+        var district = await pendingDistrict
         district.learnOrganizationIds(learnedIds)
         return Preparation(listing: listing, identities: identities, matching: matching, district: district,
                            key: inputsKey(learnedIds: learnedIds), priors: priors,
@@ -154,13 +153,12 @@ public struct DistrictAudit: Sendable {
 
     /// Who each archive belongs to (manifest and account only), to know its tier before its
     /// tweets: what the state remembers of an archive unchanged since, else its own files.
-    private func identify(_ sources: [ArchiveSource], state stateNow: @Sendable () -> StateStore?)
+    private func identify(_ sources: [ArchiveSource], state stateNow: @escaping @Sendable () async -> StateStore?) async
         -> (identities: [ArchiveReading], priors: [Prior]) {
-        let identified = ParallelResults<(identity: ArchiveReading, prior: Prior)>(count: sources.count)
-        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+        let identified = await InOrder.map(sources.count) { index -> (identity: ArchiveReading, prior: Prior) in
             let source = sources[index]
             let listing = ArchiveContent.listing(source)
-            let store = listing == nil ? nil : stateNow()
+            let store = listing == nil ? nil : await stateNow()
             let cached = (try? store?.cachedArchive(path: source.url.path)) ?? nil
             let asked = store != nil
             if let listing, let cached, cached.size == listing.size, cached.modified == listing.modified,
@@ -169,19 +167,22 @@ public struct DistrictAudit: Sendable {
                 identity.manifest = audit.reading.manifest
                 identity.account = audit.reading.account
                 identity.profile = audit.reading.profile
-                identified.set(index, (identity, Prior(listing: listing, asked: asked, cached: cached, unchanged: audit)))
-            } else {
-                identified.set(index, (ArchiveReader(source: source).identify(),
-                                       Prior(listing: listing, asked: asked, cached: cached, unchanged: nil)))
+                return (identity, Prior(listing: listing, asked: asked, cached: cached, unchanged: audit))
             }
+            return (ArchiveReader(source: source).identify(), Prior(listing: listing, asked: asked, cached: cached, unchanged: nil))
         }
-        return (sources.indices.map { identified.get($0)!.identity }, sources.indices.map { identified.get($0)!.prior })
+        return (identified.map(\.identity), identified.map(\.prior))
     }
 
     /// The audit; `preparation` is ``prepare()``'s, made here when not given.
-    public func run(_ preparation: Preparation? = nil, progress: (@Sendable (String) -> Void)? = nil) throws -> AuditResult {
-        let prepared = try preparation ?? prepare()
-        let outcomes = auditArchives(prepared, progress: progress)
+    public func run(_ preparation: Preparation? = nil, progress: (@Sendable (String) -> Void)? = nil) async throws -> AuditResult {
+        let prepared: Preparation
+        if let preparation {
+            prepared = preparation
+        } else {
+            prepared = try await prepare()
+        }
+        let outcomes = await auditArchives(prepared, progress: progress)
         let inventory = inputs.inventory.inventory
         let (listing, matching, district) = (prepared.listing, prepared.matching, prepared.district)
         let sources = listing.sources
@@ -192,8 +193,7 @@ public struct DistrictAudit: Sendable {
         var cacheOut: [CachedArchive] = []
         var reused = 0
         var notRead: Set<String> = []
-        for index in sources.indices {
-            guard let outcome = outcomes[index] else { continue }
+        for outcome in outcomes {
             findings += outcome.findings
             // Its problems reach run.json: masked as the findings are.
             var reading = outcome.reading
@@ -227,40 +227,34 @@ public struct DistrictAudit: Sendable {
     /// Each archive audited on its own (one rule pass, one read); archives run in parallel,
     /// `jobs` at a time, and their outcomes are kept in the archives' order, so the output does
     /// not depend on which finished first.
-    private func auditArchives(_ prepared: Preparation, progress: (@Sendable (String) -> Void)?) -> [ArchiveOutcome?] {
-        let (identities, matching, district, key) = (prepared.identities, prepared.matching, prepared.district, prepared.key)
-        let inventory = inputs.inventory.inventory
+    private func auditArchives(_ prepared: Preparation, progress: (@Sendable (String) -> Void)?) async -> [ArchiveOutcome] {
+        await InOrder.map(prepared.listing.sources.count, atOnce: jobs) { index in
+            await auditArchive(index, prepared, progress: progress)
+        }
+    }
+
+    /// The archive at `index` of the folder: audited, or left out (a duplicate, or of a school
+    /// the run does not audit) as identified.
+    private func auditArchive(_ index: Int, _ prepared: Preparation, progress: (@Sendable (String) -> Void)?) async -> ArchiveOutcome {
         let sources = prepared.listing.sources
-        let outcomes = ParallelResults<ArchiveOutcome>(count: sources.count)
-        let next = ParallelResults<Int>(count: 0)
-        let total = sources.count
+        if let leftOut = prepared.duplicates.leftOut[index] {
+            var identity = prepared.identities[index]
+            identity.problems.append(leftOut)
+            return ArchiveOutcome(reading: identity)
+        }
+        let match = prepared.matching.match(forArchive: index)
+        let entry = match.map { inputs.inventory.inventory.accounts[$0.account] }
+        if !wanted(entry?.school, district: prepared.district) {
+            // As identified from its own files, whatever the state remembers.
+            let identity = prepared.priors[index].unchanged == nil ? prepared.identities[index] : ArchiveReader(source: sources[index]).identify()
+            return ArchiveOutcome(reading: identity)
+        }
+        progress?("reading \(sources[index].name) (\(index + 1) of \(sources.count))")
         // Each archive may read its part files at once on as many threads as there are jobs: the
         // system shares the cores between all of them, so when only the last archives are left
         // (or one large one), their parts still use every core.
-        let partWorkers = jobs
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, total))) { _ in
-            while let index = next.claim(below: total) {
-                if let leftOut = prepared.duplicates.leftOut[index] {
-                    var identity = identities[index]
-                    identity.problems.append(leftOut)
-                    outcomes.set(index, ArchiveOutcome(reading: identity))
-                    continue
-                }
-                let match = matching.match(forArchive: index)
-                let entry = match.map { inventory.accounts[$0.account] }
-                if !wanted(entry?.school, district: district) {
-                    // As identified from its own files, whatever the state remembers.
-                    let identity = prepared.priors[index].unchanged == nil ? identities[index] : ArchiveReader(source: sources[index]).identify()
-                    outcomes.set(index, ArchiveOutcome(reading: identity))
-                    continue
-                }
-                progress?("reading \(sources[index].name) (\(index + 1) of \(total))")
-                outcomes.set(index, audit(sources[index], entry: entry, byId: match?.basis == .accountId, district: district, key: key,
-                                          partWorkers: partWorkers, prior: prepared.priors[index],
-                                          notes: prepared.duplicates.kept[index] ?? []))
-            }
-        }
-        return sources.indices.map { outcomes.get($0) }
+        return await audit(sources[index], entry: entry, byId: match?.basis == .accountId, district: prepared.district, key: prepared.key,
+                           partWorkers: jobs, prior: prepared.priors[index], notes: prepared.duplicates.kept[index] ?? [])
     }
 
     /// What one archive's audit gives.
@@ -279,7 +273,7 @@ public struct DistrictAudit: Sendable {
     /// Audits one archive: from the state when its content and the inputs are unchanged, else by
     /// reading it once and feeding every record to the account's rule pass.
     func audit(_ source: ArchiveSource, entry: InventoryAccount?, byId: Bool, district: DistrictContext, key: String,
-               partWorkers: Int = 1, prior: Prior? = nil, notes: [ArchiveProblem] = []) -> ArchiveOutcome {
+               partWorkers: Int = 1, prior: Prior? = nil, notes: [ArchiveProblem] = []) async -> ArchiveOutcome {
         let subject = AccountSubject(tier: entry?.tier ?? .unregistered, inventory: entry, hasArchive: true,
                                      archiveName: source.name, matchedByAccountId: byId)
         var pass = RulePass(subject: subject, district: district)
@@ -303,52 +297,64 @@ public struct DistrictAudit: Sendable {
                 cached = signature.hash == remembered.contentHash ? remembered : nil
             }
         }
-        var outcome: ArchiveOutcome
         // The audit prepare read for the same size and time, else the state's for the same content.
         if let cached, let saved = prior?.unchanged ?? state?.cachedAudit(path: source.url.path) {
-            outcome = ArchiveOutcome(reading: saved.reading, cache: cached, reused: true)
+            var outcome = ArchiveOutcome(reading: saved.reading, cache: cached, reused: true)
             if let content {
                 // The same bytes at a new time: remember the new time.
                 outcome.cache?.size = content.size
                 outcome.cache?.modified = content.modified
             }
             return finish(&pass, restoring: saved, outcome, notes: notes)
-        } else {
-            // The hash serves a later run only if the archive is copied again with the same bytes
-            // (a new time, the same size): it is made once the state has seen that happen, and kept
-            // while size and time stay as remembered. A zip's is made on its own thread while the
-            // archive is read; a folder's data files are hashed by the reader as it reads them.
-            let sameSize = stored != nil && stored?.size == listing?.size
-            let hashing = content == nil && sameSize && stored?.modified != listing?.modified
-            let pending = hashing && source.kind == .zip ? listing.map { PendingSignature(source, $0) } : nil
-            var reader = ArchiveReader(source: source)
-            reader.partWorkers = partWorkers
-            reader.hashesDataFiles = hashing
-            // Part files read at once run the tweets' rules on their own threads, each in a
-            // shard of the pass (made after the account's identity was read), merged after.
-            var shards: [PassShard] = []
-            let reading = reader.read({ record in pass.add(record) }, tweetConsumer: {
-                let shard = PassShard(pass.shard())
-                shards.append(shard)
-                return shard
-            })
-            pass.merge(shards.map(\.pass))
-            pass.add(problems: reading.problems)
-            outcome = ArchiveOutcome(reading: reading)
-            // The account checks see the account as later runs restore it from the state: the same findings either way.
-            let kept = CachedAudit(subject: pass.subject, contentFindings: pass.contentFindings, tweets: pass.tweetsScanned,
-                                   conversations: pass.conversationsScanned, messages: pass.messagesScanned, reading: reading)
-                .masked(by: district)
-            pass.restore(subject: kept.subject, contentFindings: kept.contentFindings, tweets: kept.tweets,
-                         conversations: kept.conversations, messages: kept.messages)
-            let carried = sameSize && !hashing ? stored?.contentHash : nil
-            if let content = content ?? pending?.value
-                ?? listing.flatMap({ hashing ? ArchiveContent.signature(source, $0, known: reading.digests) : .init($0, hash: carried) }) {
-                outcome.cache = CachedArchive(path: source.url.path, size: content.size, modified: content.modified,
-                                              contentHash: content.hash, inputsKey: key, audit: kept)
-            }
         }
-        return finish(&pass, outcome, notes: notes)
+        let fed = await read(source, listing: listing, stored: stored, content: content, key: key, district: district,
+                             partWorkers: partWorkers, pass: pass)
+        pass = fed.pass
+        return finish(&pass, fed.outcome, notes: notes)
+    }
+
+    /// An archive read once, every record fed to the account's rule pass, with what the state is
+    /// to remember of it. `content`: its signature, when it was hashed to compare with the state's.
+    private func read(_ source: ArchiveSource, listing: ArchiveContent.Listing?, stored: CachedArchive?,
+                      content: ArchiveContent.Signature?, key: String, district: DistrictContext, partWorkers: Int,
+                      pass: RulePass) async -> (outcome: ArchiveOutcome, pass: RulePass) {
+        // The hash serves a later run only if the archive is copied again with the same bytes
+        // (a new time, the same size): it is made once the state has seen that happen, and kept
+        // while size and time stay as remembered. A zip's is made in a child task while the
+        // archive is read; a folder's data files are hashed by the reader as it reads them.
+        let sameSize = stored != nil && stored?.size == listing?.size
+        let hashing = content == nil && sameSize && stored?.modified != listing?.modified
+        let zipListing = hashing && source.kind == .zip ? listing : nil
+        async let zipHashed = zipListing.flatMap { ArchiveContent.signature(source, $0) }
+        var reader = ArchiveReader(source: source)
+        reader.partWorkers = partWorkers
+        reader.hashesDataFiles = hashing
+        // Part files read at once run the tweets' rules on their own threads, each in a
+        // shard of the pass (made after the account's identity was read), merged after.
+        var pass = pass
+        var shards: [PassShard] = []
+        let reading = reader.read({ record in pass.add(record) }, tweetConsumer: {
+            let shard = PassShard(pass.shard())
+            shards.append(shard)
+            return shard
+        })
+        pass.merge(shards.map(\.pass))
+        pass.add(problems: reading.problems)
+        var outcome = ArchiveOutcome(reading: reading)
+        // The account checks see the account as later runs restore it from the state: the same findings either way.
+        let kept = CachedAudit(subject: pass.subject, contentFindings: pass.contentFindings, tweets: pass.tweetsScanned,
+                               conversations: pass.conversationsScanned, messages: pass.messagesScanned, reading: reading)
+            .masked(by: district)
+        pass.restore(subject: kept.subject, contentFindings: kept.contentFindings, tweets: kept.tweets,
+                     conversations: kept.conversations, messages: kept.messages)
+        let carried = sameSize && !hashing ? stored?.contentHash : nil
+        let hashed = await zipHashed
+        if let content = content ?? hashed
+            ?? listing.flatMap({ hashing ? ArchiveContent.signature(source, $0, known: reading.digests) : .init($0, hash: carried) }) {
+            outcome.cache = CachedArchive(path: source.url.path, size: content.size, modified: content.modified,
+                                          contentHash: content.hash, inputsKey: key, audit: kept)
+        }
+        return (outcome, pass)
     }
 
     /// The outcome of a pass restored from what the state remembers.

@@ -4,7 +4,6 @@ import SocialAuditInventory
 import SocialAuditMail
 import SocialAuditReport
 import SocialAuditState
-import SocialAuditSupport
 
 /// The end of ``NightlyRun/run(_:ahead:)``: reports, state and mail, and the exit status.
 extension NightlyRun {
@@ -12,27 +11,14 @@ extension NightlyRun {
     /// and the run is recorded in the state meanwhile. Reports and state are one outcome: the
     /// state commits, marked pending, once the new tree is whole; the tree then takes the old
     /// one's place and the run is marked done. A run interrupted between is settled by the next.
-    /// Gives the mail's outcomes and the previous tree's removal, running.
-    func publish(_ audited: Audited, _ checked: Checked, _ store: StateStore) throws(RunError) -> ([MailOutcome], Background<Void>?) {
+    /// Gives the mail's outcomes once the previous tree is removed.
+    func publish(_ audited: Audited, _ checked: Checked, _ store: StateStore) async throws(RunError) -> [MailOutcome] {
         let configuration = checked.district.configuration
-        let report = audited.report, record = audited.record, token = audited.token
+        let report = audited.report, record = audited.record
         let writer = ReportWriter(templates: checked.templates)
-        // Each page is written into a new tree beside the reports as soon as it is rendered.
-        let out = configuration.out
-        let pages = Background {
-            Result { () throws -> OutputFolder.Staging in
-                let staging = try OutputFolder.Staging(out, token: token)
-                do {
-                    try writer.writePages(for: report, into: staging)
-                } catch {
-                    staging.abandon()
-                    throw error
-                }
-                return staging
-            }
-        }
-        let written = Verdict()
-        let recorded = Background { Result { try store.record(record, commitIf: { written.wait() }) } }
+        async let pages = Self.stage(report, writer, out: configuration.out, token: audited.token)
+        // Its statements made meanwhile, committed (by ``Publication``) only once the tree is whole.
+        async let recorded = Result { try store.recordUncommitted(record) }
         // The e-mail summaries: written as .eml either way, sent with `mail`.
         var mailReport = report
         let composer = MailComposer(templates: checked.templates, from: configuration.mail.from,
@@ -40,12 +26,31 @@ extension NightlyRun {
                                     district: checked.district.inventory.inventory.district)
         let messages = composer.messages(for: report)
         mailReport.mailFiles = Dictionary(uniqueKeysWithValues: messages.map { ($0.report, $0.bytes) })
+        // Sent from this task: a slow mail server holds one of the pool's threads, the pages have the others.
         mailReport.mail = deliver(messages, configuration.mail)
-        // run.json and the .eml files while the pages render (this thread would only wait).
+        // run.json and the .eml files while the pages render (this task would only wait).
         let closingFiles = Result { try writer.closingFiles(for: mailReport) }
-        let previousRemoved = try Publication(out: configuration.out, state: configuration.state, store: store, written: written)
-            .publish(pages: pages.value, closing: closingFiles, recorded: { recorded.value }, mail: options.mail ? mailReport.mail : nil)
-        return (options.mail ? mailReport.mail : [], previousRemoved)
+        try await Publication(out: configuration.out, state: configuration.state, store: store)
+            .publish(pages: await pages, closing: closingFiles, recorded: await recorded, mail: options.mail ? mailReport.mail : nil)
+        return options.mail ? mailReport.mail : []
+    }
+
+    /// A new tree beside the reports, each page written into it as soon as it is rendered.
+    private static func stage(_ report: RunReport, _ writer: ReportWriter, out: URL,
+                              token: String) async -> Result<OutputFolder.Staging, any Error> {
+        let staging: OutputFolder.Staging
+        do {
+            staging = try OutputFolder.Staging(out, token: token)
+        } catch {
+            return .failure(error)
+        }
+        do {
+            try await writer.writePages(for: report, into: staging)
+        } catch {
+            staging.abandon()
+            return .failure(error)
+        }
+        return .success(staging)
     }
 
     /// Sent with `mail`, each failure said in the log; else each message said written, not sent.

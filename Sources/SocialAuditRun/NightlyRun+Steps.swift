@@ -5,7 +5,6 @@ import SocialAuditMail
 import SocialAuditReport
 import SocialAuditRules
 import SocialAuditState
-import SocialAuditSupport
 
 /// The steps of ``NightlyRun/run(_:ahead:)``, in their order.
 extension NightlyRun {
@@ -34,7 +33,7 @@ extension NightlyRun {
     /// templates, an archives folder that is missing or shrank. Whom each archive belongs to is
     /// learned meanwhile (an archive the state remembers at its size and time is not opened: the
     /// state, once open, says).
-    func check(_ district: DistrictInputs, _ ahead: Ahead) throws(RunError) -> Checked {
+    func check(_ district: DistrictInputs, _ ahead: Ahead) async throws(RunError) -> Checked {
         for warning in district.warnings { log.warning("\(warning)") }
         let configuration = district.configuration
         let knownSchools = Set(district.inventory.inventory.schools.map(\.id) + [Finding.unassigned])
@@ -48,14 +47,10 @@ extension NightlyRun {
         let audit = DistrictAudit(inputs: district, asOf: RunDate.start(of: day, in: configuration.timeZone),
                                   schools: options.schools, full: options.full, jobs: options.jobs)
         let stateAhead = ahead.state
-        let preparation = Background {
-            Result {
-                try audit.prepare(opened: {
-                    guard case let .success(state)? = stateAhead.value else { return nil }
-                    return state.store
-                })
-            }
-        }
+        async let preparation = audit.prepare(opened: {
+            guard case let .success(state)? = await stateAhead.value else { return nil }
+            return state.store
+        })
         let reviews: [Review]
         do {
             reviews = try ReviewsReader.load(configuration.reviews, required: options.reviewsRequired)
@@ -64,7 +59,7 @@ extension NightlyRun {
         }
         let templates: ReportTemplates
         do {
-            templates = try ahead.templates.value.get()
+            templates = try await ahead.templates.value.get()
         } catch {
             throw .stopped(error.localizedDescription + "; nothing was written.")
         }
@@ -72,16 +67,17 @@ extension NightlyRun {
             try checkShrink(nil, configuration)
             throw .stopped("\(configuration.archives.path): the archives folder does not exist; nothing was written")
         }
-        switch preparation.value {
-        case let .success(prepared):
-            try checkShrink(prepared.archiveCount, configuration)
-            return Checked(district: district, day: day, startedAt: startedAt, audit: audit, preparation: prepared,
-                           reviews: reviews, templates: templates)
-        case let .failure(error as RunError):
+        let prepared: DistrictAudit.Preparation
+        do {
+            prepared = try await preparation
+        } catch let error as RunError {
             throw error
-        case let .failure(error):
+        } catch {
             throw .stopped(error.localizedDescription + "; nothing was written")
         }
+        try checkShrink(prepared.archiveCount, configuration)
+        return Checked(district: district, day: day, startedAt: startedAt, audit: audit, preparation: prepared,
+                       reviews: reviews, templates: templates)
     }
 
     /// A folder that is missing (`present` nil) or holds far fewer archives than the last run
@@ -101,10 +97,10 @@ extension NightlyRun {
     }
 
     /// The state, one run at a time per state file, and what it knows of earlier runs.
-    func takeState(_ ahead: Ahead) throws(RunError) -> (OpenedState, OpenedState.Past) {
+    func takeState(_ ahead: Ahead) async throws(RunError) -> (OpenedState, OpenedState.Past) {
         let configuration = ahead.configuration
         let opened: OpenedState
-        switch ahead.state.value ?? OpenedState.open(configuration.state, out: configuration.out, trendRuns: Self.trendRuns) {
+        switch await ahead.state.value ?? OpenedState.open(configuration.state, out: configuration.out, trendRuns: Self.trendRuns) {
         case let .success(state):
             opened = state
         case let .failure(.lock(error)):
@@ -117,7 +113,7 @@ extension NightlyRun {
         }
         if let settled = opened.settled { log.warning("\(settled)") }
         do {
-            return (opened, try opened.past.value.get())
+            return (opened, try await opened.past.value.get())
         } catch {
             throw .stopped(error.localizedDescription)
         }
@@ -125,12 +121,12 @@ extension NightlyRun {
 
     /// Every archive audited, and the findings' statuses: new, open or suppressed against what the
     /// state knows, with the findings of accounts not read this time carried as they were.
-    func audit(_ checked: Checked, _ store: StateStore, _ past: OpenedState.Past) throws(RunError) -> Audited {
+    func audit(_ checked: Checked, _ store: StateStore, _ past: OpenedState.Past) async throws(RunError) -> Audited {
         var result: AuditResult
         do {
             var audit = checked.audit
             audit.state = store
-            result = try audit.run(checked.preparation, progress: { progress($0) })
+            result = try await audit.run(checked.preparation, progress: { progress($0) })
         } catch {
             progress(nil)
             throw .stopped(error.localizedDescription)

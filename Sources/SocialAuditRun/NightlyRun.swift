@@ -64,62 +64,63 @@ public struct NightlyRun: Sendable {
 
     /// Work that needs only the configuration, started before the inventory and roster are read:
     /// the templates parsed and, when it exists, the state opened. Its faults are reported after
-    /// the inputs' own.
+    /// the inputs' own. Tasks of their own, not child tasks: they outlive the call that starts
+    /// them, while the inventory and roster are read.
     public final class Ahead: Sendable {
         let configuration: Configuration
-        let templates: Background<Result<ReportTemplates, any Error>>
-        let state: Background<Result<OpenedState, OpenedState.Failure>?>
+        let templates: Task<Result<ReportTemplates, any Error>, Never>
+        let state: Task<Result<OpenedState, OpenedState.Failure>?, Never>
 
         public init(_ configuration: Configuration) {
             self.configuration = configuration
-            templates = Background { Result { try configuration.reportTemplates() } }
-            state = Background { OpenedState.openAhead(configuration.state, out: configuration.out, trendRuns: NightlyRun.trendRuns) }
+            templates = Task { Result { try configuration.reportTemplates() } }
+            state = Task { OpenedState.openAhead(configuration.state, out: configuration.out, trendRuns: NightlyRun.trendRuns) }
         }
 
-        /// A run stopped by its inputs leaves the lock file as it found it.
-        public func abandon() {
-            guard case let .success(early)? = state.value else { return }
-            _ = early.past.value  // its reading done before another run may take the lock
+        /// A run stopped by its inputs leaves the lock file as it found it: awaited before the
+        /// run says why it stopped, so the process cannot end with its own id in the file.
+        public func abandon() async {
+            guard case let .success(early)? = await state.value else { return }
+            _ = await early.past.value  // its reading done before another run may take the lock
             early.lock.release()
         }
     }
 
     /// The run from where its inputs are: the templates parsed and the state opened while the
     /// inventory and roster are read.
-    public func run(_ location: InputLocation, _ overrides: ConfigurationOverrides) throws -> Outcome {
+    public func run(_ location: InputLocation, _ overrides: ConfigurationOverrides) async throws -> Outcome {
         var ahead: Ahead?
         let district: DistrictInputs
         do {
             district = try location.load(overrides) { ahead = Ahead($0) }
         } catch {
-            ahead?.abandon()
+            await ahead?.abandon()
             throw error
         }
-        return try run(district, ahead: ahead)
+        return try await run(district, ahead: ahead)
     }
 
     /// The run. `ahead` is what was started with the configuration (made here if nil).
-    public func run(_ district: DistrictInputs, ahead: Ahead? = nil) throws(RunError) -> Outcome {
+    public func run(_ district: DistrictInputs, ahead: Ahead? = nil) async throws(RunError) -> Outcome {
         let ahead = ahead ?? Ahead(district.configuration)
         let checked: Checked
         let opened: OpenedState
         let past: OpenedState.Past
         do {
-            checked = try check(district, ahead)
-            (opened, past) = try takeState(ahead)
+            checked = try await check(district, ahead)
+            (opened, past) = try await takeState(ahead)
         } catch {
-            ahead.abandon()
+            await ahead.abandon()
             throw error
         }
         defer { withExtendedLifetime(opened.lock) {} }
-        let audited = try audit(checked, opened.store, past)
-        let (mail, previousRemoved) = try publish(audited, checked, opened.store)
+        let audited = try await audit(checked, opened.store, past)
+        // The previous reports are removed by then; the lock goes once the run is done.
+        let mail = try await publish(audited, checked, opened.store)
         var outcome = Outcome(result: audited.result, statuses: audited.lifecycle.statuses, resolved: audited.lifecycle.resolved.count,
                               asOf: checked.day, out: district.configuration.out, mail: mail,
                               inventory: district.inventory.inventory, exitCode: 0)
         outcome.exitCode = exitCode(outcome)
-        // The run is done once the previous reports are removed; the lock goes with it.
-        _ = previousRemoved?.value
         opened.lock.release()
         return outcome
     }

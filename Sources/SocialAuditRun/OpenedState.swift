@@ -3,13 +3,12 @@ import SocialAuditCore
 import SocialAuditMail
 import SocialAuditReport
 import SocialAuditState
-import SocialAuditSupport
 
 /// The state a run reads before its audit: the lock, the store, the findings it knows and the
 /// trend of the last runs. A nightly run opens it while its inventory, roster and reviews are
 /// read, rather than after them; its faults are still reported where a run reports them,
 /// after those inputs' own.
-struct OpenedState {
+struct OpenedState: Sendable {
     enum Failure: Error {
         case lock(StateLock.Failure)
         case store(any Error)
@@ -23,9 +22,9 @@ struct OpenedState {
 
     let lock: StateLock
     let store: StateStore
-    /// Read on a thread of its own once the store is open: the archives' remembered audits are
+    /// Read in a task of its own once the store is open: the archives' remembered audits are
     /// read from the store meanwhile, rather than waiting for it.
-    let past: Background<Result<Past, any Error>>
+    let past: Task<Result<Past, any Error>, Never>
     /// What became of a run found pending (interrupted between its state and its reports), if any.
     let settled: String?
 
@@ -68,7 +67,7 @@ struct OpenedState {
         } catch {
             return .failure(.store(error))
         }
-        let past = Background {
+        let past = Task {
             Result<Past, any Error> { Past(known: try store.knownFindings(unresolvedOnly: true), trend: try store.trend(limit: trendRuns)) }
         }
         return .success(OpenedState(lock: lock, store: store, past: past, settled: settled))

@@ -9,24 +9,45 @@ extension StateStore {
     /// Statements are compiled once per run (`cachedStatement`), not once per finding: with
     /// thousands of findings, compiling them was most of the time spent here.
     public func record(_ outcome: RunOutcome) throws -> Int64 {
-        try record(outcome, commitIf: { true })
+        try queue.write { try statements(outcome, $0) }
     }
 
-    /// The run abandoned before its commit: `commitIf` said no.
-    public struct Abandoned: Error, LocalizedError {
-        public var errorDescription: String? { "the run was not recorded: its reports could not be written" }
+    /// A run whose statements are made in a transaction left open: a run records its state while
+    /// its reports are written, and commits only once they are (``commit(_:)``), else discards it
+    /// (``discard(_:)``) and nothing changes. Nothing else may use the store meanwhile.
+    public struct UncommittedRun: Sendable {
+        public let id: Int64
     }
 
-    /// ``record(_:)``, with every statement made and the commit left to `commitIf`, which may
-    /// wait: a run records its state while its reports are written, and commits only once they
-    /// are (when `commitIf` gives false, the transaction is rolled back and nothing changes).
-    @discardableResult
-    public func record(_ outcome: RunOutcome, commitIf: () -> Bool) throws -> Int64 {
-        try queue.write { db in
-            let runId = try statements(outcome, db)
-            guard commitIf() else { throw Abandoned() }
-            return runId
+    /// ``record(_:)``, with every statement made and the commit left to ``commit(_:)``.
+    public func recordUncommitted(_ outcome: RunOutcome) throws -> UncommittedRun {
+        try queue.writeWithoutTransaction { db in
+            try db.beginTransaction()
+            do {
+                return UncommittedRun(id: try statements(outcome, db))
+            } catch {
+                try? db.rollback()
+                throw error
+            }
         }
+    }
+
+    /// Gives the run's id once its transaction is committed; a commit that fails leaves the state as it was.
+    public func commit(_ run: UncommittedRun) throws -> Int64 {
+        try queue.writeWithoutTransaction { db in
+            do {
+                try db.commit()
+            } catch {
+                try? db.rollback()
+                throw error
+            }
+        }
+        return run.id
+    }
+
+    /// The run's transaction rolled back: the state is as it was.
+    public func discard(_ run: UncommittedRun) {
+        try? queue.writeWithoutTransaction { try $0.rollback() }
     }
 
     /// Every statement of a run, step by step, in one transaction; gives the run's id.

@@ -138,6 +138,9 @@ public final class StateStore: Sendable {
     private static var configuration: Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
+        // A run's transaction stays open between two accesses while its reports are written
+        // (``recordUncommitted(_:)``); GRDB would otherwise stop the process there.
+        configuration.allowsUnsafeTransactions = true
         return configuration
     }
 

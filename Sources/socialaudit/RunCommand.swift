@@ -3,7 +3,7 @@ import Foundation
 import SocialAuditCore
 import SocialAuditRun
 
-struct Run: ParsableCommand {
+struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Audit every archive and write the reports.",
@@ -50,12 +50,12 @@ struct Run: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         var options = NightlyRun.Options()
         (options.asOf, options.schools, options.jobs, options.mail) = (asOf, school, jobs, mail)
         (options.failOn, options.full, options.acceptShrink, options.reviewsRequired) = (failOn, full, acceptShrink, paths.reviews != nil)
         let nightly = NightlyRun(options: options, log: Console.logger, progress: { Console.progress($0) })
-        let outcome = try nightly.run(inputs.location, paths.overrides)
+        let outcome = try await nightly.run(inputs.location, paths.overrides)
         if !quiet {
             print(outcome.printed(verbose: verbose), terminator: "")
         }

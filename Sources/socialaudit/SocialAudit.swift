@@ -3,7 +3,7 @@ import Foundation
 import SocialAuditRun
 
 @main
-struct SocialAudit: ParsableCommand {
+struct SocialAudit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "socialaudit",
         abstract: "Audit a school district's Twitter/X accounts against its social media policy.",
@@ -34,11 +34,15 @@ struct SocialAudit: ParsableCommand {
     /// Runs the command, with the spec's exit codes: bad usage is 2 (not ArgumentParser's 64), a
     /// ``RunError`` its own (its lines said on standard error), and every other error that
     /// reaches here is said in one line on standard error.
-    static func main() {
+    static func main() async {
         ProcessSignals.prepareForRun()
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            var command = try await asyncParseAsRoot()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch let error as RunError {

@@ -10,10 +10,10 @@ import SocialAuditTestSupport
 @Suite("E-mail summaries")
 struct MailTests {
     /// The summaries of a sample run.
-    func sampleMessages() throws -> ([MailMessage], AuditResult, DistrictInputs) {
+    func sampleMessages() async throws -> ([MailMessage], AuditResult, DistrictInputs) {
         let configuration = try ConfigurationReader.load(Invocation.repository.appendingPathComponent("samples/socialaudit.json"))
         let inputs = try DistrictInputs.load(configuration, rosterGiven: true)
-        let result = try DistrictAudit(inputs: inputs, asOf: TwitterDate.parse("2026-11-01")!).run()
+        let result = try await DistrictAudit(inputs: inputs, asOf: TwitterDate.parse("2026-11-01")!).run()
         let inventory = inputs.inventory.inventory
         let report = RunReport(district: inventory.district, schools: inventory.schools, asOf: "2026-11-01", startedAt: Date(),
                                finishedAt: Date(), findings: result.findings, accounts: result.accounts, archivesRead: 11,
@@ -25,8 +25,8 @@ struct MailTests {
     }
 
     @Test("one summary per school with findings and one for the district, to the inventory's recipients, with the link")
-    func messages() throws {
-        let (messages, _, inputs) = try sampleMessages()
+    func messages() async throws {
+        let (messages, _, inputs) = try await sampleMessages()
         #expect(messages.map(\.report) == ["pisgah-high", "tuscola-high", "bethel-middle", "district"])
         let pisgah = try #require(messages.first)
         #expect(pisgah.recipients == inputs.inventory.inventory.schools.first { $0.id == "pisgah-high" }?.reportRecipients)
@@ -39,8 +39,8 @@ struct MailTests {
     }
 
     @Test("no student name or handle and no tweet or message text in any summary")
-    func privacy() throws {
-        let (messages, result, inputs) = try sampleMessages()
+    func privacy() async throws {
+        let (messages, result, inputs) = try await sampleMessages()
         var forbidden: [String] = []
         for student in inputs.roster.students {
             forbidden += [student.firstName + " " + student.lastName, student.lastName]
@@ -112,8 +112,8 @@ struct MailTests {
     }
 
     @Test("a written summary reads back: sender, recipients and subject, with CRLF or LF line ends")
-    func readBack() throws {
-        let (messages, _, _) = try sampleMessages()
+    func readBack() async throws {
+        let (messages, _, _) = try await sampleMessages()
         let bethel = try #require(messages.first { $0.report == "bethel-middle" })
         for bytes in [bethel.bytes, Array(String(decoding: bethel.bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n").utf8)] {
             let parsed = try #require(EML.parse(bytes, report: "bethel-middle"))

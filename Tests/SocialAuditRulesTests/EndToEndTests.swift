@@ -25,17 +25,17 @@ struct Found: Hashable, CustomStringConvertible {
     var description: String { "(\(rule), \(account), \(evidence))" }
 }
 
-func audit(config: URL, asOf: String = "2026-11-01", schools: [String] = []) throws -> AuditResult {
+func audit(config: URL, asOf: String = "2026-11-01", schools: [String] = []) async throws -> AuditResult {
     let configuration = try ConfigurationReader.load(config)
     let inputs = try DistrictInputs.load(configuration, rosterGiven: true)
-    return try DistrictAudit(inputs: inputs, asOf: TwitterDate.parse(asOf)!, schools: schools).run()
+    return try await DistrictAudit(inputs: inputs, asOf: TwitterDate.parse(asOf)!, schools: schools).run()
 }
 
 @Suite("The whole audit, on real archive files")
 struct EndToEndTests {
     @Test("the sample district: exactly the planted findings, for every tier, and nothing else")
-    func samples() throws {
-        let result = try audit(config: Invocation.repository.appendingPathComponent("samples/socialaudit.json"))
+    func samples() async throws {
+        let result = try await audit(config: Invocation.repository.appendingPathComponent("samples/socialaudit.json"))
         let found = Set(result.findings.map(Found.init))
         let expected: Set<Found> = [
             // primary
@@ -81,14 +81,14 @@ struct EndToEndTests {
     }
 
     @Test("--school limits the run to a school's accounts")
-    func schoolFilter() throws {
-        let result = try audit(config: Invocation.repository.appendingPathComponent("samples/socialaudit.json"), schools: ["bethel-middle"])
+    func schoolFilter() async throws {
+        let result = try await audit(config: Invocation.repository.appendingPathComponent("samples/socialaudit.json"), schools: ["bethel-middle"])
         #expect(Set(result.findings.map(\.schoolId)) == ["bethel-middle"])
         #expect(Set(result.findings.map(\.account)) == ["bethelbobcats", "bethelpta", "coachdavis"])
     }
 
     @Test("a personal account's archive: reply plus mention, self-reply, retweet, split and group DMs, entities, near-miss name")
-    func personalArchive() throws {
+    func personalArchive() async throws {
         let folder = ArchiveFixture.temporaryFolder()
         var archive = fullArchive()
         archive["data/tweets-part2.js"] = TwitterJS.file("tweets", part: 2, [
@@ -115,7 +115,7 @@ struct EndToEndTests {
             """.utf8).write(to: folder.appendingPathComponent("students.csv"))
         try Data("{}".utf8).write(to: folder.appendingPathComponent("socialaudit.json"))
 
-        let result = try audit(config: folder.appendingPathComponent("socialaudit.json"))
+        let result = try await audit(config: folder.appendingPathComponent("socialaudit.json"))
         let found = Set(result.findings.map(Found.init))
         // The account is named as the inventory writes it ("KJackson"); links use the archive's username.
         #expect(found == [
@@ -143,7 +143,7 @@ struct EndToEndTests {
                                          to: moved.appendingPathComponent("renamed.zip"))
         var configuration = try ConfigurationReader.load(folder.appendingPathComponent("socialaudit.json"))
         configuration.archives = moved
-        let again = try DistrictAudit(inputs: DistrictInputs.load(configuration, rosterGiven: true),
+        let again = try await DistrictAudit(inputs: DistrictInputs.load(configuration, rosterGiven: true),
                                       asOf: TwitterDate.parse("2026-12-24")!).run()
         #expect(again.findings.filter { $0.rule != "inventory.stale-archive" }.map(\.fingerprint).sorted()
                 == result.findings.map(\.fingerprint).sorted())

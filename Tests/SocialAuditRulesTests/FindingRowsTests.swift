@@ -37,10 +37,10 @@ struct FindingRowsTests {
     }
 
     @Test("findings read back from a real state file as they were written, by the findings' table and an archive's audit: the samples' findings, one with every field set and odd text in each, and one with none")
-    func roundTrip() throws {
+    func roundTrip() async throws {
         let configuration = try ConfigurationReader.load(Invocation.repository.appendingPathComponent("samples/socialaudit.json"))
         let inputs = try DistrictInputs.load(configuration, rosterGiven: true)
-        let samples = try DistrictAudit(inputs: inputs, asOf: TwitterDate.parse("2026-11-01")!).run().findings
+        let samples = try await DistrictAudit(inputs: inputs, asOf: TwitterDate.parse("2026-11-01")!).run().findings
         #expect(samples.count > 20)
         let findings = samples + (0..<12).map(Self.everything) + [Self.bare]
         let store = try Self.store()

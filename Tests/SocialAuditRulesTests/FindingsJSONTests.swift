@@ -10,10 +10,10 @@ import SocialAuditTestSupport
 @Suite("findings.json")
 struct FindingsJSONTests {
     @Test("findings.json holds every finding with its status, rule name and policy, keys sorted, and gives back every character as written")
-    func findings() throws {
+    func findings() async throws {
         let configuration = try ConfigurationReader.load(Invocation.repository.appendingPathComponent("samples/socialaudit.json"))
         let inputs = try DistrictInputs.load(configuration, rosterGiven: true)
-        let result = try DistrictAudit(inputs: inputs, asOf: TwitterDate.parse("2026-11-01")!).run()
+        let result = try await DistrictAudit(inputs: inputs, asOf: TwitterDate.parse("2026-11-01")!).run()
         // Every character JSON must escape, and some it must not.
         let awkward = String((0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) })
             + "\"\\/ é 😀 \u{2028}\u{2029} e\u{301} <script>&amp; =1+2 \u{7F}"

@@ -10,20 +10,20 @@ import SocialAuditTestSupport
 @Suite("Forged identities and duplicate archives in an audit")
 struct HostileReadingAuditTests {
     /// The sample district's inventory and roster over an archives folder of the test's own.
-    static func audit(_ archives: URL) throws -> AuditResult {
+    static func audit(_ archives: URL) async throws -> AuditResult {
         var configuration = try ConfigurationReader.load(Invocation.repository.appendingPathComponent("samples/socialaudit.json"))
         configuration.archives = archives
         let inputs = try DistrictInputs.load(configuration, rosterGiven: true)
-        return try DistrictAudit(inputs: inputs, asOf: TwitterDate.parse("2026-11-01")!).run()
+        return try await DistrictAudit(inputs: inputs, asOf: TwitterDate.parse("2026-11-01")!).run()
     }
 
     @Test("a username that is no X username never becomes part of an x.com link (tweets go by their ids), and is said")
-    func forgedUsernameHasNoLinks() throws {
+    func forgedUsernameHasNoLinks() async throws {
         let folder = ArchiveFixture.temporaryFolder()
         var archive = fullArchive()
         archive["data/account.js"] = TwitterJS.account(username: "evil.example/phish?x=")
         try archive.writeZip(named: "kjackson.zip", in: folder)
-        let result = try Self.audit(folder)
+        let result = try await Self.audit(folder)
         let tweets = result.findings.filter { $0.evidence.kind == .tweet }
         #expect(!tweets.isEmpty, "the account is still audited (matched by its id)")
         #expect(tweets.allSatisfy { $0.evidence.url == "https://x.com/i/status/\($0.evidence.id!)" }, "\(tweets.map(\.evidence.url))")
@@ -43,13 +43,13 @@ struct HostileReadingAuditTests {
     }
 
     @Test("the newer of two archives of one account is matched and audited; the older is left out and both are named")
-    func newerOfTwoArchives() throws {
+    func newerOfTwoArchives() async throws {
         let folder = ArchiveFixture.temporaryFolder()
         var old = fullArchive()
         old["data/manifest.js"] = TwitterJS.manifest(generated: "2026-01-05T09:00:00.000Z")
         try old.writeZip(named: "b-old.zip", in: folder)
         try fullArchive().writeZip(named: "a-new.zip", in: folder)
-        let result = try Self.audit(folder)
+        let result = try await Self.audit(folder)
         #expect(result.matching.superseded.map(\.archive) == [1] && result.matching.superseded.map(\.by) == [0])
         #expect(result.matching.matches.map(\.archive) == [0])
         #expect(!result.findings.contains { $0.rule == "inventory.stale-archive" }, "staleness is judged on the newer")

@@ -237,7 +237,9 @@ final class DataFileStream {
         let end: Int?
         switch kind {
         case .container: end = closeContainer(chunk, from: i).map { $0 + 1 }
-        case .string: end = closeString(chunk, from: i).map { $0 + 1 }
+        case .string:
+            end = Self.stringEnd(chunk, from: i, escaped: &escaped, lines: &line).map { $0 + 1 }
+            if end != nil { inString = false }
         case .primitive: end = primitiveEnd(chunk, from: i)
         }
         guard let end else {
@@ -285,16 +287,6 @@ final class DataFileStream {
         depth = level
         line = lines
         return closedAt
-    }
-
-    /// The index of the quote that closes a string record; nil if not in this chunk.
-    private func closeString(_ chunk: UnsafeBufferPointer<UInt8>, from i: Int) -> Int? {
-        var esc = escaped, lines = line
-        let end = Self.stringEnd(chunk, from: i, escaped: &esc, lines: &lines)
-        escaped = esc
-        line = lines
-        if end != nil { inString = false }
-        return end
     }
 
     /// The index of the quote that closes the string being followed from `i`, counting its line

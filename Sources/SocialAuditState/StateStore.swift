@@ -147,46 +147,7 @@ public final class StateStore: Sendable {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
-            try db.create(table: "run") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("asOf", .text).notNull()
-                t.column("startedAt", .text).notNull()
-                t.column("finishedAt", .text).notNull()
-                t.column("outcome", .text).notNull()
-                t.column("findings", .integer).notNull()
-                t.column("schools", .text).notNull()
-            }
-            try db.create(table: "finding") { t in
-                t.primaryKey("fingerprint", .text)
-                t.column("rule", .text).notNull()
-                t.column("account", .text).notNull()
-                t.column("schoolId", .text).notNull()
-                t.column("severity", .text).notNull()
-                t.column("firstSeenRun", .integer).notNull().references("run")
-                t.column("firstSeenAsOf", .text).notNull()
-                t.column("lastSeenRun", .integer).notNull().references("run")
-                t.column("lastSeenAsOf", .text).notNull()
-                t.column("resolvedRun", .integer).references("run")
-                t.column("resolvedAsOf", .text)
-            }
-            try db.create(table: "runCount") { t in
-                t.column("runId", .integer).notNull().references("run", onDelete: .cascade)
-                t.column("schoolId", .text).notNull()
-                t.column("new", .integer).notNull()
-                t.column("open", .integer).notNull()
-                t.column("suppressed", .integer).notNull()
-                t.column("resolved", .integer).notNull()
-                t.primaryKey(["runId", "schoolId"])
-            }
-            try db.create(table: "archive") { t in
-                t.primaryKey("path", .text)
-                t.column("size", .integer).notNull()
-                t.column("modified", .double).notNull()
-                t.column("contentHash", .text).notNull()
-                t.column("inputsKey", .text).notNull()
-                t.column("payload", .blob).notNull()
-                t.column("lastRun", .integer).notNull().references("run")
-            }
+            try registerRunsAndFindings(db)
         }
         migrator.registerMigration("v2") { db in
             // How each e-mail summary fared, per run.
@@ -223,6 +184,50 @@ public final class StateStore: Sendable {
             try registerArchiveAudits(db)
         }
         return migrator
+    }
+
+    /// v1: the runs, the findings' lifecycle, the per-school counts and the archives read.
+    private static func registerRunsAndFindings(_ db: Database) throws {
+        try db.create(table: "run") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("asOf", .text).notNull()
+            t.column("startedAt", .text).notNull()
+            t.column("finishedAt", .text).notNull()
+            t.column("outcome", .text).notNull()
+            t.column("findings", .integer).notNull()
+            t.column("schools", .text).notNull()
+        }
+        try db.create(table: "finding") { t in
+            t.primaryKey("fingerprint", .text)
+            t.column("rule", .text).notNull()
+            t.column("account", .text).notNull()
+            t.column("schoolId", .text).notNull()
+            t.column("severity", .text).notNull()
+            t.column("firstSeenRun", .integer).notNull().references("run")
+            t.column("firstSeenAsOf", .text).notNull()
+            t.column("lastSeenRun", .integer).notNull().references("run")
+            t.column("lastSeenAsOf", .text).notNull()
+            t.column("resolvedRun", .integer).references("run")
+            t.column("resolvedAsOf", .text)
+        }
+        try db.create(table: "runCount") { t in
+            t.column("runId", .integer).notNull().references("run", onDelete: .cascade)
+            t.column("schoolId", .text).notNull()
+            t.column("new", .integer).notNull()
+            t.column("open", .integer).notNull()
+            t.column("suppressed", .integer).notNull()
+            t.column("resolved", .integer).notNull()
+            t.primaryKey(["runId", "schoolId"])
+        }
+        try db.create(table: "archive") { t in
+            t.primaryKey("path", .text)
+            t.column("size", .integer).notNull()
+            t.column("modified", .double).notNull()
+            t.column("contentHash", .text).notNull()
+            t.column("inputsKey", .text).notNull()
+            t.column("payload", .blob).notNull()
+            t.column("lastRun", .integer).notNull().references("run")
+        }
     }
 
     /// Records how the e-mail summaries of a run fared (the last run when `runId` is nil).

@@ -68,15 +68,15 @@ struct FoldedText {
     init(_ text: String) {
         self.text = text
         var copy = text
-        var words: [Word] = []
+        var words = WordBuilder()
         letters = copy.withUTF8 { bytes in
-            words.reserveCapacity(bytes.count / 4 + 1)
+            words.words.reserveCapacity(bytes.count / 4 + 1)
             // At most two letters a byte ("ß", two bytes, folds to "ss"; no folding is longer than its UTF-8).
             return [Letter](unsafeUninitializedCapacity: 2 * bytes.count) { buffer, count in
                 count = Self.fold(bytes, into: buffer, words: &words)
             }
         }
-        self.words = words
+        self.words = words.finish()
     }
 
     static let hashBasis: UInt64 = 0xcbf29ce484222325
@@ -131,13 +131,10 @@ struct FoldedText {
     /// Writes the letters of `bytes` into `letters` (written straight to the array's storage:
     /// `append` checked its capacity and uniqueness once a letter) and says how many.
     private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into letters: UnsafeMutableBufferPointer<Letter>,
-                             words: inout [Word]) -> Int {
+                             words: inout WordBuilder) -> Int {
         let bmp = LetterTable.bmp
         var n = 0
-        // The word being made, kept in locals until it ends (a change to an element of `words`
-        // checks the array's uniqueness), and what the last letter written was.
-        var word = Word(first: 0, last: 0, inLink: false, possessiveAfter: false, hash: 0)
-        var wordOpen = false, inPossessive = false
+        // What the last letter written was.
         var lastUpper = false, lastDigit = false
         var gap = Gap()
         var inLink = false, previousIsWord = false
@@ -180,23 +177,39 @@ struct FoldedText {
                                     inLink: inLink, possessive: possessive)
                 letters.initializeElement(at: n, to: letter)
                 (lastUpper, lastDigit, before) = (letter.upper, isDigit(letter.latin), .none)
-                // Into the words as it comes.
-                if letter.possessive {
-                    if wordOpen { words.append(word) }
-                    if !words.isEmpty { words[words.count - 1].possessiveAfter = true }
-                    (wordOpen, inPossessive) = (false, true)
-                } else if letter.before.continuesPhraseWord, wordOpen || inPossessive {
-                    if wordOpen { (word.last, word.hash) = (n, hash(word.hash, letter.plain)) }
-                } else {
-                    if wordOpen { words.append(word) }
-                    word = Word(first: n, last: n, inLink: inLink, possessiveAfter: false, hash: hash(hashBasis, letter.plain))
-                    (wordOpen, inPossessive) = (true, false)
-                }
+                words.add(letter, at: n)
                 n += 1
             }
         }
-        if wordOpen { words.append(word) }
         return n
+    }
+
+    /// The words, made letter by letter as the fold writes them; the word being made is kept
+    /// apart until it ends (a change to an element of `words` checks the array's uniqueness).
+    private struct WordBuilder {
+        var words: [Word] = []
+        private var word = Word(first: 0, last: 0, inLink: false, possessiveAfter: false, hash: 0)
+        private var open = false, inPossessive = false
+
+        @inline(__always)
+        mutating func add(_ letter: Letter, at n: Int) {
+            if letter.possessive {
+                if open { words.append(word) }
+                if !words.isEmpty { words[words.count - 1].possessiveAfter = true }
+                (open, inPossessive) = (false, true)
+            } else if letter.before.continuesPhraseWord, open || inPossessive {
+                if open { (word.last, word.hash) = (n, hash(word.hash, letter.plain)) }
+            } else {
+                if open { words.append(word) }
+                word = Word(first: n, last: n, inLink: letter.inLink, possessiveAfter: false, hash: hash(hashBasis, letter.plain))
+                (open, inPossessive) = (true, false)
+            }
+        }
+
+        mutating func finish() -> [Word] {
+            if open { words.append(word) }
+            return words
+        }
     }
 
     private static func isApostrophe(_ value: UInt32) -> Bool { value == 0x27 || value == 0x2019 }

@@ -1,5 +1,6 @@
 import Foundation
 import SocialAuditCore
+import Synchronization
 
 /// Tweet part files read at once, each on a thread of its own.
 extension ReadingSession {
@@ -135,33 +136,32 @@ final class RecordQueue: @unchecked Sendable {
 }
 
 /// What each part-file worker read, by file, and the next file to take.
-final class WorkerResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var readings: [(ArchiveReading, LongPosts.Leftovers)?]
-    private var next = 0
+final class WorkerResults: Sendable {
+    private struct State {
+        var readings: [(ArchiveReading, LongPosts.Leftovers)?]
+        var next = 0
+    }
+
+    private let state: Mutex<State>
 
     init(count: Int) {
-        readings = Array(repeating: nil, count: count)
+        state = Mutex(State(readings: Array(repeating: nil, count: count)))
     }
 
     func claim() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < readings.count else { return nil }
-        next += 1
-        return next - 1
+        state.withLock { state in
+            guard state.next < state.readings.count else { return nil }
+            state.next += 1
+            return state.next - 1
+        }
     }
 
     func set(_ index: Int, _ reading: ArchiveReading, _ leftovers: LongPosts.Leftovers) {
-        lock.lock()
-        readings[index] = (reading, leftovers)
-        lock.unlock()
+        state.withLock { $0.readings[index] = (reading, leftovers) }
     }
 
     func get(_ index: Int) -> (ArchiveReading, LongPosts.Leftovers)? {
-        lock.lock()
-        defer { lock.unlock() }
-        return readings[index]
+        state.withLock { $0.readings[index] }
     }
 }
 

@@ -31,10 +31,19 @@ extension ReadingSession {
     }
 
     /// Streams one data file through ``DataFileStream`` and ``JSONParser``, calling `decode` for each
-    /// record. Faults become problems with the file, byte offset and line; reading goes on where it can.
+    /// record's tree of values (keeping what `filter` names).
     mutating func readRecords(
         _ file: DataFile, expectedNames: [String]? = nil, keeping filter: JSONKeyFilter? = nil,
         _ decode: (inout ReadingSession, JSONValue, RecordPosition) throws(RecordError) -> Void
+    ) {
+        readRecords(file, expectedNames: expectedNames, reading: { parser throws(JSONSyntaxError) in try parser.value(keeping: filter) }, decode)
+    }
+
+    /// Streams one data file, each record read by `read` and handed to `decode`. Faults become
+    /// problems with the file, byte offset and line; reading goes on where it can.
+    mutating func readRecords<Value>(
+        _ file: DataFile, expectedNames: [String]? = nil, reading read: @escaping (inout JSONParser) throws(JSONSyntaxError) -> Value,
+        _ decode: (inout ReadingSession, Value, RecordPosition) throws(RecordError) -> Void
     ) {
         guard let files else { return }
         reading.filesRead.append(file.path)
@@ -46,7 +55,7 @@ extension ReadingSession {
         var fileError: ArchiveFileError?
         let maximumRecordBytes = self.maximumRecordBytes
         let read = withoutActuallyEscaping(decode) { decode in
-            let records = DataFileRecords(maximumRecordBytes: maximumRecordBytes, keeping: filter) { parsed, position, assigned in
+            let records = DataFileRecords(maximumRecordBytes: maximumRecordBytes, reading: read) { parsed, position, assigned in
                 if !checkedName {
                     checkedName = true
                     wrongType = Self.mismatch(assigned: assigned, expected: expected)

@@ -283,8 +283,8 @@ struct ReadingSession {
     }
 
     mutating func readTweets(_ file: DataFile, deleted: Bool, grailbird: Bool = false) {
-        readRecords(file, expectedNames: grailbird ? ["Grailbird.data.tweets_"] : nil, keeping: RecordDecoding.tweetFilter) { session, value, _ throws(RecordError) in
-            session.accept(try RecordDecoding.tweet(value), deleted: deleted)
+        readRecords(file, expectedNames: grailbird ? ["Grailbird.data.tweets_"] : nil, reading: TweetRecord.read) { session, record, _ throws(RecordError) in
+            session.accept(try RecordDecoding.tweet(record), deleted: deleted)
         }
     }
 

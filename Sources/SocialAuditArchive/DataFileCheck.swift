@@ -16,9 +16,9 @@ public enum DataFileCheck {
     /// `chunk` splits the bytes as a zip entry or file read would.
     public static func read(_ bytes: [UInt8], chunk: Int = 4096, maximumRecordBytes: Int = 1 << 20) -> Outcome {
         var outcome = Outcome()
-        let tweets = DataFileRecords(maximumRecordBytes: maximumRecordBytes, keeping: RecordDecoding.tweetFilter) { parsed, _, _ in
+        let tweets = DataFileRecords(maximumRecordBytes: maximumRecordBytes, reading: TweetRecord.read) { parsed, _, _ in
             outcome.records += 1
-            guard case let .success(value) = parsed, (try? RecordDecoding.tweet(value)) != nil else {
+            guard case let .success(record) = parsed, (try? RecordDecoding.tweet(record)) != nil else {
                 outcome.badRecords += 1
                 return
             }
@@ -30,15 +30,15 @@ public enum DataFileCheck {
             _ = try? RecordDecoding.account(value)
             _ = try? RecordDecoding.manifest(value)
         }
-        for reader in [tweets, others] {
+        for reader in [(tweets.feed, tweets.finish), (others.feed, others.finish)] {
             var index = 0
             do {
                 while index < bytes.count {
                     let end = min(index + max(1, chunk), bytes.count)
-                    try bytes[index..<end].withUnsafeBufferPointer { try reader.feed($0) }
+                    try bytes[index..<end].withUnsafeBufferPointer { try reader.0($0) }
                     index = end
                 }
-                try reader.finish()
+                try reader.1()
             } catch {
                 outcome.faults += 1
             }

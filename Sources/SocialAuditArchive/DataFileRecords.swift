@@ -18,15 +18,16 @@ struct DataFileFault: Error, Sendable, Equatable {
     var message: String
 }
 
-/// A data file's records as JSON values: ``DataFileStream`` splits the file, ``JSONParser``
-/// parses each record. This is the one way any record of an archive is read.
+/// A data file's records: ``DataFileStream`` splits the file, ``JSONParser`` reads each record
+/// (into a tree of values, or through a decoder's own reading: tweets). This is the one way any
+/// record of an archive is read.
 ///
 /// A record that lies whole in the chunk where it starts is parsed there, in one pass over its
 /// bytes; one that goes on into the next chunk (or is not valid JSON) is gathered by the stream
 /// and parsed then, which gives its syntax error at its place.
-final class DataFileRecords {
-    /// A record parsed, or why it is not valid JSON (at its place in the file).
-    typealias Handler = (Result<JSONValue, DataFileFault>, RecordPosition, String?) throws -> Void
+final class DataFileRecords<Value> {
+    /// A record read, or why it is not valid JSON (at its place in the file).
+    typealias Handler = (Result<Value, DataFileFault>, RecordPosition, String?) throws -> Void
 
     private var stream: DataFileStream!
     /// Strings that held invalid UTF-8 or a lone surrogate (decoded with U+FFFD), and the first's place.
@@ -36,12 +37,13 @@ final class DataFileRecords {
     var faults: [DataFileFault] { stream.faults }
     var recordCount: Int { stream.recordCount }
 
-    /// `filter`: the members kept of each record (see ``JSONKeyFilter``); nil keeps all.
-    init(maximumRecordBytes: Int, keeping filter: JSONKeyFilter?, onRecord: @escaping Handler) {
+    /// `read`: how a record is read, the parser at its first byte.
+    init(maximumRecordBytes: Int, reading read: @escaping (inout JSONParser) throws(JSONSyntaxError) -> Value,
+         onRecord: @escaping Handler) {
         stream = DataFileStream(maximumRecordBytes: maximumRecordBytes) { [unowned self] bytes, position, assigned in
-            let parsed: (value: JSONValue, repairs: [Int])
+            let parsed: (value: Value, repairs: [Int])
             do throws(JSONSyntaxError) {
-                parsed = try JSONParser.parse(bytes, keeping: filter)
+                parsed = try JSONParser.read(bytes, read)
             } catch {
                 let fault = DataFileFault(offset: position.offset + error.offset,
                                           line: position.line + Self.newlines(in: bytes, upTo: error.offset),
@@ -53,7 +55,7 @@ final class DataFileRecords {
             try onRecord(.success(parsed.value), position, assigned)
         }
         stream.readInPlace = { [unowned self] bytes, position, assigned in
-            guard let parsed = try? JSONParser.parse(prefixOf: bytes, keeping: filter) else { return nil }
+            guard let parsed = try? JSONParser.read(prefixOf: bytes, read) else { return nil }
             noteRepairs(parsed.repairs, in: bytes, at: position)
             try onRecord(.success(parsed.value), position, assigned)
             return (parsed.length, parsed.newlines)
@@ -75,5 +77,13 @@ final class DataFileRecords {
         var count = 0
         for i in 0..<min(offset, bytes.count) where bytes[i] == 0x0A { count += 1 }
         return count
+    }
+}
+
+extension DataFileRecords where Value == JSONValue {
+    /// Records as trees of values; `filter`: the members kept of each (see ``JSONKeyFilter``), nil keeps all.
+    convenience init(maximumRecordBytes: Int, keeping filter: JSONKeyFilter?, onRecord: @escaping Handler) {
+        self.init(maximumRecordBytes: maximumRecordBytes, reading: { parser throws(JSONSyntaxError) in try parser.value(keeping: filter) },
+                  onRecord: onRecord)
     }
 }

@@ -4,32 +4,10 @@ import SocialAuditJSON
 
 /// Tweets and note tweets (the whole texts of long posts).
 extension RecordDecoding {
-    /// The members of a tweet record that ``tweet(_:)`` reads; the reader skips the rest unbuilt.
-    static let tweetFilter: JSONKeyFilter = {
-        let user = JSONKeyFilter(["screen_name": nil, "id": nil, "id_str": nil, "name": nil])
-        let mention = JSONKeyFilter(["screen_name": nil, "id": nil, "id_str": nil, "name": nil])
-        let url = JSONKeyFilter(["expanded_url": nil, "url": nil])
-        let fields: [String: JSONKeyFilter?] = [
-            "id": nil, "id_str": nil, "full_text": nil, "text": nil, "created_at": nil, "deleted_at": nil, "lang": nil,
-            "in_reply_to_status_id": nil, "in_reply_to_status_id_str": nil, "in_reply_to_user_id": nil,
-            "in_reply_to_user_id_str": nil, "in_reply_to_screen_name": nil,
-            "quoted_status_id": nil, "quoted_status_id_str": nil,
-            "entities": JSONKeyFilter(["user_mentions": mention, "urls": url]),
-            "edit_info": JSONKeyFilter(["edit": JSONKeyFilter(["initialTweetId": nil])]),
-            "retweeted_status": JSONKeyFilter(["user": user]),
-            "quoted_status": JSONKeyFilter(["user": user]),
-            // Grailbird wraps nothing; the current format wraps each tweet in {"tweet": …}.
-            "user": user,
-        ]
-        var root = fields
-        root["tweet"] = JSONKeyFilter(fields)
-        return JSONKeyFilter(root)
-    }()
-
     /// A tweet record: ids from `…_str` or the number, `full_text` else `text` (an empty text counts).
-    static func tweet(_ value: JSONValue) throws(RecordError) -> Tweet {
-        let object = try requireObject(unwrap(value, "tweet"), "a tweet")
-        guard let id = id(object, "id", "id_str") else {
+    static func tweet(_ record: TweetRecord) throws(RecordError) -> Tweet {
+        let fields = try record.tweet()
+        guard let id = fields.id.value else {
             throw RecordError(message: "the tweet has no id_str")
         }
         // The id becomes the evidence's id and part of its link: a tweet without a real one is
@@ -37,45 +15,22 @@ extension RecordDecoding {
         guard XIdentifiers.isTweetId(id) else {
             throw RecordError(message: "the tweet's id_str is not made of digits only, so it names no tweet")
         }
-        guard let rawText = object["full_text"]?.text ?? object["text"]?.text else {
+        guard let rawText = fields.fullText ?? fields.text else {
             throw RecordError(message: "tweet \(id) has no full_text")
         }
         let text = HTMLEntities.decode(rawText)
-        var mentions: [Mention] = []
-        for mention in object["entities"]?["user_mentions"]?.elements ?? [] {
-            guard let screenName = mention["screen_name"]?.nonEmptyText else { continue }
-            mentions.append(Mention(screenName: screenName, userId: self.id(mention, "id", "id_str"), name: mention["name"]?.nonEmptyText))
-        }
-        var urls: [String] = []
-        for url in object["entities"]?["urls"]?.elements ?? [] {
-            if let expanded = url["expanded_url"]?.nonEmptyText ?? url["url"]?.nonEmptyText { urls.append(expanded) }
-        }
-        var retweetedUser: Mention?
-        if let status = object["retweeted_status"], case .object = status, let user = status["user"],
-           let screenName = user["screen_name"]?.nonEmptyText {
-            retweetedUser = Mention(screenName: screenName, userId: self.id(user, "id", "id_str"), name: user["name"]?.nonEmptyText)
-        }
         var tweet = Tweet(
-            id: id, createdAt: date(object["created_at"]), text: text, mentions: mentions,
-            inReplyToStatusId: self.id(object, "in_reply_to_status_id", "in_reply_to_status_id_str"),
-            inReplyToUserId: self.id(object, "in_reply_to_user_id", "in_reply_to_user_id_str"),
-            inReplyToScreenName: object["in_reply_to_screen_name"]?.nonEmptyText,
-            urls: urls,
-            editOfTweetId: object["edit_info"]?["edit"]?["initialTweetId"]?.nonEmptyText,
-            deletedAt: date(object["deleted_at"]),
-            lang: object["lang"]?.nonEmptyText)
-        tweet.retweetOf = retweetedAccount(retweetedUser, text: text, mentions: mentions)
-        if let quoted = self.id(object, "quoted_status_id", "quoted_status_id_str") {
+            id: id, createdAt: fields.createdAt.flatMap(TwitterDate.parse), text: text, mentions: fields.mentions,
+            inReplyToStatusId: fields.inReplyToStatus.value, inReplyToUserId: fields.inReplyToUser.value,
+            inReplyToScreenName: fields.inReplyToScreenName, urls: fields.urls, editOfTweetId: fields.editOf,
+            deletedAt: fields.deletedAt.flatMap(TwitterDate.parse), lang: fields.lang)
+        tweet.retweetOf = retweetedAccount(fields.retweetedUser, text: text, mentions: fields.mentions)
+        if let quoted = fields.quotedStatus.value {
             tweet.quotedTweetId = quoted
-            tweet.quotedScreenName = object["quoted_status"]?["user"]?["screen_name"]?.nonEmptyText
-        } else if !tweet.isRetweet {
-            for url in urls {
-                if let link = StatusLink(url) {
-                    tweet.quotedTweetId = link.id
-                    tweet.quotedScreenName = link.screenName
-                    break
-                }
-            }
+            tweet.quotedScreenName = fields.quotedScreenName
+        } else if !tweet.isRetweet, let link = fields.urls.lazy.compactMap(StatusLink.init).first {
+            tweet.quotedTweetId = link.id
+            tweet.quotedScreenName = link.screenName
         }
         if tweet.isRetweet {
             // A retweet repeats the original's reply fields in some exports; it is not a reply.

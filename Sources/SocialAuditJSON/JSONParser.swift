@@ -24,9 +24,9 @@ public struct JSONParser {
 
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
-    private var depth = 0
+    var depth = 0
     /// Line breaks passed (valid JSON holds them in white space only).
-    private var newlines = 0
+    var newlines = 0
     /// Offsets of strings that held invalid UTF-8 or lone surrogates (decoded with U+FFFD).
     var encodingRepairs: [Int] = []
     /// When set, the byte offset of every object key and array element, by JSON path
@@ -34,8 +34,8 @@ public struct JSONParser {
     private var keyOffsets: [String: Int]?
     private var path: [String] = []
     /// The filter of the parse, and its node for the value being parsed (-1: keep everything).
-    private var filter: JSONKeyFilter?
-    private var node = -1
+    var filter: JSONKeyFilter?
+    var node = -1
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -50,16 +50,7 @@ public struct JSONParser {
     /// skipped members are checked exactly as a full parse checks them: the same errors at the
     /// same offsets, and invalid UTF-8 in them reported the same way.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, keeping filter: JSONKeyFilter?) throws(JSONSyntaxError) -> (JSONValue, repairs: [Int]) {
-        var parser = JSONParser(bytes: bytes)
-        parser.filter = filter
-        parser.node = filter == nil ? -1 : 0
-        parser.skipWhitespace()
-        let value = try parser.parseValue()
-        parser.skipWhitespace()
-        if parser.index < bytes.count {
-            throw JSONSyntaxError(offset: parser.index, message: "unexpected \(describe(bytes[parser.index])) after the value")
-        }
-        return (value, parser.encodingRepairs)
+        try read(bytes) { parser throws(JSONSyntaxError) in try parser.value(keeping: filter) }
     }
 
     /// Parses the value at the start of `bytes` (which may go on past it: the rest of a chunk of
@@ -68,11 +59,7 @@ public struct JSONParser {
     /// A value that does not end within `bytes` is an error like any other.
     public static func parse(prefixOf bytes: UnsafeBufferPointer<UInt8>, keeping filter: JSONKeyFilter?) throws(JSONSyntaxError)
         -> (value: JSONValue, length: Int, newlines: Int, repairs: [Int]) {
-        var parser = JSONParser(bytes: bytes)
-        parser.filter = filter
-        parser.node = filter == nil ? -1 : 0
-        let value = try parser.parseValue()
-        return (value, parser.index, parser.newlines, parser.encodingRepairs)
+        try read(prefixOf: bytes) { parser throws(JSONSyntaxError) in try parser.value(keeping: filter) }
     }
 
     public static func parse(_ data: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
@@ -112,7 +99,7 @@ public struct JSONParser {
         return String(format: "byte 0x%02X", byte)
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20:
@@ -136,12 +123,12 @@ public struct JSONParser {
         JSONSyntaxError(offset: index, message: message)
     }
 
-    private func unexpected(expecting what: String) -> JSONSyntaxError {
+    func unexpected(expecting what: String) -> JSONSyntaxError {
         if index >= bytes.count { return error("the record ends where \(what) was expected") }
         return error("expected \(what), found \(Self.describe(bytes[index]))")
     }
 
-    private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
+    mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
         guard index < bytes.count else { throw unexpected(expecting: "a value") }
         switch bytes[index] {
         case 0x7B: return try parseObject()
@@ -165,7 +152,7 @@ public struct JSONParser {
         index += count
     }
 
-    private mutating func enter() throws(JSONSyntaxError) {
+    mutating func enter() throws(JSONSyntaxError) {
         depth += 1
         if depth > Self.maximumDepth {
             throw error("nesting deeper than \(Self.maximumDepth) levels")
@@ -178,14 +165,14 @@ public struct JSONParser {
 
     /// Called after `{` (with `first` true) and after each member's value: moves to the next
     /// member's key and says true, or past the closing `}` and says false.
-    private mutating func nextMember(_ first: inout Bool) throws(JSONSyntaxError) -> Bool {
+    mutating func nextMember(_ first: inout Bool) throws(JSONSyntaxError) -> Bool {
         guard try nextItem(&first, closedBy: 0x7D, expecting: "',' or '}'") else { return false }
         guard index < bytes.count, bytes[index] == 0x22 else { throw unexpected(expecting: "a key in quotes") }
         return true
     }
 
     /// The `:` between a key and its value, and the white space around it.
-    private mutating func memberColon() throws(JSONSyntaxError) {
+    mutating func memberColon() throws(JSONSyntaxError) {
         skipWhitespace()
         guard index < bytes.count, bytes[index] == 0x3A else { throw unexpected(expecting: "':' after a key") }
         index += 1
@@ -194,7 +181,7 @@ public struct JSONParser {
 
     /// Called after `[` (with `first` true) and after each element: moves to the next element and
     /// says true, or past the closing `]` and says false.
-    private mutating func nextElement(_ first: inout Bool) throws(JSONSyntaxError) -> Bool {
+    mutating func nextElement(_ first: inout Bool) throws(JSONSyntaxError) -> Bool {
         try nextItem(&first, closedBy: 0x5D, expecting: "',' or ']'")
     }
 
@@ -282,7 +269,7 @@ public struct JSONParser {
     }
 
     /// Checks a value as ``parseValue()`` would, building nothing.
-    private mutating func skipValue() throws(JSONSyntaxError) {
+    mutating func skipValue() throws(JSONSyntaxError) {
         guard index < bytes.count else { throw unexpected(expecting: "a value") }
         switch bytes[index] {
         case 0x7B, 0x5B:
@@ -308,7 +295,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseNumber() throws(JSONSyntaxError) -> String {
+    mutating func parseNumber() throws(JSONSyntaxError) -> String {
         let start = index
         if bytes[index] == 0x2D { index += 1 }
         var digits = 0

@@ -80,7 +80,8 @@ public enum JSONValue: Sendable, Equatable {
 
 /// Which members of objects a parse keeps: the keys named, each with the filter for its value
 /// (nil keeps the whole value). Other members are checked for syntax and skipped without being
-/// built, which is what makes reading a tweet cheap: the audit needs a dozen of its forty fields.
+/// built: the audit needs few of a record's fields (tweets are read member by member instead,
+/// through ``JSONParser/readObject(_:)``).
 /// A filter applies to every element of an array in its place.
 public final class JSONKeyFilter: Sendable {
     /// A key kept: its bytes, its string, and the node that filters its value (-1: keep it whole).

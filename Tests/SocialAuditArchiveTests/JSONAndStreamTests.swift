@@ -300,9 +300,9 @@ struct DataFileRecordsTests {
 
     static func read(chunk: Int) throws -> Read {
         var read = Read()
-        let records = DataFileRecords(maximumRecordBytes: 1 << 20, keeping: RecordDecoding.tweetFilter) { parsed, position, _ in
+        let records = DataFileRecords(maximumRecordBytes: 1 << 20, reading: TweetRecord.read) { parsed, position, _ in
             switch parsed {
-            case let .success(value): read.ids.append(value["tweet"]?["id_str"]?.text ?? "?")
+            case let .success(record): read.ids.append((try? record.tweet())?.id.text ?? "?")
             case let .failure(fault): read.invalid.append("record \(position.index + 1) line \(fault.line) byte \(fault.offset): \(fault.message)")
             }
         }

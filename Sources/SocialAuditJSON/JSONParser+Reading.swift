@@ -14,7 +14,7 @@ extension JSONParser {
         /// Its length in bytes: a decoder's first test, which most keys fail.
         @inlinable public var count: Int { bytes.count }
 
-        @inlinable public func `is`(_ name: StaticString) -> Bool {
+        @inlinable @inline(__always) public func `is`(_ name: StaticString) -> Bool {
             guard bytes.count == name.utf8CodeUnitCount else { return false }
             for i in 0..<bytes.count where bytes[i] != name.utf8Start[i] { return false }
             return true

@@ -69,6 +69,38 @@ struct FindingRow: Codable, FetchableRecord, EncodableRecord {
         summary = ColumnText(finding.summary)
     }
 
+    /// The columns, by hand: GRDB's `Encodable` path (a keyed container and a JSON coder per
+    /// value) was a third of recording a run's new findings, and each is written twice (its
+    /// `finding` row and its archive's). The same values as that path gave: enumerations by their
+    /// raw values, dates as seconds since 1970, the lists as JSON text, NULL for nil.
+    func encode(to container: inout PersistenceContainer) throws {
+        container["fingerprint"] = fingerprint
+        container["rule"] = rule
+        container["severity"] = severity.rawValue
+        container["tier"] = tier.rawValue
+        container["schoolId"] = schoolId
+        container["schoolName"] = schoolName
+        container["account"] = account
+        container["accountId"] = accountId
+        container["evidenceKind"] = evidenceKind.rawValue
+        container["evidenceId"] = evidenceId
+        container["evidenceTime"] = evidenceTime?.timeIntervalSince1970
+        container["url"] = url
+        container["text"] = text
+        container["messageCount"] = messageCount
+        container["firstMessageAt"] = firstMessageAt?.timeIntervalSince1970
+        container["lastMessageAt"] = lastMessageAt?.timeIntervalSince1970
+        container["participantCount"] = participantCount
+        container["compared"] = try compared.map(Self.jsonText)
+        container["evidenceKey"] = evidenceKey
+        container["students"] = try students.map(Self.jsonText)
+        container["summary"] = summary
+    }
+
+    private static func jsonText<Value: Encodable>(_ value: Value) throws -> String {
+        String(decoding: try StateStore.jsonEncoder.encode(value), as: UTF8.self)
+    }
+
     var finding: Finding {
         Finding(rule: rule, severity: severity, tier: tier, schoolId: schoolId, schoolName: schoolName.value, account: account,
                 accountId: accountId?.value,

@@ -69,10 +69,10 @@ struct FindingRow: Codable, FetchableRecord, EncodableRecord {
         summary = ColumnText(finding.summary)
     }
 
-    /// The columns, by hand: GRDB's `Encodable` path (a keyed container and a JSON coder per
-    /// value) was a third of recording a run's new findings, and each is written twice (its
-    /// `finding` row and its archive's). The same values as that path gave: enumerations by their
-    /// raw values, dates as seconds since 1970, the lists as JSON text, NULL for nil.
+    /// The columns, by hand rather than through GRDB's `Encodable` path (a keyed container per
+    /// value), for a row every new finding writes twice (its `finding` row and its archive's).
+    /// The values that path gave: enumerations by their raw values, dates as seconds since 1970,
+    /// the lists as JSON text, NULL for nil.
     func encode(to container: inout PersistenceContainer) throws {
         container["fingerprint"] = fingerprint
         container["rule"] = rule

@@ -24,13 +24,6 @@ enum RecordDecoding {
         return value
     }
 
-    /// An id field: `textKey` (`key_str`) preferred, then `key` (a number's text, never through a Double).
-    static func id(_ object: JSONValue, _ key: String, _ textKey: String) -> String? {
-        let raw = object[textKey]?.nonEmptyText ?? object[key]?.nonEmptyText
-        guard let raw, raw != "-1" else { return nil }
-        return raw
-    }
-
     static func date(_ value: JSONValue?) -> Date? {
         guard let text = value?.nonEmptyText else { return nil }
         return TwitterDate.parse(text)

@@ -2,8 +2,8 @@ import SocialAuditCore
 import SocialAuditJSON
 
 /// A tweet record's members that the audit reads, taken as the parser meets them: nothing is
-/// built for the rest, and no tree of values for these (building and freeing one was a third of
-/// reading a tweet). A repeated key's last value wins, as in a tree of the record.
+/// built for the rest, and no tree of values for these (one built and freed for every tweet of
+/// an archive). A repeated key's last value wins, as in a tree of the record.
 struct TweetFields {
     /// An id given as `…_str` and as a number: the text is preferred, `-1` is none.
     struct Id {

@@ -1,7 +1,7 @@
 /// Reading a record's members as the parser meets them, for a decoder that builds its model
-/// straight from the bytes: what it does not ask for is checked and skipped, and nothing is
-/// built for it (a tweet's tree of values was a third of reading it). The checks, errors and
-/// offsets are the parser's own, as for a tree.
+/// straight from the bytes: what it does not ask for is checked and skipped, and no tree of
+/// values is built and freed for what it does (tweets, the bulk of an archive). The checks,
+/// errors and offsets are the parser's own, as for a tree.
 extension JSONParser {
     /// An object's key as it is written (a key with an escape is never one a decoder looks for).
     public struct Key {
@@ -23,6 +23,7 @@ extension JSONParser {
 
     /// Reads the value at the start of `bytes` (which may go on past it) with `read`: its result,
     /// how many bytes the value took, the line breaks among them, and the repaired strings' offsets.
+    /// A value that does not end within `bytes` (the rest of a data file's chunk) is an error like any other.
     public static func read<Value>(prefixOf bytes: UnsafeBufferPointer<UInt8>,
                                    _ read: (inout JSONParser) throws(JSONSyntaxError) -> Value) throws(JSONSyntaxError)
         -> (value: Value, length: Int, newlines: Int, repairs: [Int]) {

@@ -53,15 +53,6 @@ public struct JSONParser {
         try read(bytes) { parser throws(JSONSyntaxError) in try parser.value(keeping: filter) }
     }
 
-    /// Parses the value at the start of `bytes` (which may go on past it: the rest of a chunk of
-    /// a data file), keeping what `filter` names (everything where it is nil): the value, how
-    /// many bytes it took, the line breaks among them, and the offsets of repaired strings.
-    /// A value that does not end within `bytes` is an error like any other.
-    public static func parse(prefixOf bytes: UnsafeBufferPointer<UInt8>, keeping filter: JSONKeyFilter?) throws(JSONSyntaxError)
-        -> (value: JSONValue, length: Int, newlines: Int, repairs: [Int]) {
-        try read(prefixOf: bytes) { parser throws(JSONSyntaxError) in try parser.value(keeping: filter) }
-    }
-
     public static func parse(_ data: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         do {
             return try data.withUnsafeBufferPointer { buffer in try parse(buffer).0 }

@@ -132,56 +132,90 @@ struct FoldedText {
     /// `append` checked its capacity and uniqueness once a letter) and says how many.
     private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into letters: UnsafeMutableBufferPointer<Letter>,
                              words: inout WordBuilder) -> Int {
-        let bmp = LetterTable.bmp
-        var n = 0
-        // What the last letter written was.
-        var lastUpper = false, lastDigit = false
-        var gap = Gap()
-        var inLink = false, previousIsWord = false
-        var i = 0
-        while i < bytes.count {
-            let (value, next) = scalar(bytes, i)
-            let entry = LetterTable.entry(value, bmp)
-            let at = i
-            i = next
+        var folder = Folder(bytes: bytes, letters: letters)
+        while folder.i < bytes.count {
+            let (value, next) = scalar(bytes, folder.i)
+            let entry = LetterTable.entry(value, folder.bmp)
+            let at = folder.i
+            folder.i = next
             let isSpace = entry.bits & LetterTable.space != 0
-            if inLink, isSpace { inLink = false }
-            if !inLink, value == 0x40 || (!previousIsWord && startsLink(bytes, at)) { inLink = true }
-            previousIsWord = entry.plain != 0 || entry.bits & LetterTable.mark != 0
+            if folder.inLink, isSpace { folder.inLink = false }
+            if !folder.inLink, value == 0x40 || (!folder.previousIsWord && startsLink(bytes, at)) { folder.inLink = true }
+            folder.previousIsWord = entry.plain != 0 || entry.bits & LetterTable.mark != 0
+            let n = folder.n, gap = folder.gap
             if entry.plain == 0 {
                 if entry.bits & LetterTable.invisible != 0 { continue }
                 if entry.bits & LetterTable.mark != 0, gap.count == 0, n > 0 {
                     letters[n - 1].end = Int32(next)
                 } else if !(isApostrophe(value) && gap.count == 0 && n > 0 && continuesWord(bytes, at: next)) {
-                    gap.add(value, isSpace: isSpace)
+                    folder.gap.add(value, isSpace: isSpace)
                 }
                 continue
             }
-            let isUpper = entry.bits & LetterTable.upper != 0
             let possessive = gap.count == 1 && isApostrophe(gap.first) && value | 0x20 == 0x73 && n > 0 && closesPossessive(bytes, at: at)
-            let digit = isDigit(LetterTable.scalar(entry.latin, 0))
-            var before: Boundary
-            if n == 0 && gap.others == 0 {
-                before = .spaces
-            } else if gap.count > 0 {
-                before = gap.boundary
-            } else {
-                before = digit != lastDigit || (isUpper && !lastUpper && !lastDigit) ? .caseChange : .none
-            }
-            gap = Gap()
-            // "ß" is "ss": one letter of the text, two of the folding.
-            let count = max(LetterTable.length(entry.plain), LetterTable.length(entry.latin))
-            for k in 0..<count where n < letters.count {
-                let letter = Letter(plain: LetterTable.scalar(entry.plain, k), latin: LetterTable.scalar(entry.latin, k),
-                                    start: Int32(at), end: Int32(next), before: before, upper: k == 0 && isUpper,
-                                    inLink: inLink, possessive: possessive)
-                letters.initializeElement(at: n, to: letter)
-                (lastUpper, lastDigit, before) = (letter.upper, isDigit(letter.latin), .none)
-                words.add(letter, at: n)
-                n += 1
+            let before: Boundary? = n == 0 && gap.others == 0 ? .spaces : gap.count > 0 ? gap.boundary : nil
+            folder.gap = Gap()
+            folder.run(from: entry, at: at, next, before: before, possessive: possessive, words: &words)
+        }
+        return folder.n
+    }
+
+    /// The fold's place in the text and what it knows of the letters before.
+    private struct Folder {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let letters: UnsafeMutableBufferPointer<Letter>
+        let bmp = LetterTable.bmp
+        var i = 0, n = 0
+        var lastUpper = false, lastDigit = false
+        var gap = Gap()
+        var inLink = false, previousIsWord = false
+
+        init(bytes: UnsafeBufferPointer<UInt8>, letters: UnsafeMutableBufferPointer<Letter>) {
+            (self.bytes, self.letters) = (bytes, letters)
+        }
+
+        /// Writes a letter (its boundary given, or nil for one that goes on a word) and the
+        /// letters and marks that follow it with no gap: most of a text's scalars are these, and
+        /// none of them can start a link, a mention or a possessive.
+        @inline(__always)
+        mutating func run(from first: LetterTable.Entry, at firstAt: Int, _ firstNext: Int, before given: Boundary?,
+                          possessive: Bool, words: inout WordBuilder) {
+            // The place and the last letter's class in locals, stored back once: as fields of
+            // `self` they were written to memory at every letter.
+            var (entry, at, next, given, possessive) = (first, firstAt, firstNext, given, possessive)
+            var (i, n, lastUpper, lastDigit) = (self.i, self.n, self.lastUpper, self.lastDigit)
+            defer { (self.i, self.n, self.lastUpper, self.lastDigit) = (i, n, lastUpper, lastDigit) }
+            while true {
+                let isUpper = entry.bits & LetterTable.upper != 0
+                let digit = FoldedText.isDigit(LetterTable.scalar(entry.latin, 0))
+                var before = given ?? (digit != lastDigit || (isUpper && !lastUpper && !lastDigit) ? .caseChange : .none)
+                // "ß" is "ss": one letter of the text, two of the folding.
+                let count = (entry.plain | entry.latin) & LetterTable.expansionBit == 0
+                    ? 1 : max(LetterTable.length(entry.plain), LetterTable.length(entry.latin))
+                // A text's offsets fit 32 bits: a record is read only up to the reader's limit, far below.
+                let (start, end) = (Int32(truncatingIfNeeded: at), Int32(truncatingIfNeeded: next))
+                for k in 0..<count where n < letters.count {
+                    let letter = Letter(plain: LetterTable.scalar(entry.plain, k), latin: LetterTable.scalar(entry.latin, k),
+                                        start: start, end: end, before: before, upper: k == 0 && isUpper,
+                                        inLink: inLink, possessive: possessive)
+                    letters.initializeElement(at: n, to: letter)
+                    (lastUpper, lastDigit, before) = (letter.upper, FoldedText.isDigit(letter.latin), .none)
+                    words.add(letter, at: n)
+                    n += 1
+                }
+                // The next scalar, if it goes on the run: a letter, or a mark the letter before carries.
+                while true {
+                    guard i < bytes.count else { return }
+                    let (value, after) = FoldedText.scalar(bytes, i)
+                    (entry, next) = (LetterTable.entry(value, bmp), after)
+                    if entry.plain != 0 { break }
+                    guard entry.bits & (LetterTable.mark | LetterTable.invisible) == LetterTable.mark, n > 0 else { return }
+                    letters[n - 1].end = Int32(truncatingIfNeeded: next)
+                    i = next
+                }
+                (at, i, given, possessive) = (i, next, nil, false)
             }
         }
-        return n
     }
 
     /// The words, made letter by letter as the fold writes them; the word being made is kept

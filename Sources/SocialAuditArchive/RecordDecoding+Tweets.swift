@@ -6,7 +6,7 @@ import SocialAuditJSON
 extension RecordDecoding {
     /// A tweet record: ids from `…_str` or the number, `full_text` else `text` (an empty text counts).
     static func tweet(_ record: TweetRecord) throws(RecordError) -> Tweet {
-        let fields = try record.tweet()
+        let fields = try record.takeTweet()
         guard let id = fields.id.value else {
             throw RecordError(message: "the tweet has no id_str")
         }

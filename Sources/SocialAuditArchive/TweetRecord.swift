@@ -143,7 +143,8 @@ final class TweetRecord {
                 let isObject = try parser.readObject { parser, key throws(JSONSyntaxError) in
                     if try !inner.read(key, &parser) { try parser.skip() }
                 }
-                record.inner = isObject ? inner : nil
+                // Moved, not copied: a copy of the fields retains and releases each of their strings.
+                record.inner = isObject ? consume inner : nil
             } else if try record.outer.read(key, &parser) {
                 record.outerCount += 1
             } else {
@@ -153,15 +154,17 @@ final class TweetRecord {
         return record
     }
 
-    /// The tweet's members: the wrapper's `tweet` where it is the record's only member or an
-    /// object, the record itself otherwise.
-    func tweet() throws(RecordError) -> TweetFields {
+    /// The tweet's members, handed over (the record keeps none): the wrapper's `tweet` where it is
+    /// the record's only member or an object, the record itself otherwise.
+    func takeTweet() throws(RecordError) -> TweetFields {
         guard isObject else { throw RecordError(message: "expected a tweet object, found \(kind)") }
-        if outerCount == 1, let innerKind {
-            guard let inner else { throw RecordError(message: "expected a tweet object, found \(innerKind)") }
-            return inner
+        if outerCount == 1, let innerKind, inner == nil {
+            throw RecordError(message: "expected a tweet object, found \(innerKind)")
         }
-        return inner ?? outer
+        if let inner = inner.take() { return inner }
+        var fields = TweetFields()
+        swap(&fields, &outer)
+        return fields
     }
 }
 

@@ -302,7 +302,7 @@ struct DataFileRecordsTests {
         var read = Read()
         let records = DataFileRecords(maximumRecordBytes: 1 << 20, reading: TweetRecord.read) { parsed, position, _ in
             switch parsed {
-            case let .success(record): read.ids.append((try? record.tweet())?.id.text ?? "?")
+            case let .success(record): read.ids.append((try? record.takeTweet())?.id.text ?? "?")
             case let .failure(fault): read.invalid.append("record \(position.index + 1) line \(fault.line) byte \(fault.offset): \(fault.message)")
             }
         }

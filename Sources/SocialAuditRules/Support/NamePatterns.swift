@@ -36,6 +36,9 @@ struct NamePatterns: Sendable {
     private var byFirstWord: [UInt64: [Int]] = [:]
     private var firstWords = HashBits()
     private var firstWordLengths: [Int] = []
+    /// The first two letters of every first word (a one-letter word's one), for a place where a
+    /// word starts to be left on one look-up: few of a text's words begin as any name does.
+    private var openings = HashBits()
 
     /// Suffixes of a family name that people leave out.
     static let suffixes: Set<[UInt32]> = Set(["jr", "sr", "ii", "iii", "iv", "2nd", "3rd"].map { $0.unicodeScalars.map(\.value) })
@@ -56,6 +59,7 @@ struct NamePatterns: Sendable {
                 let first = pattern.words[0]
                 byFirstWord[TextMatcher.hash(first), default: []].append(patterns.count)
                 firstWords.insert(TextMatcher.hash(first))
+                openings.insert(TextMatcher.hash(first.prefix(2)))
                 lengths.insert(first.count)
                 patterns.append(pattern)
             }
@@ -97,12 +101,15 @@ struct NamePatterns: Sendable {
 
     /// The longest name that starts at letter `start`: its end (one past its last letter) and tag.
     private func longestMatch(in text: FoldedText, at start: Int) -> (Int, String)? {
+        let one = FoldedText.hash(FoldedText.hashBasis, text.letters[start].latin)
+        guard start + 1 < text.count && openings.contains(FoldedText.hash(one, text.letters[start + 1].latin))
+                || firstWordLengths.first == 1 && openings.contains(one) else { return nil }
         var best: (Int, String)?
-        var h: UInt64 = 0xcbf29ce484222325
+        var h = FoldedText.hashBasis
         var length = 0
         for wanted in firstWordLengths {
             while length < wanted, start + length < text.count {
-                h = (h ^ UInt64(text.letters[start + length].latin)) &* 0x100000001b3
+                h = FoldedText.hash(h, text.letters[start + length].latin)
                 length += 1
             }
             guard length == wanted else { break }

@@ -77,19 +77,12 @@ struct AuditRow: Codable, FetchableRecord, PersistableRecord {
     static func databaseJSONDecoder(for column: String) -> JSONDecoder { StateStore.jsonDecoder }
 }
 
-/// An `archiveFinding` row: one finding of an archive's content, at its place in the archive's list.
-struct ArchiveFindingRow: PersistableRecord {
-    static let databaseTableName = "archiveFinding"
-    var archive: String
-    var position: Int
-    var finding: FindingRow
-
-    func encode(to container: inout PersistenceContainer) throws {
-        container["archive"] = archive
-        container["position"] = position
-        try finding.encode(to: &container)
-    }
-}
+/// The statement that writes an `archiveFinding` row: one finding of an archive's content, at its
+/// place in the archive's list, its columns' values by place.
+private let insertArchiveFinding = """
+    INSERT INTO archiveFinding (archive, position, \(FindingRow.columns.joined(separator: ", ")))
+    VALUES (?, ?, \(FindingRow.columns.map { _ in "?" }.joined(separator: ", ")))
+    """
 
 extension StateStore {
     /// The key the state files an archive under: a hash of its path, not the path, whose file or
@@ -166,8 +159,10 @@ extension StateStore {
             try db.execute(sql: "DELETE FROM archiveFinding WHERE archive = ?", arguments: [key])
             try AuditRow(archive: key, tweets: audit.tweets, conversations: audit.conversations, messages: audit.messages,
                          subject: audit.subject, reading: audit.reading).upsert(db)
+            let insert = try db.cachedStatement(sql: insertArchiveFinding)
             for (position, finding) in audit.contentFindings.enumerated() {
-                try ArchiveFindingRow(archive: key, position: position, finding: FindingRow(finding)).insert(db)
+                let values = [key.databaseValue, position.databaseValue] + (try FindingRow(finding).databaseValues())
+                try insert.execute(arguments: StatementArguments(values))
             }
         }
     }

@@ -5,7 +5,7 @@ import SocialAuditCore
 /// A finding as a row: a column for each of its values and each of its evidence's, its compared
 /// values and its students as JSON (GRDB's column for a nested `Codable` value). The `finding`
 /// table has these columns beside each finding's lifecycle, `archiveFinding` beside the archive.
-struct FindingRow: Codable, FetchableRecord, EncodableRecord {
+struct FindingRow: Codable, FetchableRecord {
     var fingerprint: String
     var rule: String
     var severity: Severity
@@ -39,9 +39,7 @@ struct FindingRow: Codable, FetchableRecord, EncodableRecord {
     static let columns = CodingKeys.allCases.map(\.stringValue)
 
     // Dates as seconds since 1970, a REAL: GRDB's default text keeps milliseconds only.
-    static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy { .timeIntervalSince1970 }
     static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { .timeIntervalSince1970 }
-    static func databaseJSONEncoder(for column: String) -> JSONEncoder { StateStore.jsonEncoder }
     static func databaseJSONDecoder(for column: String) -> JSONDecoder { StateStore.jsonDecoder }
 
     init(_ finding: Finding) {
@@ -69,32 +67,20 @@ struct FindingRow: Codable, FetchableRecord, EncodableRecord {
         summary = ColumnText(finding.summary)
     }
 
-    /// The columns, by hand rather than through GRDB's `Encodable` path (a keyed container per
-    /// value), for a row every new finding writes twice (its `finding` row and its archive's).
-    /// The values that path gave: enumerations by their raw values, dates as seconds since 1970,
-    /// the lists as JSON text, NULL for nil.
-    func encode(to container: inout PersistenceContainer) throws {
-        container["fingerprint"] = fingerprint
-        container["rule"] = rule
-        container["severity"] = severity.rawValue
-        container["tier"] = tier.rawValue
-        container["schoolId"] = schoolId
-        container["schoolName"] = schoolName
-        container["account"] = account
-        container["accountId"] = accountId
-        container["evidenceKind"] = evidenceKind.rawValue
-        container["evidenceId"] = evidenceId
-        container["evidenceTime"] = evidenceTime?.timeIntervalSince1970
-        container["url"] = url
-        container["text"] = text
-        container["messageCount"] = messageCount
-        container["firstMessageAt"] = firstMessageAt?.timeIntervalSince1970
-        container["lastMessageAt"] = lastMessageAt?.timeIntervalSince1970
-        container["participantCount"] = participantCount
-        container["compared"] = try compared.map(Self.jsonText)
-        container["evidenceKey"] = evidenceKey
-        container["students"] = try students.map(Self.jsonText)
-        container["summary"] = summary
+    /// The row's values in the order of ``columns``, for statements that bind them by place: a
+    /// row every new finding writes twice (its `finding` row and its archive's), and every archive
+    /// read again rewrites. By hand rather than through GRDB's `Encodable` path (a keyed container
+    /// per value, then the names matched to the statement's): the values that path gave,
+    /// enumerations by their raw values, dates as seconds since 1970, the lists as JSON text, NULL for nil.
+    func databaseValues() throws -> [DatabaseValue] {
+        func value(_ value: (any DatabaseValueConvertible)?) -> DatabaseValue { value?.databaseValue ?? .null }
+        return [
+            value(fingerprint), value(rule), value(severity.rawValue), value(tier.rawValue), value(schoolId), value(schoolName),
+            value(account), value(accountId), value(evidenceKind.rawValue), value(evidenceId),
+            value(evidenceTime?.timeIntervalSince1970), value(url), value(text), value(messageCount),
+            value(firstMessageAt?.timeIntervalSince1970), value(lastMessageAt?.timeIntervalSince1970), value(participantCount),
+            value(try compared.map(Self.jsonText)), value(evidenceKey), value(try students.map(Self.jsonText)), value(summary),
+        ]
     }
 
     private static func jsonText<Value: Encodable>(_ value: Value) throws -> String {
@@ -205,13 +191,14 @@ extension StateStore {
         lastSeenRun = excluded.lastSeenRun, lastSeenAsOf = excluded.lastSeenAsOf, resolvedRun = NULL, resolvedAsOf = NULL
         """)
 
-    /// A statement that writes a finding's record (named by its columns, `:run` and `:asOf` the
-    /// run's) and, on a row already there, its record and `lifecycle`.
+    /// A statement that writes a finding's record (its columns' values by place, then the run's
+    /// number and `as of`) and, on a row already there, its record and `lifecycle`.
     private static func upsert(_ lifecycle: String) -> String {
         let columns = FindingRow.columns
+        let (run, asOf) = ("?\(columns.count + 1)", "?\(columns.count + 2)")
         return """
             INSERT INTO finding (\(columns.joined(separator: ", ")), firstSeenRun, firstSeenAsOf, lastSeenRun, lastSeenAsOf)
-            VALUES (\(columns.map { ":" + $0 }.joined(separator: ", ")), :run, :asOf, :run, :asOf)
+            VALUES (\(columns.indices.map { "?\($0 + 1)" }.joined(separator: ", ")), \(run), \(asOf), \(run), \(asOf))
             ON CONFLICT(fingerprint) DO UPDATE SET \(columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")),
               \(lifecycle)
             """
@@ -219,8 +206,7 @@ extension StateStore {
 
     /// Writes a finding's row with `sql` (``insertNew`` or ``updateSeenAgain``).
     static func write(_ finding: Finding, _ sql: String, run: Int64, asOf: String, _ db: Database) throws {
-        var arguments = StatementArguments(try FindingRow(finding).databaseDictionary.mapValues { $0 as (any DatabaseValueConvertible)? })
-        arguments += ["run": run, "asOf": asOf]
-        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+        let values = try FindingRow(finding).databaseValues() + [run.databaseValue, asOf.databaseValue]
+        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
     }
 }

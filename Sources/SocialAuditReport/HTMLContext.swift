@@ -294,22 +294,26 @@ final class FindingView: MustacheParent, @unchecked Sendable {
         }
     }
 
+    // What a finding lacks is `false`, not nil: a nil sends swift-mustache up the context stack,
+    // casting each level to find the name (most of a school page's rendering).
     func child(named name: String) -> Any? {
         switch name {
         case "severity": severity
         case "severityLabel": severityLabel
         case "severitySymbol": severitySymbol
         case "status": status.rawValue
-        case "notRecheckedSince": notRecheckedSince
+        case "notRecheckedSince": Self.orFalse(notRecheckedSince)
         case "summary": summary
         case "fingerprint": fingerprint
         case "hasCompared": hasCompared
         case "compared": compared
-        case "tweet": tweet
-        case "dm": dm
+        case "tweet": Self.orFalse(tweet)
+        case "dm": Self.orFalse(dm)
         default: nil
         }
     }
+
+    private static func orFalse(_ value: Any?) -> Any { value ?? false }
 }
 
 /// A tweet's evidence as the templates see it (`{{#tweet}}`), answered by name as ``FindingView``.
@@ -332,6 +336,8 @@ final class TweetView: MustacheParent, @unchecked Sendable {
         case "text": text
         case "url": url
         case "time": time
+        // The partial asks; the evidence does not say (see FindingView.child(named:)).
+        case "deleted": false
         default: nil
         }
     }

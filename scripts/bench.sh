@@ -9,7 +9,7 @@
 #      the four archives and for a district of eight.
 #   4. Text as real tweets have it: the 150 000-tweet archive of plain ASCII words beside one of
 #      real-shaped text (scripts, emoji, entities, long posts: make-bench-archive.py --text real),
-#      each run and each baseline measured back to back, in a table of its own.
+#      the two runs and their baselines alternated run by run, in a table of its own.
 #
 # ONLY=text runs section 4 alone; ONLY=nightly runs section 3 alone (with the full runs it is
 # measured against).
@@ -35,26 +35,34 @@ district() {  # name archives tweets [--folder] [--text real]
 
 runs=${RUNS:-3}
 
-timed() {  # log-file command... ; prints "median-seconds max-megabytes"
+timed() {  # log-file command... [:: log-file command...]... ; prints "median-seconds max-megabytes" for each
   # Wall time by a monotonic clock around each run (/usr/bin/time prints it in hundredths of a
   # second, too coarse for a nightly run of some 50 ms); peak memory from /usr/bin/time -v.
-  local log=$1; shift
-  python3 - "$log" "$runs" "$@" <<'PY'
+  # Several commands (separated by ::) are alternated run by run, so that a shared machine's
+  # slow and quick phases, which last minutes, fall on each of them alike.
+  python3 - "$runs" "$@" <<'PY'
 import os, re, statistics, subprocess, sys, time
-log, runs, command = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-walls, rsss = [], []
+runs, args = int(sys.argv[1]), sys.argv[2:]
+commands = []
+while args:
+    cut = args.index("::") if "::" in args else len(args)
+    commands.append((args[0], args[1:cut]))
+    args = args[cut + 1:]
+walls, rsss = [[] for _ in commands], [[] for _ in commands]
 for i in range(1, runs + 1):
-    # What earlier runs wrote is put on disk first: on ext4 a later run's fsync (the state's
-    # commit) would otherwise wait for all of it, and be timed with it.
-    os.sync()
-    with open("%s.%d" % (log, i), "w") as err:
-        start = time.perf_counter()
-        subprocess.run(["/usr/bin/time", "-v"] + command, stdout=subprocess.DEVNULL, stderr=err, check=False)
-        walls.append(time.perf_counter() - start)
-    text = open("%s.%d" % (log, i)).read()
-    rsss.append(int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)) / 1024)
-print("%.3f %.1f" % (statistics.median(walls), max(rsss)))
-open(log + ".walls", "w").write(" ".join("%.1f" % (w * 1000) for w in walls) + "\n")
+    for k, (log, command) in enumerate(commands):
+        # What earlier runs wrote is put on disk first: on ext4 a later run's fsync (the state's
+        # commit) would otherwise wait for all of it, and be timed with it.
+        os.sync()
+        with open("%s.%d" % (log, i), "w") as err:
+            start = time.perf_counter()
+            subprocess.run(["/usr/bin/time", "-v"] + command, stdout=subprocess.DEVNULL, stderr=err, check=False)
+            walls[k].append(time.perf_counter() - start)
+        text = open("%s.%d" % (log, i)).read()
+        rsss[k].append(int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)) / 1024)
+for k, (log, _) in enumerate(commands):
+    print("%.3f %.1f" % (statistics.median(walls[k]), max(rsss[k])))
+    open(log + ".walls", "w").write(" ".join("%.1f" % (w * 1000) for w in walls[k]) + "\n")
 PY
 }
 
@@ -65,10 +73,12 @@ audit() {  # log district [flags...]
 
 row() { printf "| %-52s | %8s s | %8s MB | %s\n" "$1" "$2" "$3" "${4:-}"; }
 
-baseline() {  # log tweet-files... ; the technician's listing of the mentions
+# The technician's listing of the mentions of the tweet files given as arguments.
+mentions='for f in "$@"; do sed "1s/^window\.YTD\.tweets\.part[0-9]* = //" "$f" | jq -r ".[].tweet.entities.user_mentions[].screen_name"; done'
+
+baseline() {  # log tweet-files...
   local log=$1; shift
-  timed "$log" bash -c '
-  for f in "$@"; do sed "1s/^window\.YTD\.tweets\.part[0-9]* = //" "$f" | jq -r ".[].tweet.entities.user_mentions[].screen_name"; done' _ "$@"
+  timed "$log" bash -c "$mentions" _ "$@"
 }
 
 text_table() {
@@ -76,10 +86,12 @@ text_table() {
   local ascii_dir real_dir a_s a_mb aj_s aj_mb r_s r_mb rj_s rj_mb
   ascii_dir=$(district one150k-folder 1 150000 --folder)
   real_dir=$(district one150k-real-folder 1 150000 --folder --text real)
-  read -r a_s a_mb < <(audit "$out/t1.log" "$ascii_dir" --full --state "$out/state-t1.sqlite")
-  read -r aj_s aj_mb < <(baseline "$out/t1-jq.log" "$ascii_dir"/archives/teacher00/data/tweets*.js)
-  read -r r_s r_mb < <(audit "$out/t2.log" "$real_dir" --full --state "$out/state-t2.sqlite")
-  read -r rj_s rj_mb < <(baseline "$out/t2-jq.log" "$real_dir"/archives/teacher00/data/tweets*.js)
+  # The four commands alternated run by run (see timed).
+  { read -r a_s a_mb; read -r aj_s aj_mb; read -r r_s r_mb; read -r rj_s rj_mb; } < <(timed \
+    "$out/t1.log" "$bin" run --config "$ascii_dir/socialaudit.json" --as-of 2026-11-01 --quiet --full --state "$out/state-t1.sqlite" :: \
+    "$out/t1-jq.log" bash -c "$mentions" _ "$ascii_dir"/archives/teacher00/data/tweets*.js :: \
+    "$out/t2.log" "$bin" run --config "$real_dir/socialaudit.json" --as-of 2026-11-01 --quiet --full --state "$out/state-t2.sqlite" :: \
+    "$out/t2-jq.log" bash -c "$mentions" _ "$real_dir"/archives/teacher00/data/tweets*.js)
   echo "| archive: one account, 150 000 tweets, folder | tweets*.js | socialaudit run | peak RSS | sed + jq | faster than jq | time vs ASCII"
   echo "|----------------------------------------------|-----------:|----------------:|---------:|---------:|---------------:|--------------:"
   text_row "plain ASCII words" "$ascii_dir" "$a_s" "$a_mb" "$aj_s" "$a_s"

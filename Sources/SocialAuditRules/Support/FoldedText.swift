@@ -182,38 +182,48 @@ struct FoldedText {
                           possessive: Bool, words: inout WordBuilder) {
             // The place and the last letter's class in locals, stored back once: as fields of
             // `self` they were written to memory at every letter.
-            var (entry, at, next, given, possessive) = (first, firstAt, firstNext, given, possessive)
-            var (i, n, lastUpper, lastDigit) = (self.i, self.n, self.lastUpper, self.lastDigit)
-            defer { (self.i, self.n, self.lastUpper, self.lastDigit) = (i, n, lastUpper, lastDigit) }
-            while true {
-                let isUpper = entry.bits & LetterTable.upper != 0
-                let digit = FoldedText.isDigit(LetterTable.scalar(entry.latin, 0))
-                var before = given ?? (digit != lastDigit || (isUpper && !lastUpper && !lastDigit) ? .caseChange : .none)
-                // "ß" is "ss": one letter of the text, two of the folding.
-                let count = (entry.plain | entry.latin) & LetterTable.expansionBit == 0
-                    ? 1 : max(LetterTable.length(entry.plain), LetterTable.length(entry.latin))
-                // A text's offsets fit 32 bits: a record is read only up to the reader's limit, far below.
-                let (start, end) = (Int32(truncatingIfNeeded: at), Int32(truncatingIfNeeded: next))
-                for k in 0..<count where n < letters.count {
-                    let letter = Letter(plain: LetterTable.scalar(entry.plain, k), latin: LetterTable.scalar(entry.latin, k),
-                                        start: start, end: end, before: before, upper: k == 0 && isUpper,
-                                        inLink: inLink, possessive: possessive)
-                    letters.initializeElement(at: n, to: letter)
-                    (lastUpper, lastDigit, before) = (letter.upper, FoldedText.isDigit(letter.latin), .none)
-                    words.add(letter, at: n)
-                    n += 1
-                }
-                // The next scalar, if it goes on the run: a letter, or a mark the letter before carries.
-                while true {
-                    guard i < bytes.count else { return }
-                    let (value, after) = FoldedText.scalar(bytes, i)
-                    (entry, next) = (LetterTable.entry(value, bmp), after)
-                    if entry.plain != 0 { break }
+            var (i, n, last) = (self.i, self.n, (upper: lastUpper, digit: lastDigit))
+            defer { (self.i, self.n, lastUpper, lastDigit) = (i, n, last.upper, last.digit) }
+            write(first, at: firstAt, firstNext, before: given, possessive: possessive, startsWord: true, &n, &last, &words)
+            // The next scalars while they go on the run: letters, and marks the letter before carries.
+            while i < bytes.count {
+                let (value, next) = FoldedText.scalar(bytes, i)
+                let entry = LetterTable.entry(value, bmp)
+                if entry.plain == 0 {
                     guard entry.bits & (LetterTable.mark | LetterTable.invisible) == LetterTable.mark, n > 0 else { return }
                     letters[n - 1].end = Int32(truncatingIfNeeded: next)
-                    i = next
+                } else {
+                    write(entry, at: i, next, before: nil, possessive: false, startsWord: false, &n, &last, &words)
                 }
-                (at, i, given, possessive) = (i, next, nil, false)
+                i = next
+            }
+        }
+
+        /// Writes one letter of the text (two or more where its folding is). Inlined
+        /// at its two calls, each with its own constants: the run's first letter, which may start
+        /// a word, and the letters that go on it.
+        @inline(__always)
+        private func write(_ entry: LetterTable.Entry, at: Int, _ next: Int, before given: Boundary?, possessive: Bool,
+                           startsWord: Bool, _ n: inout Int, _ last: inout (upper: Bool, digit: Bool), _ words: inout WordBuilder) {
+            let isUpper = entry.bits & LetterTable.upper != 0
+            let (plain, latin) = (LetterTable.scalar(entry.plain, 0), LetterTable.scalar(entry.latin, 0))
+            let digit = FoldedText.isDigit(latin)
+            let before = given ?? (digit != last.digit || (isUpper && !last.upper && !last.digit) ? .caseChange : .none)
+            // A text's offsets fit 32 bits: a record is read only up to the reader's limit, far below.
+            let (start, end) = (Int32(truncatingIfNeeded: at), Int32(truncatingIfNeeded: next))
+            guard n < letters.count else { return }
+            letters.initializeElement(at: n, to: Letter(plain: plain, latin: latin, start: start, end: end, before: before,
+                                                        upper: isUpper, inLink: inLink, possessive: possessive))
+            if startsWord { words.add(letters[n], at: n) } else { words.extend(plain, at: n) }
+            (n, last) = (n + 1, (isUpper, digit))
+            guard (entry.plain | entry.latin) & LetterTable.expansionBit != 0 else { return }
+            // "ß" is "ss": one letter of the text, two of the folding; the second goes on the word.
+            for k in 1..<max(LetterTable.length(entry.plain), LetterTable.length(entry.latin)) where n < letters.count {
+                let letter = Letter(plain: LetterTable.scalar(entry.plain, k), latin: LetterTable.scalar(entry.latin, k),
+                                    start: start, end: end, before: .none, upper: false, inLink: inLink, possessive: possessive)
+                letters.initializeElement(at: n, to: letter)
+                words.extend(letter.plain, at: n)
+                (n, last) = (n + 1, (false, FoldedText.isDigit(letter.latin)))
             }
         }
     }
@@ -238,6 +248,12 @@ struct FoldedText {
                 word = Word(first: n, last: n, inLink: letter.inLink, possessiveAfter: false, hash: hash(hashBasis, letter.plain))
                 (open, inPossessive) = (true, false)
             }
+        }
+
+        /// A letter that goes on the word before it (no boundary but a change of case, no possessive).
+        @inline(__always)
+        mutating func extend(_ plain: UInt32, at n: Int) {
+            if open { (word.last, word.hash) = (n, hash(word.hash, plain)) }
         }
 
         mutating func finish() -> [Word] {

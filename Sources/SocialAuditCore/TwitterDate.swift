@@ -12,9 +12,13 @@ import Foundation
 /// in archives of hundreds of thousands of tweets, where a formatter is slow.
 public enum TwitterDate {
     public static func parse(_ text: String) -> Date? {
-        var utf8 = Array(text.utf8)
-        while let last = utf8.last, last == 0x20 { utf8.removeLast() }
-        return utf8.withUnsafeBufferPointer { parse(bytes: $0) }
+        // The string's own bytes (a string read from an archive is stored as UTF-8): no copy per tweet.
+        var text = text
+        return text.withUTF8 { utf8 in
+            var count = utf8.count
+            while count > 0, utf8[count - 1] == 0x20 { count -= 1 }
+            return parse(bytes: UnsafeBufferPointer(rebasing: utf8[..<count]))
+        }
     }
 
     /// Parses from UTF-8 bytes.

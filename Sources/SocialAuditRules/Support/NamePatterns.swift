@@ -36,8 +36,7 @@ struct NamePatterns: Sendable {
     private var byFirstWord: [UInt64: [Int]] = [:]
     private var firstWords = HashBits()
     private var firstWordLengths: [Int] = []
-    /// The first two letters of every first word (a one-letter word's one), for a place where a
-    /// word starts to be left on one look-up: few of a text's words begin as any name does.
+    /// The first two letters of every first word (a one-letter word's one), by one bit each (``mayStartName(in:at:)``).
     private var openings = HashBits()
 
     /// Suffixes of a family name that people leave out.
@@ -89,7 +88,7 @@ struct NamePatterns: Sendable {
         var result: [TextMatcher.Match] = []
         var i = 0
         while i < text.count {
-            if text.letters[i].before != .none, let (end, tag) = longestMatch(in: text, at: i) {
+            if text.letters[i].before != .none, mayStartName(in: text, at: i), let (end, tag) = longestMatch(in: text, at: i) {
                 result.append(TextMatcher.Match(first: i, last: end - 1, tag: tag, isName: true))
                 i = end
             } else {
@@ -99,11 +98,17 @@ struct NamePatterns: Sendable {
         return result
     }
 
+    /// Whether some name's first word begins as the text does at letter `start` (its first two
+    /// letters, or its one): most places where a word begins are left here.
+    @inline(__always)
+    private func mayStartName(in text: FoldedText, at start: Int) -> Bool {
+        let one = FoldedText.hash(FoldedText.hashBasis, text.letters[start].latin)
+        return start + 1 < text.count && openings.contains(FoldedText.hash(one, text.letters[start + 1].latin))
+            || firstWordLengths.first == 1 && openings.contains(one)
+    }
+
     /// The longest name that starts at letter `start`: its end (one past its last letter) and tag.
     private func longestMatch(in text: FoldedText, at start: Int) -> (Int, String)? {
-        let one = FoldedText.hash(FoldedText.hashBasis, text.letters[start].latin)
-        guard start + 1 < text.count && openings.contains(FoldedText.hash(one, text.letters[start + 1].latin))
-                || firstWordLengths.first == 1 && openings.contains(one) else { return nil }
         var best: (Int, String)?
         var h = FoldedText.hashBasis
         var length = 0

@@ -124,8 +124,8 @@ public struct RulePass: Sendable {
             messagesScanned += shard.messagesScanned
             conversationsScanned += shard.conversationsScanned
         }
-        findings.sort(by: Finding.ordered)
-        contentFindings.sort(by: Finding.ordered)
+        findings = Finding.sorted(findings)
+        contentFindings = Finding.sorted(contentFindings)
     }
 
     /// Records what the archive reader could not read (the `archive.unreadable` rule reads them).

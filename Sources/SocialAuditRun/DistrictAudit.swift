@@ -217,7 +217,7 @@ public struct DistrictAudit: Sendable {
             accounts.append(pass.audited)
             notRead.insert(pass.audited.handle)
         }
-        return AuditResult(findings: findings.sorted(by: Finding.ordered), readings: readings, ignored: listing.ignored,
+        return AuditResult(findings: Finding.sorted(findings), readings: readings, ignored: listing.ignored,
                            matching: matching, tweetsScanned: tweets, messagesScanned: messages,
                            accounts: accounts.sorted { ($0.schoolId, $0.tier, $0.handle) < ($1.schoolId, $1.tier, $1.handle) },
                            archivesRead: cacheOut, archivesReused: reused, archivesPresent: sources.map(\.url.path),

@@ -143,7 +143,7 @@ extension NightlyRun {
         } catch {
             throw .stopped(error.localizedDescription)
         }
-        result.findings = (result.findings + carried.findings).sorted(by: Finding.ordered)
+        result.findings = Finding.sorted(result.findings + carried.findings)
         let finishedAt = Date(), token = UUID().uuidString
         var report = RunReport(
             district: inventory.district, schools: inventory.schools.filter { schools.isEmpty || schools.contains($0.id) },

@@ -204,9 +204,9 @@ extension StateStore {
             """
     }
 
-    /// Writes a finding's row with `sql` (``insertNew`` or ``updateSeenAgain``).
-    static func write(_ finding: Finding, _ sql: String, run: Int64, asOf: String, _ db: Database) throws {
+    /// Writes a finding's row with `statement` (``insertNew``'s or ``updateSeenAgain``'s).
+    static func write(_ finding: Finding, _ statement: Statement, run: Int64, asOf: String) throws {
         let values = try FindingRow(finding).databaseValues() + [run.databaseValue, asOf.databaseValue]
-        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
+        try statement.execute(arguments: StatementArguments(values))
     }
 }

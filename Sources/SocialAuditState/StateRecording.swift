@@ -97,6 +97,8 @@ extension StateStore {
     /// here): what the state held of it is what the run read of it when it began (the run holds
     /// the lock), not read again; its last sighting is ``markSeen(_:run:_:)``'s.
     private static func recordFindings(_ outcome: RunOutcome, statuses: [FindingStatus], run: Int64, _ db: Database) throws {
+        // Each statement looked up once (the cache's key is its text, hashed at every look-up).
+        let (new, seenAgain) = (try db.cachedStatement(sql: insertNew), try db.cachedStatement(sql: updateSeenAgain))
         for (index, finding) in outcome.findings.enumerated() {
             let status = statuses[index]
             // A finding carried from an account whose data was not read is left as the state holds it.
@@ -108,7 +110,7 @@ extension StateStore {
             if unchanged { continue }
             if outcome.token != nil { try keepFinding(finding.fingerprint, run: run, db) }
             // New (or seen again after it had been resolved): its life starts again; else its first sighting stays.
-            try write(finding, status == .new ? insertNew : updateSeenAgain, run: run, asOf: outcome.asOf, db)
+            try write(finding, status == .new ? new : seenAgain, run: run, asOf: outcome.asOf)
         }
     }
 

@@ -226,7 +226,7 @@ public enum HTMLEntities {
                         while j < b.count, j - i <= 10, b[j] != 0x3B { j += 1 }
                         if j < b.count, b[j] == 0x3B, j - i <= 10,
                            let scalar = entity(UnsafeBufferPointer(rebasing: b[(i + 1)..<j])) {
-                            for byte in String(Character(scalar)).utf8 {
+                            UTF8.encode(scalar) { byte in
                                 out[n] = byte
                                 n += 1
                             }

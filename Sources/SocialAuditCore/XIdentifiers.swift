@@ -4,7 +4,10 @@ public enum XIdentifiers {
     /// A tweet id: ASCII digits only (ids are 64-bit numbers, so at most 20 of them).
     public static func isTweetId(_ id: String) -> Bool {
         let bytes = id.utf8
-        return !bytes.isEmpty && bytes.count <= 20 && bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        guard !bytes.isEmpty, bytes.count <= 20 else { return false }
+        // Over the bytes in place where the string has them so (every tweet's id passes here).
+        func digits<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool { bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        return bytes.withContiguousStorageIfAvailable(digits) ?? digits(bytes)
     }
 
     /// A username as X gives them: 1 to 15 ASCII letters, digits or `_`. Only such a name becomes

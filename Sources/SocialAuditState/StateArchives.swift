@@ -161,7 +161,7 @@ extension StateStore {
                          subject: audit.subject, reading: audit.reading).upsert(db)
             let insert = try db.cachedStatement(sql: insertArchiveFinding)
             for (position, finding) in audit.contentFindings.enumerated() {
-                let values = [key.databaseValue, position.databaseValue] + (try FindingRow(finding).databaseValues())
+                let values: [(any DatabaseValueConvertible)?] = [key, position] + (try FindingRow(finding).databaseValues())
                 try insert.execute(arguments: StatementArguments(values))
             }
         }

@@ -72,14 +72,13 @@ struct FindingRow: Codable, FetchableRecord {
     /// read again rewrites. By hand rather than through GRDB's `Encodable` path (a keyed container
     /// per value, then the names matched to the statement's): the values that path gave,
     /// enumerations by their raw values, dates as seconds since 1970, the lists as JSON text, NULL for nil.
-    func databaseValues() throws -> [DatabaseValue] {
-        func value(_ value: (any DatabaseValueConvertible)?) -> DatabaseValue { value?.databaseValue ?? .null }
-        return [
-            value(fingerprint), value(rule), value(severity.rawValue), value(tier.rawValue), value(schoolId), value(schoolName),
-            value(account), value(accountId), value(evidenceKind.rawValue), value(evidenceId),
-            value(evidenceTime?.timeIntervalSince1970), value(url), value(text), value(messageCount),
-            value(firstMessageAt?.timeIntervalSince1970), value(lastMessageAt?.timeIntervalSince1970), value(participantCount),
-            value(try compared.map(Self.jsonText)), value(evidenceKey), value(try students.map(Self.jsonText)), value(summary),
+    /// As values rather than `DatabaseValue`s: GRDB's arguments from those go through a key path each.
+    func databaseValues() throws -> [(any DatabaseValueConvertible)?] {
+        [
+            fingerprint, rule, severity.rawValue, tier.rawValue, schoolId, schoolName, account, accountId, evidenceKind.rawValue,
+            evidenceId, evidenceTime?.timeIntervalSince1970, url, text, messageCount, firstMessageAt?.timeIntervalSince1970,
+            lastMessageAt?.timeIntervalSince1970, participantCount, try compared.map(Self.jsonText), evidenceKey,
+            try students.map(Self.jsonText), summary,
         ]
     }
 
@@ -206,7 +205,7 @@ extension StateStore {
 
     /// Writes a finding's row with `statement` (``insertNew``'s or ``updateSeenAgain``'s).
     static func write(_ finding: Finding, _ statement: Statement, run: Int64, asOf: String) throws {
-        let values = try FindingRow(finding).databaseValues() + [run.databaseValue, asOf.databaseValue]
+        let values = try FindingRow(finding).databaseValues() + [run, asOf]
         try statement.execute(arguments: StatementArguments(values))
     }
 }

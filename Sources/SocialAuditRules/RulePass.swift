@@ -77,6 +77,9 @@ public struct RulePass: Sendable {
         tweetsScanned += 1
         // The text is folded and matched once for all the word lists, rather than once per rule.
         let listed = listedWords?.find(in: tweet.text)
+        // Read once for every rule: handed from `self` (which the loop changes), each was copied
+        // for each rule, every one of their strings and sets retained and released.
+        let (subject, district) = (self.subject, self.district)
         for content in contentRules {
             var reporter = FindingReporter()
             if content.looksOnlyForListedWords {

@@ -111,13 +111,20 @@ enum LetterTable {
             return Entry(bits: word, plain: plain, latin: plain)
         default: break
         }
-        if properties.isAlphabetic || properties.numericType != nil { bits |= word }
+        // Unicode's data, checked over every scalar: beside the caseless letters above, only numbers
+        // have a numeric type, and only separators and controls are white space; the property
+        // look-ups each cost as much as the category's.
+        let isNumber = category == .decimalNumber || category == .letterNumber || category == .otherNumber
+        if properties.isAlphabetic || isNumber && properties.numericType != nil { bits |= word }
         if properties.isUppercase || category == .titlecaseLetter { bits |= upper }
         switch category {
         case .nonspacingMark, .spacingMark, .enclosingMark: bits |= mark
         default: if (0xFE00...0xFE0F).contains(v) { bits |= mark }
         }
-        if properties.isWhitespace { bits |= space }
+        switch category {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control: if properties.isWhitespace { bits |= space }
+        default: break
+        }
         if v == 0xAD || (0x200B...0x200D).contains(v) || v == 0x2060 || v == 0xFEFF { bits |= invisible }
         let look = Confusables.latin(v)
         guard bits & word != 0 || look != nil else { return Entry(bits: bits, plain: 0, latin: 0) }
@@ -144,7 +151,9 @@ enum Confusables {
         case 0xFF10...0xFF19: return Unicode.Scalar(v - 0xFF10 + 0x30)
         case 0x1D400...0x1D6A3: return Unicode.Scalar(0x61 + (v - 0x1D400) % 52 % 26)
         case 0x1D7CE...0x1D7FF: return Unicode.Scalar(0x30 + (v - 0x1D7CE) % 10)
-        default: return lower[v] ?? capitals[v]
+        // The tables' letters are all Greek and Cyrillic.
+        case 0x370...0x52F: return lower[v] ?? capitals[v]
+        default: return nil
         }
     }
 

@@ -284,6 +284,13 @@ def retweet(when, author, text, seq=0, wrap=True):
     return tweet(when, short, mentions=[author], seq=seq, wrap=wrap, favs=0)
 
 
+def quote(when, author, quoted_when, text, seq=0):
+    quoted = status_id(quoted_when)
+    short = "https://t.co/Qt%08d" % seq
+    return tweet(when, "%s %s" % (text, short), urls=[(short, "https://twitter.com/%s/status/%s" % (author, quoted))],
+                 seq=seq, favs=6, extra={"quoted_status_id_str": quoted, "quoted_status_id": quoted})
+
+
 def status_id(when, seq=7):
     """A plausible id of someone else's tweet posted at `when`."""
     return snowflake(ts(when), seq, ms=412)
@@ -554,6 +561,9 @@ def mrsokafor():
         tweet("2026-09-27 02:48:09", "Grading 140 lab reports this weekend. Damn, I need a beer. <script>alert('x')</script>", favs=31, seq=4,
               source=IPHONE),
         tweet("2026-09-10 12:05:00", "Periodic table cupcakes for Mole Day prep are a go. Thanks, PTA!", favs=15, seq=5),
+        # A quote of a student's tweet, as the current archive writes one: the quoted id, and its
+        # link among the urls (no quoted author): student.quote.
+        quote("2026-10-19 03:30:00", "tuscola_tenor", "2026-10-19 01:00:05", "Our future opera star 🎶", seq=6),
     ]
     a.html = False
     a.add("account", "account.js", "YTD.account.part0",
@@ -713,7 +723,7 @@ The run's as-of date is meant to be 2026-11-01. Run it with:
 | pisgahhigh | primary | pisgah-high | `twitter-2026-10-28-a41c9e07d2.zip` (zip) | 1001 | `primary.retweet-source` (RT @WNCSportsZone), `student.reply` (reply to jamie_hoops7); RTs of NCPublicSchools, HaywoodCountyNC and pisgahcounselors (an inventory account) are clean |
 | pisgahcounselors | school-owned | pisgah-high | `twitter-2026-10-28-counseling/` (folder) | 1002 (not in inventory; filled in by handle) | `account.single-manager`, `account.assigned-by-admin`, `account.email-routing`, `account.registered-email` (gmail.com), `account.connected-apps` (TweetBlaster 3000), `account.login-spread` (7 IPs in 3 days), `student.dm` |
 | kjackson | personal | pisgah-high | `twitter-2026-10-28-kjackson-full.zip` (zip) | 1003 | `personal.claims-official` (bio), `student.reply` + `student.mention` (one tweet), `student.opted-out-named` (Riley Barnes), `student.dm` ×2 (1:1 and group); the bio carries `<img src=x onerror=alert(1)>` (shown as text); self-reply thread, `&amp;` text, note tweet and deleted tweet are clean |
-| mrsokafor_teaches | professional | tuscola-high | `twitter-2026-10-28-okafor/` (folder; `tweets.js` + `tweets-part1.js`) | 1005 (not in inventory; filled in by handle) | `professional.unprofessional-content` ("damn", "beer"; the tweet also carries `<script>alert('x')</script>`, shown as text), `student.retweet` (RT @tuscola_tenor); "Rileyson Barneswood" must not fire `student.opted-out-named` |
+| mrsokafor_teaches | professional | tuscola-high | `twitter-2026-10-28-okafor/` (folder; `tweets.js` + `tweets-part1.js`) | 1005 (not in inventory; filled in by handle) | `professional.unprofessional-content` ("damn", "beer"; the tweet also carries `<script>alert('x')</script>`, shown as text), `student.retweet` (RT @tuscola_tenor), `student.quote` (a quote of tuscola_tenor's tweet, by its link); "Rileyson Barneswood" must not fire `student.opted-out-named` |
 | tuscolahigh | primary | tuscola-high | `twitter-2026-10-28-9f0b1d63aa.zip` (zip) | 1587654321098765432 (> 2^53) | clean |
 | tuscolabands | school-owned | tuscola-high | `twitter-2026-10-28-bands/` (folder) | 1007 | clean (archive e-mail differs from the inventory's only in case) |
 | bethelbobcats | primary | bethel-middle | none | 1008 | `inventory.missing-archive`, `account.manager-role` (managed by a teacher) |

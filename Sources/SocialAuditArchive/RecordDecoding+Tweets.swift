@@ -27,7 +27,9 @@ extension RecordDecoding {
         tweet.retweetOf = retweetedAccount(fields.retweetedUser, text: text, mentions: fields.mentions)
         if let quoted = fields.quotedStatus.value {
             tweet.quotedTweetId = quoted
+            // The current archive gives no quoted status, only its id and, among the links, its link.
             tweet.quotedScreenName = fields.quotedScreenName
+                ?? fields.urls.lazy.compactMap(StatusLink.init).first { $0.id == quoted }?.screenName
         } else if !tweet.isRetweet, let link = fields.urls.lazy.compactMap(StatusLink.init).first {
             tweet.quotedTweetId = link.id
             tweet.quotedScreenName = link.screenName

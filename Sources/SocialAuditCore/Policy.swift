@@ -7,7 +7,7 @@ public enum RuleIds {
         "account.created-by", "account.single-manager", "account.manager-role", "account.assigned-by-admin",
         "account.registered-email", "account.email-routing", "account.connected-apps", "account.login-spread",
         "account.owner-is-staff", "personal.claims-official",
-        "student.reply", "student.mention", "student.dm", "student.retweet", "student.opted-out-named",
+        "student.reply", "student.mention", "student.dm", "student.retweet", "student.quote", "student.opted-out-named",
         "primary.retweet-source", "professional.unprofessional-content",
         "inventory.unregistered-archive", "inventory.missing-archive", "inventory.stale-archive",
         "inventory.handle-changed", "inventory.bad-reference", "archive.unreadable",

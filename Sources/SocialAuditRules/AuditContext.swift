@@ -124,11 +124,13 @@ public struct DistrictContext: Sendable {
 public struct StudentDirectory: Sendable {
     private var byAccountId: [String: Student] = [:]
     private var byHandle: [String: Student] = [:]
+    private var byAnyHandle: [String: Student] = [:]
     public let optedOut: [Student]
     let optedOutNames: TextMatcher
 
     public init(_ students: [Student]) {
         for student in students {
+            if let handle = student.handle { byAnyHandle[Handle.normalized(handle)] = student }
             if let id = student.accountId {
                 byAccountId[id] = student
             } else if let handle = student.handle {
@@ -139,11 +141,13 @@ public struct StudentDirectory: Sendable {
         optedOutNames = TextMatcher(names: optedOut.map { ($0.firstName, $0.lastName, $0.studentId) })
     }
 
-    /// The student behind an account, by its id, else by its handle (for students without an id).
+    /// The student behind an account, by its id, else by its handle: where the id is given, only a
+    /// student without one goes by handle (a handle can pass to another account, an id does not);
+    /// where none is (a quoted tweet's link names its author by handle alone), any student's.
     public func student(userId: String?, screenName: String?) -> Student? {
-        if let userId, let student = byAccountId[userId] { return student }
-        if let screenName, let student = byHandle[Handle.normalized(screenName)] { return student }
-        return nil
+        guard let screenName else { return userId.flatMap { byAccountId[$0] } }
+        if let userId { return byAccountId[userId] ?? byHandle[Handle.normalized(screenName)] }
+        return byAnyHandle[Handle.normalized(screenName)]
     }
 
     public func ref(_ student: Student) -> StudentRef {

@@ -193,6 +193,14 @@ public enum ExampleContent {
               mentions: [who.mention], retweetOf: who.mention)
     }
 
+    /// A quote of `who`'s tweet, as the archive gives one: the quoted tweet's id, and its link
+    /// (shortened in the text, whole among the links).
+    public static func quote(of who: Who, _ text: String, id: String = "1850000000000000004") -> Tweet {
+        let quoted = "1849999999999999998"
+        return Tweet(id: id, createdAt: base.addingTimeInterval(180), text: text + " https://t.co/q0000000",
+                     quotedTweetId: quoted, quotedScreenName: who.name, urls: ["https://twitter.com/\(who.name)/status/\(quoted)"])
+    }
+
     /// A one-to-one conversation between the account `own` and `other`.
     public static func dm(_ own: String, with other: String, messages: Int = 2) -> Conversation {
         let ids = [own, other].sorted()

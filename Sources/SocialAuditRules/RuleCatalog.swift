@@ -5,7 +5,8 @@ public enum RuleCatalog {
     public static let all: [any Rule] = [
         CreatedByRule(), SingleManagerRule(), ManagerRoleRule(), AssignedByAdminRule(), RegisteredEmailRule(),
         EmailRoutingRule(), ConnectedAppsRule(), LoginSpreadRule(), OwnerIsStaffRule(), ClaimsOfficialRule(),
-        StudentReplyRule(), StudentMentionRule(), StudentDMRule(), StudentRetweetRule(), OptedOutNamedRule(),
+        StudentReplyRule(), StudentMentionRule(), StudentDMRule(), StudentRetweetRule(), StudentQuoteRule(),
+        OptedOutNamedRule(),
         RetweetSourceRule(), UnprofessionalContentRule(),
         UnregisteredArchiveRule(), MissingArchiveRule(), StaleArchiveRule(), HandleChangedRule(), BadReferenceRule(),
         UnreadableArchiveRule(),

@@ -65,6 +65,7 @@ struct EndToEndTests {
             // professional
             Found("professional.unprofessional-content", "mrsokafor_teaches", "2104040366210940932"),
             Found("student.retweet", "mrsokafor_teaches", "2111986353495736322"),
+            Found("student.quote", "mrsokafor_teaches", "2112023431159873542"),
             Found("account.owner-is-staff", "coachdavis"),
             Found("inventory.bad-reference", "cantonmiddlefans"),
             // unregistered
@@ -125,6 +126,8 @@ struct EndToEndTests {
             Found("student.dm", "KJackson", "1587000000000000000"),
             Found("student.opted-out-named", "KJackson", "21"),
             Found("student.retweet", "KJackson", "23"),
+            // Tweet 12 links to a student's tweet: a quote (the link names its author by handle).
+            Found("student.quote", "KJackson", "12"),
         ], "\(found.sorted { $0.description < $1.description })")
 
         let mention = try #require(result.findings.first { $0.rule == "student.mention" })

@@ -176,7 +176,7 @@ struct RuleSupportTests {
         #expect(RuleCatalog.near("dm") == ["student.dm"])
         #expect(RuleCatalog.near("student-dm") == ["student.dm"])
         #expect(RuleCatalog.near("stale") == ["inventory.stale-archive"])
-        #expect(RuleCatalog.near("student").count == 5 && RuleCatalog.near("student").allSatisfy { $0.hasPrefix("student.") })
+        #expect(RuleCatalog.near("student").count == 6 && RuleCatalog.near("student").allSatisfy { $0.hasPrefix("student.") })
         #expect(RuleCatalog.near("xyz").isEmpty)
     }
 }

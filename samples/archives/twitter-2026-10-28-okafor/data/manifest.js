@@ -5,7 +5,7 @@ window.__THAR_CONFIG = {
     "displayName" : "Mrs. Okafor 🧪"
   },
   "archiveInfo" : {
-    "sizeBytes" : "6561",
+    "sizeBytes" : "7967",
     "generationDate" : "2026-10-28T09:14:03.000Z",
     "isPartialArchive" : false,
     "maxPartSizeBytes" : "53687091200"
@@ -77,7 +77,7 @@ window.__THAR_CONFIG = {
         {
           "fileName" : "data/tweets-part1.js",
           "globalName" : "YTD.tweets.part1",
-          "count" : "2"
+          "count" : "3"
         }
       ]
     }

@@ -12,6 +12,8 @@ public struct ArchiveReading: Sendable, Codable {
         case tweetJS = "tweet-js"
         /// The older "Grailbird" archive: `tweets.csv`, `data/js/tweets/YYYY_MM.js`.
         case grailbird
+        /// Archives of 2018–2019: the data files at the archive's top, no `data/` folder and no manifest.
+        case topLevel = "top-level"
     }
 
     public var source: ArchiveSource
@@ -160,12 +162,12 @@ struct ReadingSession {
         guard let files = openFiles() else { return }
         self.files = files
         let paths = files.paths()
-        guard let root = Self.dataRoot(paths) else {
-            problem("no Twitter/X archive data found: expected data/account.js, data/tweets.js or data/js/tweets/ (Grailbird)")
+        guard let (root, dataFolder) = Self.dataFolder(paths) else {
+            problem("no Twitter/X archive data found: expected data/account.js, data/tweets.js, data/js/tweets/ (Grailbird) or, in archives of 2018–2019, account.js or tweet.js at the top")
             return
         }
-        let (dataFiles, grailbirdMonths) = DataFile.found(in: paths, under: root)
-        reading.layout = Self.layout(dataFiles, grailbirdMonths: grailbirdMonths)
+        let (dataFiles, grailbirdMonths) = DataFile.found(in: paths, under: dataFolder)
+        reading.layout = dataFolder == root ? .topLevel : Self.layout(dataFiles, grailbirdMonths: grailbirdMonths)
         // Manifest and identity first, so that whoever consumes the tweets knows whose they are.
         readIdentity(dataFiles, paths: Set(paths), root: root)
         if identityOnly { return }
@@ -260,10 +262,26 @@ struct ReadingSession {
         }
     }
 
-    /// The folder that holds `data/`: the archive's top, or a single folder the zip wraps it in.
-    static func dataRoot(_ paths: [String]) -> String? {
-        let markers = ["data/account.js", "data/manifest.js", "data/tweets.js", "data/tweet.js", "data/profile.js",
-                       "data/tweets-part1.js", "data/js/tweet_index.js", "data/js/user_details.js"]
+    /// The archive's top (the folder that holds `data/`, or a single folder the zip wraps it in)
+    /// and the folder of its data files: `data/`, or in archives of 2018–2019 the top itself.
+    static func dataFolder(_ paths: [String]) -> (root: String, data: String)? {
+        if let root = shallowestPrefix(paths, markers: ["data/account.js", "data/manifest.js", "data/tweets.js", "data/tweet.js",
+                                                        "data/profile.js", "data/tweets-part1.js", "data/js/tweet_index.js",
+                                                        "data/js/user_details.js"]) {
+            return (root, root + "data/")
+        }
+        if let path = paths.first(where: { $0.contains("data/js/tweets/") }), let range = path.range(of: "data/js/tweets/") {
+            let root = String(path[..<range.lowerBound])
+            return (root, root + "data/")
+        }
+        if let root = shallowestPrefix(paths, markers: ["account.js", "tweet.js", "tweets.js", "direct-message.js"]) {
+            return (root, root)
+        }
+        return nil
+    }
+
+    /// The shortest folder (then the first by name) at which one of `markers` lies.
+    private static func shallowestPrefix(_ paths: [String], markers: [String]) -> String? {
         var best: String?
         for path in paths {
             for marker in markers where path.hasSuffix(marker) {
@@ -271,12 +289,6 @@ struct ReadingSession {
                 guard prefix.isEmpty || prefix.hasSuffix("/") else { continue }
                 if let current = best, (current.count, current) <= (prefix.count, prefix) { continue }
                 best = prefix
-            }
-        }
-        if best == nil, paths.contains(where: { $0.contains("data/js/tweets/") }) {
-            if let path = paths.first(where: { $0.contains("data/js/tweets/") }),
-               let range = path.range(of: "data/js/tweets/") {
-                best = String(path[..<range.lowerBound])
             }
         }
         return best

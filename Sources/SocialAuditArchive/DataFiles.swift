@@ -21,6 +21,9 @@ enum DataType: String, CaseIterable {
         case .manifest: ["window.__THAR_CONFIG"]
         case .tweets, .tweet: ["window.YTD.tweets.", "window.YTD.tweet."]
         case .deletedTweets: ["window.YTD.deleted_tweets.", "window.YTD.deleted_tweet."]
+        // The 2018–2019 archives name them in the singular.
+        case .directMessages: ["window.YTD.direct_messages.", "window.YTD.direct_message."]
+        case .directMessagesGroup: ["window.YTD.direct_messages_group.", "window.YTD.direct_message_group."]
         default: ["window.YTD." + rawValue.replacingOccurrences(of: "-", with: "_") + "."]
         }
     }
@@ -74,10 +77,9 @@ struct DataFile: Comparable {
         self.part = part
     }
 
-    /// The data files under `root`'s `data/` folder by type, each type's in part order, and a
+    /// The data files in the folder `dataPrefix` by type, each type's in part order, and a
     /// Grailbird archive's monthly tweet files (`data/js/tweets/YYYY_MM.js`).
-    static func found(in paths: [String], under root: String) -> (byType: [DataType: [DataFile]], grailbirdMonths: [String]) {
-        let dataPrefix = root + "data/"
+    static func found(in paths: [String], under dataPrefix: String) -> (byType: [DataType: [DataFile]], grailbirdMonths: [String]) {
         var dataFiles: [DataType: [DataFile]] = [:]
         var grailbirdMonths: [String] = []
         for path in paths where path.hasPrefix(dataPrefix) {

@@ -5,7 +5,8 @@ import Foundation
 /// - Twitter's own: `Wed Oct 10 20:19:24 +0000 2018` (tweets' `created_at`);
 /// - ISO 8601, with or without milliseconds: `2022-11-14T17:25:17.171Z` (DMs, account, manifest);
 /// - the Grailbird archives' `2010-04-01 00:00:00 +0000`;
-/// - a bare day `2026-11-01`.
+/// - a bare day `2026-11-01`;
+/// - milliseconds since 1970 in a string, `"1534138567670"` (DMs and `account.js` of 2018–2019 archives).
 ///
 /// Written by hand rather than with `DateFormatter`: the formats are fixed and English, a
 /// formatter with the machine's locale gets month names wrong, and this runs once per tweet
@@ -25,7 +26,7 @@ public enum TwitterDate {
     public static func parse(bytes b: UnsafeBufferPointer<UInt8>) -> Date? {
         guard b.count >= 10 else { return nil }
         if isDigit(b[0]) {
-            return parseNumeric(b)
+            return b[4] == 0x2D ? parseNumeric(b) : parseEpochMilliseconds(b)
         }
         return parseTwitter(b)
     }
@@ -77,6 +78,12 @@ public enum TwitterDate {
         }
         return make(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
                     fraction: fraction, offsetSeconds: offset)
+    }
+
+    // `1534138567670`: eleven to fifteen digits (1973 to 33658), so that no other number is taken for one.
+    private static func parseEpochMilliseconds(_ b: UnsafeBufferPointer<UInt8>) -> Date? {
+        guard (11...15).contains(b.count), let milliseconds = number(b, 0, b.count) else { return nil }
+        return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
     }
 
     /// `+0000`, `-0500` or `+05:30` at `i`.

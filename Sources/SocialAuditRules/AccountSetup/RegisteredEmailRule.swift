@@ -5,7 +5,7 @@ struct RegisteredEmailRule: Rule {
     let description = RuleDescription(
         id: "account.registered-email",
         name: "Registered to the account's district address",
-        summary: "The archive's e-mail is not on a district domain, or differs from the inventory's registeredEmail; for a primary account, also when it is a person's own address.",
+        summary: "The archive's e-mail is not on a district domain, or differs from the inventory's registeredEmail; for a primary account, also when it is a person's own address; or the archive gives no e-mail at all, so the registration cannot be checked.",
         concern: .accountSetup,
         severities: [(.primary, .high), (.schoolOwned, .high)],
         policy: [PolicyText.primaryCreated, PolicyText.assignManager],
@@ -19,6 +19,12 @@ struct RegisteredEmailRule: Rule {
             RuleExample("a primary account registered to its administrator's own address", Scenario.account(.primary).with {
                 $0.subject.archiveAccount?.email = "mreed@haywood.k12.nc.us"
             }.inventoryEntry { $0.registeredEmail = "mreed@haywood.k12.nc.us" }),
+            RuleExample("the archive's account.js gives \"email\": null", Scenario.account(.primary).with {
+                $0.subject.archiveAccount?.email = nil
+            }),
+            RuleExample("the archive gives only white space for the e-mail", Scenario.account(.schoolOwned).with {
+                $0.subject.archiveAccount?.email = "  "
+            }),
         ],
         nonTriggering: [
             RuleExample("the address the inventory names", Scenario.account(.primary)),
@@ -32,8 +38,18 @@ struct RegisteredEmailRule: Rule {
         ])
 
     func check(account: AccountSubject, in district: DistrictContext, report: inout FindingReporter) {
-        guard let entry = account.inventory, let email = account.archiveAccount?.email?.trimmingCharacters(in: .whitespaces),
-              !email.isEmpty else { return }
+        guard let entry = account.inventory, let archived = account.archiveAccount else { return }
+        let email = archived.email?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard !email.isEmpty else {
+            // An archive without an address hides the one fact this rule exists to check.
+            report.report(
+                Evidence(kind: .account, compared: [
+                    ComparedValue("archive e-mail", "(none: account.js gives no address)"),
+                    ComparedValue("inventory registeredEmail", entry.registeredEmail ?? "(not given)"),
+                ]),
+                "The archive gives no e-mail address, so what the account is registered to cannot be checked")
+            return
+        }
         let lowered = email.lowercased()
         let domain = lowered.split(separator: "@").last.map(String.init) ?? ""
         let districtDomains = district.inventory.district.emailDomains.map { $0.lowercased() }

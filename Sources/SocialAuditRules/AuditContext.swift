@@ -19,6 +19,14 @@ public struct AccountSubject: Sendable, Codable {
     public var problems: [ArchiveProblem] = []
     /// Whether the archive was matched to the inventory by account id (rather than by handle).
     public var matchedByAccountId: Bool
+    /// The ids the account's tweets pair with handle-only students' handles, for its conversations.
+    /// Not kept in the state: a conversation read again is read after the tweets again.
+    public var learnedHandles = LearnedHandles()
+
+    private enum CodingKeys: String, CodingKey {
+        case tier, inventory, hasArchive, archiveName, archiveAccount, profile, manifest, applications, logins, problems
+        case matchedByAccountId
+    }
 
     public init(tier: Tier, inventory: InventoryAccount?, hasArchive: Bool, archiveName: String? = nil,
                 archiveAccount: ArchiveAccount? = nil, profile: Profile? = nil, manifest: ArchiveManifest? = nil,
@@ -149,6 +157,11 @@ public struct StudentDirectory: Sendable {
         if let userId { return byAccountId[userId] ?? byHandle[Handle.normalized(screenName)] }
         return byAnyHandle[Handle.normalized(screenName)]
     }
+
+    /// Whether any student is known by handle alone (then the account's tweets are worth learning from).
+    public var hasHandleOnlyStudents: Bool { !byHandle.isEmpty }
+
+    func handleOnlyStudent(normalizedHandle: String) -> Student? { byHandle[normalizedHandle] }
 
     public func ref(_ student: Student) -> StudentRef {
         StudentRef(studentId: student.studentId, handle: student.handle)

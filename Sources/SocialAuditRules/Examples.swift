@@ -9,10 +9,13 @@ public struct RuleExample: Sendable {
     public var scenario: Scenario
     public var file: String
     public var line: Int
+    /// The severity the finding must have where it is not the rule's for the tier (a signal to review).
+    public var severity: Severity?
 
-    public init(_ note: String, _ scenario: Scenario, file: String = #filePath, line: Int = #line) {
+    public init(_ note: String, _ scenario: Scenario, severity: Severity? = nil, file: String = #filePath, line: Int = #line) {
         self.note = note
         self.scenario = scenario
+        self.severity = severity
         self.file = file
         self.line = line
     }

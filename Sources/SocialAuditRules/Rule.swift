@@ -103,13 +103,15 @@ public struct FindingDraft: Sendable {
     public var evidence: Evidence
     public var students: [StudentRef]
     public var summary: String
+    /// A severity of its own, for a finding that is a signal to review rather than the rule's case.
+    public var severity: Severity?
 }
 
 /// Collects a rule's drafts during a pass.
 public struct FindingReporter: Sendable {
     var drafts: [FindingDraft] = []
 
-    public mutating func report(_ evidence: Evidence, students: [StudentRef] = [], _ summary: String) {
-        drafts.append(FindingDraft(evidence: evidence, students: students.sorted(), summary: summary))
+    public mutating func report(_ evidence: Evidence, students: [StudentRef] = [], severity: Severity? = nil, _ summary: String) {
+        drafts.append(FindingDraft(evidence: evidence, students: students.sorted(), summary: summary, severity: severity))
     }
 }

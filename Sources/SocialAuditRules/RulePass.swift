@@ -77,6 +77,7 @@ public struct RulePass: Sendable {
         tweetsScanned += 1
         // The text is folded and matched once for all the word lists, rather than once per rule.
         let listed = listedWords?.find(in: tweet.text)
+        if district.students.hasHandleOnlyStudents { subject.learnedHandles.learn(from: tweet, in: district.students) }
         // Read once for every rule: handed from `self` (which the loop changes), each was copied
         // for each rule, every one of their strings and sets retained and released.
         let (subject, district) = (self.subject, self.district)
@@ -111,6 +112,7 @@ public struct RulePass: Sendable {
         copy.prepareForContent()
         copy.findings = []
         copy.contentFindings = []
+        copy.subject.learnedHandles = LearnedHandles()
         copy.tweetsScanned = 0
         copy.messagesScanned = 0
         copy.conversationsScanned = 0
@@ -120,6 +122,7 @@ public struct RulePass: Sendable {
     /// Takes up what the shards found and counted. The content findings are kept in one order
     /// (``Finding/ordered(_:_:)``) whichever thread found them.
     public mutating func merge(_ shards: [RulePass]) {
+        learnHandles(from: shards)
         for shard in shards {
             findings += shard.findings
             contentFindings += shard.contentFindings
@@ -129,6 +132,12 @@ public struct RulePass: Sendable {
         }
         findings = Finding.sorted(findings)
         contentFindings = Finding.sorted(contentFindings)
+    }
+
+    /// Takes up the handles the shards' tweets paired with ids: the conversations, read after every
+    /// tweet but before the shards are merged, need them.
+    public mutating func learnHandles(from shards: [RulePass]) {
+        for shard in shards { subject.learnedHandles.merge(shard.subject.learnedHandles) }
     }
 
     /// Records what the archive reader could not read (the `archive.unreadable` rule reads them).
@@ -180,7 +189,7 @@ public struct RulePass: Sendable {
     @discardableResult
     private mutating func record(_ draft: FindingDraft, of rule: any Rule) -> Finding {
         let description = rule.description
-        let severity = district.policy.severity[description.id] ?? description.severity(for: subject.tier) ?? .low
+        let severity = draft.severity ?? district.policy.severity[description.id] ?? description.severity(for: subject.tier) ?? .low
         let school = district.definesSchool(subject.schoolId)
             ? district.inventory.schools.first { $0.id == subject.schoolId }
             : nil

@@ -333,7 +333,15 @@ public struct DistrictAudit: Sendable {
         // shard of the pass (made after the account's identity was read), merged after.
         var pass = pass
         var shards: [PassShard] = []
-        let reading = reader.read({ record in pass.add(record) }, tweetConsumer: {
+        var shardsLearned = false
+        let reading = reader.read({ record in
+            // Conversations come after every tweet: the shards' tweets are all read by then.
+            if case .conversation = record, !shardsLearned {
+                shardsLearned = true
+                pass.learnHandles(from: shards.map(\.pass))
+            }
+            pass.add(record)
+        }, tweetConsumer: {
             let shard = PassShard(pass.shard())
             shards.append(shard)
             return shard

@@ -23,7 +23,7 @@ struct RuleCatalogTests {
             let findings = example.findings(of: ruleCase.rule)
             let location = SourceLocation(fileID: example.file, filePath: example.file, line: example.line, column: 1)
             #expect(!findings.isEmpty, "should fire: \(example.note)", sourceLocation: location)
-            #expect(findings.allSatisfy { $0.rule == description.id && $0.severity == description.severity(for: example.scenario.subject.tier) },
+            #expect(findings.allSatisfy { $0.rule == description.id && $0.severity == example.severity ?? description.severity(for: example.scenario.subject.tier) },
                     sourceLocation: location)
         }
         for example in description.nonTriggering {

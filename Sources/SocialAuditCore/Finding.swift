@@ -153,9 +153,11 @@ public struct AuditedAccount: Sendable, Hashable, Codable {
     public var messages: Int
     /// Whether part of the archive could not be read.
     public var unreadable: Bool
+    /// What the X API captures gave of the account, if they hold any of its tweets.
+    public var captured: CaptureSource?
 
     public init(handle: String, tier: Tier, schoolId: String, archiveName: String?, archiveDate: Date?,
-                tweets: Int, conversations: Int, messages: Int, unreadable: Bool) {
+                tweets: Int, conversations: Int, messages: Int, unreadable: Bool, captured: CaptureSource? = nil) {
         self.handle = handle
         self.tier = tier
         self.schoolId = schoolId
@@ -165,6 +167,27 @@ public struct AuditedAccount: Sendable, Hashable, Codable {
         self.conversations = conversations
         self.messages = messages
         self.unreadable = unreadable
+        self.captured = captured
+    }
+}
+
+/// What the X API captures of a run hold of one account.
+public struct CaptureSource: Sendable, Hashable, Codable {
+    /// The account's id and handle as the captures give them (the tweets' author).
+    public var accountId: String
+    public var username: String?
+    /// The capture files with its tweets, by name.
+    public var files: [String]
+    public var tweets: Int
+    /// When its newest captured tweet was posted.
+    public var newest: Date?
+
+    public init(accountId: String, username: String?, files: [String], tweets: Int, newest: Date?) {
+        self.accountId = accountId
+        self.username = username
+        self.files = files
+        self.tweets = tweets
+        self.newest = newest
     }
 }
 

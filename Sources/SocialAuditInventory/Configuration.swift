@@ -13,6 +13,8 @@ public struct Configuration: Sendable {
     /// known spellings, or `none`; nil for the known spellings.
     public var rosterOptOutColumn: String? = nil
     public var archives: URL
+    /// The folder of X API v2 captures; nil when it was not named and the default does not exist.
+    public var captures: URL?
     public var out: URL
     public var state: URL
     public var reviews: URL
@@ -124,6 +126,8 @@ public enum ConfigurationReader {
         if !reader.problems.isEmpty { throw InputError(reader.problems) }
         var read = configuration
         read.rosterOptOutColumn = roster.optOutColumn
+        let captures = path("captures", override: nil)
+        if fields.has("captures") || FileManager.default.fileExists(atPath: captures.path) { read.captures = captures }
         return read
     }
 

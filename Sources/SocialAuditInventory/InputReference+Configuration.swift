@@ -16,6 +16,8 @@ extension InputReference {
                    "The student roster exported from the student information system, CSV or JSON: its path, or an object giving the path and how its columns are read. When it is not named and does not exist, the run goes on without students and says so: no student rule can fire."),
         InputField("archives", .path, default: .text("archives"),
                    "The folder of account archives: one per account, each the `.zip` from Twitter/X or that zip extracted into a folder."),
+        InputField("captures", .path, default: .text("captures"),
+                   "The folder of X API v2 captures: files of JSON lines (`*.jsonl`) as `twarc2 timeline` or `twarc2 search` writes them (one response page a line), or as `twarc2 flatten` writes them (one tweet a line). A file may hold several accounts' tweets; each tweet is audited as its author's, matched to the inventory by account id, else by handle. A tweet also in the account's archive is reported once. When it is not named and does not exist, the run reads archives only."),
         InputField("out", .path, default: .text("out"),
                    "The folder the reports, `findings.csv` and the e-mail summaries are written to. socialaudit marks it (`.socialaudit-output`) and replaces only a folder that is new, empty or marked; it may not be, hold or lie inside the archives or the templates, nor be or hold the configuration's or the state's folder."),
         InputField("state", .path, default: .text("state/socialaudit.sqlite"),

@@ -64,12 +64,19 @@ enum HTMLContext {
 
     static func accountRow(_ account: AuditedAccount, counts: [String: Int], anchor: Bool) -> [String: Any] {
         let count = counts[accountKey(account.handle, account.tier)] ?? 0
-        var note = ""
-        if account.archiveName == nil {
-            note = "no archive in this run"
-        } else if account.unreadable {
-            note = "part of the archive could not be read"
+        var notes: [String] = []
+        if let captured = account.captured {
+            let newest = captured.newest.map { ", newest \(TwitterDate.day($0))" } ?? ""
+            notes.append("\(captured.tweets) tweet\(captured.tweets == 1 ? "" : "s") from X API captures\(newest)")
         }
+        if account.archiveName == nil {
+            // The API's timelines hold no DMs, connected apps or logins: only an archive does.
+            notes.append(account.captured == nil ? "no archive in this run"
+                         : "no archive: DMs, connected apps and logins were not checked")
+        } else if account.unreadable {
+            notes.append("part of the archive could not be read")
+        }
+        let note = notes.joined(separator: "; ")
         var row: [String: Any] = [
             "handle": account.handle, "tier": account.tier.label,
             "archiveDate": account.archiveDate.map(TwitterDate.day) ?? (account.archiveName == nil ? "—" : "unknown"),

@@ -22,6 +22,8 @@ public struct AccountSubject: Sendable, Codable {
     /// The ids the account's tweets pair with handle-only students' handles, for its conversations.
     /// Not kept in the state: a conversation read again is read after the tweets again.
     public var learnedHandles = LearnedHandles()
+    /// What the run's X API captures hold of the account (not kept with the archive in the state).
+    public var captured: CaptureSource?
 
     private enum CodingKeys: String, CodingKey {
         case tier, inventory, hasArchive, archiveName, archiveAccount, profile, manifest, applications, logins, problems
@@ -54,10 +56,10 @@ public struct AccountSubject: Sendable, Codable {
     }
 
     /// The account id: the archive's, else the inventory's.
-    public var accountId: String? { archiveAccount?.accountId ?? inventory?.accountId }
+    public var accountId: String? { archiveAccount?.accountId ?? inventory?.accountId ?? captured?.accountId }
 
     /// The username tweets' links use: the archive's, else the inventory handle.
-    public var linkHandle: String { archiveAccount?.username ?? handle }
+    public var linkHandle: String { archiveAccount?.username ?? captured?.username ?? handle }
 
     public var schoolId: String? { inventory?.school }
 }

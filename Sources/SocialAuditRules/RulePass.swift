@@ -140,6 +140,19 @@ public struct RulePass: Sendable {
         for shard in shards { subject.learnedHandles.merge(shard.subject.learnedHandles) }
     }
 
+    /// The account's tweets in the X API captures, after its archive (if any). A tweet the archive
+    /// also holds gives the same findings: each is reported once, by rule and tweet.
+    public mutating func add(captured tweets: [Tweet], source: CaptureSource) {
+        subject.captured = source
+        var captures = shard()
+        for tweet in tweets { captures.add(tweet) }
+        let known = Set(contentFindings.map { [$0.rule, $0.evidence.id ?? ""] })
+        let new = captures.contentFindings.filter { !known.contains([$0.rule, $0.evidence.id ?? ""]) }
+        findings = Finding.sorted(findings + new)
+        contentFindings = Finding.sorted(contentFindings + new)
+        if !subject.hasArchive { tweetsScanned += captures.tweetsScanned }
+    }
+
     /// Records what the archive reader could not read (the `archive.unreadable` rule reads them).
     public mutating func add(problems: [ArchiveProblem]) {
         subject.problems += problems
@@ -183,7 +196,7 @@ public struct RulePass: Sendable {
                        archiveName: subject.hasArchive ? subject.archiveName : nil,
                        archiveDate: subject.manifest?.generationDate, tweets: tweetsScanned,
                        conversations: conversationsScanned, messages: messagesScanned,
-                       unreadable: !subject.problems.isEmpty))
+                       unreadable: !subject.problems.isEmpty, captured: subject.captured))
     }
 
     @discardableResult

@@ -29,6 +29,8 @@ public struct AuditResult: Sendable {
     public var shown: @Sendable (String) -> String = { DisplayText.singleLine($0) }
     /// The accounts audited whose data could not be read (no archive, or one not read whole), as findings name them.
     public var accountsNotRead: Set<String> = []
+    /// What was read of the X API captures.
+    public var captures = CaptureSummary()
 
     /// Whose data the run read, for the findings' lifecycle.
     public var coverage: Lifecycle.Coverage {
@@ -92,6 +94,8 @@ public struct DistrictAudit: Sendable {
         /// What ``prepare(remembered:)`` learned of each archive, by index.
         let priors: [Prior]
         let duplicates: DuplicateArchives
+        /// What the X API captures hold, by inventory account.
+        let captures: MatchedCaptures
 
         /// How many archives the folder holds.
         public var archiveCount: Int { listing.sources.count }
@@ -133,6 +137,8 @@ public struct DistrictAudit: Sendable {
         let (students, asOf) = (inputs.roster.students, self.asOf)
         async let pendingDistrict = DistrictContext(inventory: inventory, students: students, policy: policy,
                                                     lexicon: .configured(policy.lexicon), asOf: asOf)
+        let capturesFolder = inputs.configuration.captures
+        async let pendingCaptures = capturesFolder.map(CaptureReader.read(folder:)) ?? CaptureReading()
         let (identities, priors) = await identify(listing.sources, state: stateNow)
         let archiveIdentities = zip(identities, priors).map { reading, prior in
             ArchiveIdentity(accountId: reading.account?.accountId, username: reading.account?.username,
@@ -146,9 +152,11 @@ public struct DistrictAudit: Sendable {
         }
         var district = await pendingDistrict
         district.learnOrganizationIds(learnedIds)
+        let captures = MatchedCaptures(await pendingCaptures, to: inventory, learnedIds: learnedIds)
         return Preparation(listing: listing, identities: identities, matching: matching, district: district,
                            key: inputsKey(learnedIds: learnedIds), priors: priors,
-                           duplicates: DuplicateArchives(matching, sources: listing.sources, identities: archiveIdentities))
+                           duplicates: DuplicateArchives(matching, sources: listing.sources, identities: archiveIdentities),
+                           captures: captures)
     }
 
     /// Who each archive belongs to (manifest and account only), to know its tier before its
@@ -213,15 +221,23 @@ public struct DistrictAudit: Sendable {
         for (index, entry) in inventory.accounts.enumerated() where !matched.contains(index) {
             guard wanted(entry.school, district: district) else { continue }
             var pass = RulePass(subject: AccountSubject(tier: entry.tier, inventory: entry, hasArchive: false), district: district)
+            // Its findings stay open when gone: a capture holds the latest tweets, not all of them.
+            if let captured = prepared.captures.byAccount[index] {
+                pass.add(captured: captured.tweets, source: captured.source)
+                tweets += pass.tweetsScanned
+            }
             findings += pass.finish()
             accounts.append(pass.audited)
             notRead.insert(pass.audited.handle)
         }
+        var captures = prepared.captures.summary
+        captures.problems = captures.problems.map(district.masked)
         return AuditResult(findings: Finding.sorted(findings), readings: readings, ignored: listing.ignored,
                            matching: matching, tweetsScanned: tweets, messagesScanned: messages,
                            accounts: accounts.sorted { ($0.schoolId, $0.tier, $0.handle) < ($1.schoolId, $1.tier, $1.handle) },
                            archivesRead: cacheOut, archivesReused: reused, archivesPresent: sources.map(\.url.path),
-                           shown: { DisplayText.singleLine(district.masked($0)) }, accountsNotRead: notRead)
+                           shown: { DisplayText.singleLine(district.masked($0)) }, accountsNotRead: notRead,
+                           captures: captures)
     }
 
     /// Each archive audited on its own (one rule pass, one read); archives run in parallel,
@@ -254,7 +270,8 @@ public struct DistrictAudit: Sendable {
         // system shares the cores between all of them, so when only the last archives are left
         // (or one large one), their parts still use every core.
         return await audit(sources[index], entry: entry, byId: match?.basis == .accountId, district: prepared.district, key: prepared.key,
-                           partWorkers: jobs, prior: prepared.priors[index], notes: prepared.duplicates.kept[index] ?? [])
+                           partWorkers: jobs, prior: prepared.priors[index], notes: prepared.duplicates.kept[index] ?? [],
+                           captured: match.flatMap { prepared.captures.byAccount[$0.account] })
     }
 
     /// What one archive's audit gives.
@@ -273,14 +290,16 @@ public struct DistrictAudit: Sendable {
     /// Audits one archive: from the state when its content and the inputs are unchanged, else by
     /// reading it once and feeding every record to the account's rule pass.
     func audit(_ source: ArchiveSource, entry: InventoryAccount?, byId: Bool, district: DistrictContext, key: String,
-               partWorkers: Int = 1, prior: Prior? = nil, notes: [ArchiveProblem] = []) async -> ArchiveOutcome {
+               partWorkers: Int = 1, prior: Prior? = nil, notes: [ArchiveProblem] = [],
+               captured: CapturedAccount? = nil) async -> ArchiveOutcome {
         let subject = AccountSubject(tier: entry?.tier ?? .unregistered, inventory: entry, hasArchive: true,
                                      archiveName: source.name, matchedByAccountId: byId)
         var pass = RulePass(subject: subject, district: district)
         // Unchanged in size and time since the state remembered it, with the same inputs (as
         // ``prepare(remembered:)`` found it): restored as it is.
         if let prior, let cached = prior.cached, let unchanged = prior.unchanged, cached.inputsKey == key {
-            return finish(&pass, restoring: unchanged, ArchiveOutcome(reading: unchanged.reading, cache: cached, reused: true), notes: notes)
+            return finish(&pass, restoring: unchanged, ArchiveOutcome(reading: unchanged.reading, cache: cached, reused: true),
+                          notes: notes, captured: captured)
         }
         // What prepare learned is not learned again (a folder's files are walked once).
         let listing = prior.map(\.listing) ?? ArchiveContent.listing(source)
@@ -305,12 +324,12 @@ public struct DistrictAudit: Sendable {
                 outcome.cache?.size = content.size
                 outcome.cache?.modified = content.modified
             }
-            return finish(&pass, restoring: saved, outcome, notes: notes)
+            return finish(&pass, restoring: saved, outcome, notes: notes, captured: captured)
         }
         let fed = await read(source, listing: listing, stored: stored, content: content, key: key, district: district,
                              partWorkers: partWorkers, pass: pass)
         pass = fed.pass
-        return finish(&pass, fed.outcome, notes: notes)
+        return finish(&pass, fed.outcome, notes: notes, captured: captured)
     }
 
     /// An archive read once, every record fed to the account's rule pass, with what the state is
@@ -367,16 +386,19 @@ public struct DistrictAudit: Sendable {
 
     /// The outcome of a pass restored from what the state remembers.
     private func finish(_ pass: inout RulePass, restoring saved: CachedAudit, _ outcome: ArchiveOutcome,
-                        notes: [ArchiveProblem]) -> ArchiveOutcome {
+                        notes: [ArchiveProblem], captured: CapturedAccount?) -> ArchiveOutcome {
         pass.restore(subject: saved.subject, contentFindings: saved.contentFindings, tweets: saved.tweets,
                      conversations: saved.conversations, messages: saved.messages)
-        return finish(&pass, outcome, notes: notes)
+        return finish(&pass, outcome, notes: notes, captured: captured)
     }
 
     /// The outcome, with the account-wide findings and the counts of the pass. `notes` are
     /// problems of this run only (not remembered with the archive's content).
-    private func finish(_ pass: inout RulePass, _ outcome: ArchiveOutcome, notes: [ArchiveProblem]) -> ArchiveOutcome {
+    private func finish(_ pass: inout RulePass, _ outcome: ArchiveOutcome, notes: [ArchiveProblem],
+                        captured: CapturedAccount?) -> ArchiveOutcome {
         var outcome = outcome
+        // After the archive is remembered: the captures change from night to night, the archive does not.
+        if let captured { pass.add(captured: captured.tweets, source: captured.source) }
         outcome.complete = outcome.reading.problems.isEmpty
         pass.add(problems: notes)
         outcome.reading.problems += notes

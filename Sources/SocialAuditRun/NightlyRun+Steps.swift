@@ -151,7 +151,8 @@ extension NightlyRun {
             statuses: lifecycle.statuses, resolved: lifecycle.resolved, trend: past.trend,
             accounts: result.accounts, archivesRead: result.readings.count,
             tweetsScanned: result.tweetsScanned, messagesScanned: result.messagesScanned,
-            errors: result.readings.flatMap { $0.problems.map(\.description) })
+            errors: result.readings.flatMap { $0.problems.map(\.description) }
+                + result.captures.problems.map { "capture " + $0.description })
         report.notRecheckedSince = carried.notRecheckedSince
         report.trend += TrendPoint.current(report.findings, statuses: report.findingStatuses, resolved: lifecycle.resolved, asOf: day)
         var record = RunOutcome(asOf: day, startedAt: checked.startedAt, finishedAt: finishedAt, findings: result.findings,

@@ -19,6 +19,10 @@ extension NightlyRun.Outcome {
             "Audit as of \(asOf): \(archives) (\(result.archivesReused) unchanged since the last run), \(result.tweetsScanned) tweets and \(result.messagesScanned) direct messages.",
             "\(Self.plural(findings.count, "finding")): " + bySeverity.joined(separator: ", ") + "; " + byStatus.joined(separator: ", ") + "; \(resolved) resolved since the last run.",
         ]
+        if let captured = capturesLine { lines.insert(captured, at: 1) }
+        if verbose, !result.captures.problems.isEmpty {
+            lines += result.captures.problems.map { "  capture \(DisplayText.singleLine($0.description))" }
+        }
         var bySchool: [String: Int] = [:]
         for finding in findings { bySchool[finding.schoolId, default: 0] += 1 }
         for school in bySchool.keys.sorted() {
@@ -35,6 +39,21 @@ extension NightlyRun.Outcome {
     }
 
     private var archives: String { Self.plural(result.readings.count, "archive") }
+
+    /// What the X API captures gave, when there were any.
+    private var capturesLine: String? {
+        let captures = result.captures
+        guard captures.files > 0 || !captures.problems.isEmpty else { return nil }
+        var line = "X API captures: \(Self.plural(captures.files, "file")), \(Self.plural(captures.tweets, "tweet")) of "
+            + "\(Self.plural(captures.accounts, "inventory account"))"
+        if captures.otherAuthors > 0 { line += " (\(Self.plural(captures.otherAuthors, "other author")) passed over)" }
+        if !captures.problems.isEmpty {
+            line += "; \(Self.plural(captures.problems.count, "problem")) (lines skipped\(verboseHint))"
+        }
+        return line + "."
+    }
+
+    private var verboseHint: String { ", listed with --verbose and in the report" }
 
     private func count(_ status: FindingStatus) -> Int {
         statuses.values.filter { $0 == status }.count

@@ -40,7 +40,7 @@ struct MissingArchiveRule: Rule {
     let description = RuleDescription(
         id: "inventory.missing-archive",
         name: "No archive for an inventory account",
-        summary: "An inventory account has no archive in the run: medium for primary and school-owned accounts, "
+        summary: "An inventory account has no archive and no X API capture in the run: medium for primary and school-owned accounts, "
             + "low for staff accounts. Its earlier findings stay open, marked not re-checked since its archive was last read.",
         concern: .coverage,
         severities: [(.primary, .medium), (.schoolOwned, .medium), (.professional, .low), (.personal, .low)],
@@ -62,10 +62,16 @@ struct MissingArchiveRule: Rule {
         nonTriggering: [
             RuleExample("an archive was read", Scenario.account(.primary)),
             RuleExample("a professional account whose archive was read", Scenario.account(.professional)),
+            RuleExample("no archive, but the X API captures hold the account's tweets", Scenario.account(.professional).with {
+                $0.subject.hasArchive = false
+                $0.subject.archiveAccount = nil
+                $0.subject.captured = CaptureSource(accountId: "1004", username: "mslane_teaches", files: ["timelines.jsonl"],
+                                                    tweets: 12, newest: ExampleDistrict.date("2026-10-31T18:00:00Z"))
+            }),
         ])
 
     func check(account: AccountSubject, in district: DistrictContext, report: inout FindingReporter) {
-        guard !account.hasArchive, let entry = account.inventory else { return }
+        guard !account.hasArchive, account.captured == nil, let entry = account.inventory else { return }
         report.report(
             Evidence(kind: .inventory, compared: [ComparedValue("inventory account", "@\(Handle.normalized(entry.handle)) (\(entry.tier.label))")]),
             "No archive of @\(Handle.normalized(entry.handle)) was in this run")

@@ -1,0 +1,259 @@
+import Foundation
+import Testing
+import SocialAuditArchive
+import SocialAuditCore
+import SocialAuditInventory
+import SocialAuditRules
+import SocialAuditRun
+import SocialAuditTestSupport
+
+/// One set of tweets, written as an archive would hold them and as X API v2 captures would.
+struct CapturedTweet {
+    var id: String
+    var text: String
+    var at: String                    // ISO 8601
+    var mentions: [(String, String)] = []
+    var replyTo: (user: String, handle: String, status: String)?
+    var retweetOf: (user: String, handle: String, tweet: String)?
+    var quoteOf: (user: String, handle: String, tweet: String)?
+    var longText: String?
+
+    var twitterDate: String {
+        let date = TwitterDate.parse(at)!
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "EEE MMM dd HH:mm:ss '+0000' yyyy"
+        return f.string(from: date)
+    }
+
+    var quoteLink: String? { quoteOf.map { "https://twitter.com/\($0.handle)/status/\($0.tweet)" } }
+
+    /// As `tweets.js` holds it.
+    var archived: String {
+        TwitterJS.tweet(id: id, text: text, createdAt: twitterDate, mentions: mentions, replyToUser: replyTo?.user,
+                        replyToName: replyTo?.handle, replyToStatus: replyTo?.status, urls: quoteLink.map { [$0] } ?? [],
+                        extra: quoteOf.map { "\"quoted_status_id_str\" : \"\($0.tweet)\"" } ?? "")
+    }
+
+    /// As the API gives it, with `author_id` and `referenced_tweets`.
+    func apiObject(author: String) -> [String: Any] {
+        var object: [String: Any] = ["id": id, "text": text, "author_id": author, "created_at": at, "conversation_id": id,
+                                     "edit_history_tweet_ids": [id], "lang": "und"]
+        var entities: [String: Any] = [:]
+        if !mentions.isEmpty {
+            entities["mentions"] = mentions.map { ["start": 0, "end": $0.0.count + 1, "username": $0.0, "id": $0.1] }
+        }
+        if let link = quoteLink {
+            entities["urls"] = [["start": 0, "end": 23, "url": "https://t.co/q1", "expanded_url": link, "display_url": "twitter.com/…"]]
+        }
+        if !entities.isEmpty { object["entities"] = entities }
+        var referenced: [[String: Any]] = []
+        if let replyTo {
+            object["in_reply_to_user_id"] = replyTo.user
+            referenced.append(["type": "replied_to", "id": replyTo.status])
+        }
+        if let retweetOf { referenced.append(["type": "retweeted", "id": retweetOf.tweet]) }
+        if let quoteOf { referenced.append(["type": "quoted", "id": quoteOf.tweet]) }
+        if !referenced.isEmpty { object["referenced_tweets"] = referenced }
+        if let longText { object["note_tweet"] = ["text": longText] }
+        return object
+    }
+
+    /// The users and tweets a page's `includes` holds for it.
+    var referencedUsers: [(id: String, handle: String)] {
+        mentions.map { ($0.1, $0.0) } + [replyTo.map { ($0.user, $0.handle) }, retweetOf.map { ($0.user, $0.handle) },
+                                         quoteOf.map { ($0.user, $0.handle) }].compactMap { $0 }
+    }
+    var referencedTweets: [[String: Any]] {
+        [retweetOf.map { ["id": $0.tweet, "author_id": $0.user, "text": "we won"] },
+         quoteOf.map { ["id": $0.tweet, "author_id": $0.user, "text": "my first race"] }].compactMap { $0 }
+    }
+}
+
+enum CaptureFixture {
+    static let author = (id: "1003", handle: "kjackson")
+
+    static let tweets: [CapturedTweet] = [
+        CapturedTweet(id: "1850000000000000101", text: "Félicitations @jamie_hoops7 ! Très fier 🎉", at: "2026-10-20T17:20:11.000Z",
+                      mentions: [("jamie_hoops7", "880001")]),
+        CapturedTweet(id: "1850000000000000102", text: "@jamie_hoops7 ¡Buen partido! 🏀", at: "2026-10-21T01:02:03.000Z",
+                      mentions: [("jamie_hoops7", "880001")], replyTo: ("880001", "jamie_hoops7", "1849999999999999990")),
+        CapturedTweet(id: "1850000000000000103", text: "RT @jamie_hoops7: we won", at: "2026-10-22T12:00:00.000Z",
+                      mentions: [("jamie_hoops7", "880001")], retweetOf: ("880001", "jamie_hoops7", "1849999999999999991")),
+        CapturedTweet(id: "1850000000000000104", text: "Такой забег! https://t.co/q1", at: "2026-10-23T08:30:00.000Z",
+                      quoteOf: ("880002", "MaddieRunsXC", "1849999999999999998")),
+        CapturedTweet(id: "1850000000000000105", text: "Most improved: Riley Barnes &amp; the JV team", at: "2026-10-24T19:45:00.000Z"),
+        CapturedTweet(id: "1850000000000000106", text: "Bake sale Friday — 日本語 · مرحبا بكم", at: "2026-10-25T14:00:00.000Z"),
+        CapturedTweet(id: "1850000000000000107", text: "Long week of grading, so many essays to read and comments to write…",
+                      at: "2026-10-26T23:59:00.000Z",
+                      longText: "Long week of grading, so many essays to read and comments to write and now it is Friday and I need a beer with the team."),
+    ]
+
+    /// The tweets as a current archive of the account.
+    static func archive() -> ArchiveFixture {
+        ArchiveFixture([
+            "data/account.js": TwitterJS.account(id: author.id, username: author.handle, email: "kjackson@gmail.com"),
+            "data/tweets.js": TwitterJS.file("tweets", tweets.map(\.archived)),
+            "data/note-tweet.js": TwitterJS.file("note_tweet", tweets.compactMap { tweet in
+                tweet.longText.map { TwitterJS.note(id: "99" + tweet.id.suffix(6), createdAt: tweet.at, text: $0) }
+            }),
+        ])
+    }
+
+    static func json(_ object: Any) -> String {
+        String(decoding: try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+    }
+
+    /// `twarc2 timeline` output: pages of two tweets, with `includes`, `meta`, an `errors` entry
+    /// and `__twarc`; a page without `includes`; and a last line cut off mid-way.
+    static func pages() -> String {
+        var lines: [String] = []
+        for start in stride(from: 0, to: tweets.count, by: 2) {
+            let page = Array(tweets[start..<min(start + 2, tweets.count)])
+            var users: [[String: Any]] = [["id": author.id, "username": author.handle, "name": "K Jackson"]]
+            for user in page.flatMap(\.referencedUsers) { users.append(["id": user.id, "username": user.handle, "name": "…"]) }
+            var object: [String: Any] = [
+                "data": page.map { $0.apiObject(author: author.id) },
+                "meta": ["result_count": page.count, "newest_id": page.last!.id, "oldest_id": page.first!.id],
+                "__twarc": ["url": "https://api.twitter.com/2/users/1003/tweets", "version": "2.14.0", "retrieved_at": "2026-11-01T05:00:00+00:00"],
+            ]
+            let included = page.flatMap(\.referencedTweets)
+            if page.contains(where: { !$0.referencedUsers.isEmpty }) {
+                object["includes"] = ["users": users, "tweets": included] as [String: Any]
+            }
+            if start == 0 {
+                object["errors"] = [["value": "1849999999999999000", "detail": "Could not find tweet with referenced_tweets.id: [1849999999999999000].",
+                                     "title": "Not Found Error", "resource_type": "tweet", "parameter": "referenced_tweets.id",
+                                     "resource_id": "1849999999999999000", "type": "https://api.twitter.com/2/problems/resource-not-found"]]
+            }
+            lines.append(json(object))
+        }
+        let cut = json(["data": [tweets[0].apiObject(author: author.id)]])
+        return lines.joined(separator: "\n") + "\n" + cut.prefix(cut.count / 2)
+    }
+
+    /// `twarc2 flatten` output: one tweet a line, users and referenced tweets inline.
+    static func flattened() -> String {
+        tweets.map { tweet in
+            var object = tweet.apiObject(author: author.id)
+            object["author"] = ["id": author.id, "username": author.handle, "name": "K Jackson"]
+            if let replyTo = tweet.replyTo { object["in_reply_to_user"] = ["id": replyTo.user, "username": replyTo.handle] }
+            if var referenced = object["referenced_tweets"] as? [[String: Any]] {
+                for index in referenced.indices {
+                    let ref = tweet.referencedTweets.first { ($0["id"] as? String) == (referenced[index]["id"] as? String) }
+                    if let ref, let user = tweet.referencedUsers.first(where: { $0.id == ref["author_id"] as? String }) {
+                        referenced[index].merge(ref) { a, _ in a }
+                        referenced[index]["author"] = ["id": user.id, "username": user.handle]
+                    }
+                }
+                object["referenced_tweets"] = referenced
+            }
+            object["__twarc"] = ["url": "https://api.twitter.com/2/users/1003/tweets", "version": "2.14.0"]
+            return json(object)
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// A district with the account, and its archive or captures as `write` puts them.
+    static func district(_ write: (URL) throws -> Void) throws -> URL {
+        let folder = ArchiveFixture.temporaryFolder()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("archives"), withIntermediateDirectories: true)
+        try write(folder)
+        try Data("""
+            {"district": {"name": "Haywood County Schools", "emailDomains": ["haywood.k12.nc.us"]},
+             "schools": [{"id": "pisgah-high", "name": "Pisgah High School"}],
+             "people": [{"email": "kjackson@haywood.k12.nc.us", "name": "K Jackson", "role": "teacher", "school": "pisgah-high"}],
+             "accounts": [{"handle": "kjackson", "accountId": "1003", "tier": "professional", "school": "pisgah-high",
+                           "createdBy": "individual", "owner": "kjackson@haywood.k12.nc.us"}]}
+            """.utf8).write(to: folder.appendingPathComponent("inventory.json"))
+        try Data("""
+            student_id,school,handle,account_id,first_name,last_name,directory_opt_out
+            S1,pisgah-high,jamie_hoops7,880001,Jamie,Student,false
+            S2,pisgah-high,MaddieRunsXC,,Maddie,Runner,false
+            S3,pisgah-high,,880003,Riley,Barnes,true
+
+            """.utf8).write(to: folder.appendingPathComponent("students.csv"))
+        try Data("{}".utf8).write(to: folder.appendingPathComponent("socialaudit.json"))
+        return folder.appendingPathComponent("socialaudit.json")
+    }
+
+    static func writeCapture(_ text: String, named name: String, in folder: URL) throws {
+        let captures = folder.appendingPathComponent("captures")
+        try FileManager.default.createDirectory(at: captures, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: captures.appendingPathComponent(name))
+    }
+}
+
+@Suite("X API v2 captures (twarc2)")
+struct CaptureTests {
+    /// What a content finding says, for comparing runs.
+    func content(_ result: AuditResult) -> [String] {
+        result.findings.filter { $0.evidence.kind == .tweet }.map {
+            [$0.rule, $0.severity.rawValue, $0.fingerprint, $0.evidence.id ?? "", $0.evidence.url ?? "", $0.evidence.text ?? "",
+             $0.evidence.time.map(TwitterDate.iso8601) ?? "", $0.summary, $0.students.map(\.studentId).joined(separator: ",")]
+                .joined(separator: " | ")
+        }.sorted()
+    }
+
+    @Test("captures in both shapes give, for a capture-only account, exactly the content findings the same tweets give as an archive")
+    func sameAsArchive() async throws {
+        let archived = try await audit(config: CaptureFixture.district { folder in
+            try CaptureFixture.archive().writeZip(named: "twitter-2026-10-31-kj.zip", in: folder.appendingPathComponent("archives"))
+        })
+        let expected = content(archived)
+        #expect(Set(archived.findings.filter { $0.evidence.kind == .tweet }.map(\.rule))
+                == ["student.mention", "student.reply", "student.retweet", "student.quote", "student.opted-out-named", "professional.unprofessional-content"],
+                "\(expected)")
+        for (name, text) in [("timeline.jsonl", CaptureFixture.pages()), ("flat.jsonl", CaptureFixture.flattened())] {
+            let captured = try await audit(config: CaptureFixture.district { try CaptureFixture.writeCapture(text, named: name, in: $0) })
+            #expect(content(captured) == expected, "\(name)")
+            #expect(!captured.findings.contains { $0.rule == "inventory.missing-archive" }, "the capture is the account's data")
+            let account = try #require(captured.accounts.first)
+            #expect(account.captured?.tweets == CaptureFixture.tweets.count)
+            #expect(account.captured?.newest.map(TwitterDate.iso8601) == "2026-10-26T23:59:00Z")
+            #expect(captured.captures.tweets == CaptureFixture.tweets.count)
+        }
+    }
+
+    @Test("a line cut off mid-way is reported with file and line, and the lines before it are read")
+    func truncatedLine() async throws {
+        let result = try await audit(config: CaptureFixture.district {
+            try CaptureFixture.writeCapture(CaptureFixture.pages(), named: "timeline.jsonl", in: $0)
+        })
+        let problems = result.captures.problems
+        #expect(problems.count == 1, "\(problems)")
+        #expect(problems.first?.file == "timeline.jsonl")
+        #expect(problems.first?.line == 5)
+        #expect(problems.first?.message.contains("cut off") == true)
+        #expect(result.captures.files == 1)
+    }
+
+    @Test("a tweet in both the archive and a capture is reported once")
+    func archiveAndCapture() async throws {
+        let both = try await audit(config: CaptureFixture.district { folder in
+            try CaptureFixture.archive().writeZip(named: "twitter-2026-10-31-kj.zip", in: folder.appendingPathComponent("archives"))
+            try CaptureFixture.writeCapture(CaptureFixture.flattened(), named: "flat.jsonl", in: folder)
+        })
+        let archived = try await audit(config: CaptureFixture.district { folder in
+            try CaptureFixture.archive().writeZip(named: "twitter-2026-10-31-kj.zip", in: folder.appendingPathComponent("archives"))
+        })
+        #expect(content(both) == content(archived))
+        #expect(both.accounts.first?.captured?.tweets == CaptureFixture.tweets.count)
+    }
+
+    @Test("a file of several accounts is split by author; authors the inventory does not know are passed over")
+    func splitByAuthor() throws {
+        let other = CapturedTweet(id: "1850000000000000201", text: "Go team @jamie_hoops7", at: "2026-10-27T10:00:00.000Z",
+                                  mentions: [("jamie_hoops7", "880001")])
+        var object = other.apiObject(author: "4242")
+        object["author"] = ["id": "4242", "username": "someone_else"]
+        let folder = ArchiveFixture.temporaryFolder()
+        try Data((CaptureFixture.flattened() + CaptureFixture.json(object) + "\n" + "not json at all\n").utf8)
+            .write(to: folder.appendingPathComponent("search.jsonl"))
+        let reading = CaptureReader.read(folder: folder)
+        #expect(reading.accounts.keys.sorted() == ["1003", "4242"])
+        #expect(reading.accounts["1003"]?.tweets.count == CaptureFixture.tweets.count)
+        #expect(reading.accounts["4242"]?.username == "someone_else")
+        #expect(reading.problems.map(\.line) == [CaptureFixture.tweets.count + 2])
+    }
+}

@@ -140,17 +140,15 @@ public struct RulePass: Sendable {
         for shard in shards { subject.learnedHandles.merge(shard.subject.learnedHandles) }
     }
 
-    /// The account's tweets in the X API captures, after its archive (if any). A tweet the archive
-    /// also holds gives the same findings: each is reported once, by rule and tweet.
-    public mutating func add(captured tweets: [Tweet], source: CaptureSource) {
+    /// The content findings of the account's tweets in the X API captures, after its archive (if
+    /// any). A tweet the archive also holds gives the same findings: each is reported once, by rule and tweet.
+    public mutating func add(captured found: [Finding], source: CaptureSource) {
         subject.captured = source
-        var captures = shard()
-        for tweet in tweets { captures.add(tweet) }
         let known = Set(contentFindings.map { [$0.rule, $0.evidence.id ?? ""] })
-        let new = captures.contentFindings.filter { !known.contains([$0.rule, $0.evidence.id ?? ""]) }
+        let new = found.filter { !known.contains([$0.rule, $0.evidence.id ?? ""]) }
         findings = Finding.sorted(findings + new)
         contentFindings = Finding.sorted(contentFindings + new)
-        if !subject.hasArchive { tweetsScanned += captures.tweetsScanned }
+        if !subject.hasArchive { tweetsScanned += source.tweets }
     }
 
     /// Records what the archive reader could not read (the `archive.unreadable` rule reads them).

@@ -31,6 +31,9 @@ public struct AuditResult: Sendable {
     public var accountsNotRead: Set<String> = []
     /// What was read of the X API captures.
     public var captures = CaptureSummary()
+    /// The capture files read (for the state), and every one in the captures folder.
+    public var capturesRead: [CachedCapture] = []
+    public var capturesPresent: [String] = []
 
     /// Whose data the run read, for the findings' lifecycle.
     public var coverage: Lifecycle.Coverage {
@@ -137,8 +140,6 @@ public struct DistrictAudit: Sendable {
         let (students, asOf) = (inputs.roster.students, self.asOf)
         async let pendingDistrict = DistrictContext(inventory: inventory, students: students, policy: policy,
                                                     lexicon: .configured(policy.lexicon), asOf: asOf)
-        let capturesFolder = inputs.configuration.captures
-        async let pendingCaptures = capturesFolder.map(CaptureReader.read(folder:)) ?? CaptureReading()
         let (identities, priors) = await identify(listing.sources, state: stateNow)
         let archiveIdentities = zip(identities, priors).map { reading, prior in
             ArchiveIdentity(accountId: reading.account?.accountId, username: reading.account?.username,
@@ -152,9 +153,11 @@ public struct DistrictAudit: Sendable {
         }
         var district = await pendingDistrict
         district.learnOrganizationIds(learnedIds)
-        let captures = MatchedCaptures(await pendingCaptures, to: inventory, learnedIds: learnedIds)
+        let key = inputsKey(learnedIds: learnedIds)
+        let captures = MatchedCaptures(folder: inputs.configuration.captures, district: district, learnedIds: learnedIds,
+                                       key: key, store: await stateNow())
         return Preparation(listing: listing, identities: identities, matching: matching, district: district,
-                           key: inputsKey(learnedIds: learnedIds), priors: priors,
+                           key: key, priors: priors,
                            duplicates: DuplicateArchives(matching, sources: listing.sources, identities: archiveIdentities),
                            captures: captures)
     }
@@ -223,7 +226,7 @@ public struct DistrictAudit: Sendable {
             var pass = RulePass(subject: AccountSubject(tier: entry.tier, inventory: entry, hasArchive: false), district: district)
             // Its findings stay open when gone: a capture holds the latest tweets, not all of them.
             if let captured = prepared.captures.byAccount[index] {
-                pass.add(captured: captured.tweets, source: captured.source)
+                pass.add(captured: captured.findings, source: captured.source)
                 tweets += pass.tweetsScanned
             }
             findings += pass.finish()
@@ -237,7 +240,8 @@ public struct DistrictAudit: Sendable {
                            accounts: accounts.sorted { ($0.schoolId, $0.tier, $0.handle) < ($1.schoolId, $1.tier, $1.handle) },
                            archivesRead: cacheOut, archivesReused: reused, archivesPresent: sources.map(\.url.path),
                            shown: { DisplayText.singleLine(district.masked($0)) }, accountsNotRead: notRead,
-                           captures: captures)
+                           captures: captures, capturesRead: prepared.captures.read,
+                           capturesPresent: prepared.captures.present)
     }
 
     /// Each archive audited on its own (one rule pass, one read); archives run in parallel,
@@ -291,7 +295,7 @@ public struct DistrictAudit: Sendable {
     /// reading it once and feeding every record to the account's rule pass.
     func audit(_ source: ArchiveSource, entry: InventoryAccount?, byId: Bool, district: DistrictContext, key: String,
                partWorkers: Int = 1, prior: Prior? = nil, notes: [ArchiveProblem] = [],
-               captured: CapturedAccount? = nil) async -> ArchiveOutcome {
+               captured: MatchedCaptures.Account? = nil) async -> ArchiveOutcome {
         let subject = AccountSubject(tier: entry?.tier ?? .unregistered, inventory: entry, hasArchive: true,
                                      archiveName: source.name, matchedByAccountId: byId)
         var pass = RulePass(subject: subject, district: district)
@@ -386,7 +390,7 @@ public struct DistrictAudit: Sendable {
 
     /// The outcome of a pass restored from what the state remembers.
     private func finish(_ pass: inout RulePass, restoring saved: CachedAudit, _ outcome: ArchiveOutcome,
-                        notes: [ArchiveProblem], captured: CapturedAccount?) -> ArchiveOutcome {
+                        notes: [ArchiveProblem], captured: MatchedCaptures.Account?) -> ArchiveOutcome {
         pass.restore(subject: saved.subject, contentFindings: saved.contentFindings, tweets: saved.tweets,
                      conversations: saved.conversations, messages: saved.messages)
         return finish(&pass, outcome, notes: notes, captured: captured)
@@ -395,10 +399,10 @@ public struct DistrictAudit: Sendable {
     /// The outcome, with the account-wide findings and the counts of the pass. `notes` are
     /// problems of this run only (not remembered with the archive's content).
     private func finish(_ pass: inout RulePass, _ outcome: ArchiveOutcome, notes: [ArchiveProblem],
-                        captured: CapturedAccount?) -> ArchiveOutcome {
+                        captured: MatchedCaptures.Account?) -> ArchiveOutcome {
         var outcome = outcome
         // After the archive is remembered: the captures change from night to night, the archive does not.
-        if let captured { pass.add(captured: captured.tweets, source: captured.source) }
+        if let captured { pass.add(captured: captured.findings, source: captured.source) }
         outcome.complete = outcome.reading.problems.isEmpty
         pass.add(problems: notes)
         outcome.reading.problems += notes

@@ -159,6 +159,8 @@ extension NightlyRun {
                                 statuses: lifecycle.statuses, resolved: lifecycle.resolved, schools: schools,
                                 archives: result.archivesRead, known: past.known, token: token,
                                 presentArchives: result.archivesPresent)
+        record.captures = result.capturesRead
+        record.presentCaptures = result.capturesPresent
         record.accountsRead = result.accounts.map(\.handle).filter { !result.accountsNotRead.contains($0) }
         record.accountsNotRead = carried.accountsNotRead
         record.carried = Set(carried.notRecheckedSince.keys)

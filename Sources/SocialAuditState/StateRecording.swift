@@ -63,6 +63,7 @@ extension StateStore {
         try Self.recordCounts(outcome, statuses: statuses, run: run, db)
         try Self.recordArchives(outcome.archives, run: run, db)
         if let present = outcome.presentArchives { try Self.dropArchives(notIn: present, db) }
+        try Self.recordCaptures(outcome.captures, present: outcome.presentCaptures, run: run, db)
         try Self.recordCoverage(outcome, db)
         return run
     }

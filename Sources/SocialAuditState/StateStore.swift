@@ -45,6 +45,9 @@ public struct RunOutcome: Sendable {
     public var token: String?
     /// The archives in the folder now (nil: not known); what the state keeps of any other is dropped.
     public var presentArchives: [String]?
+    /// The capture files the run audited, and those in the captures folder now (nil: not known).
+    public var captures: [CachedCapture] = []
+    public var presentCaptures: [String]?
     /// The accounts whose data the run read, and those it could not read with the date their
     /// data was last read (``StateStore/notReadSince()``).
     public var accountsRead: [String] = []
@@ -182,6 +185,9 @@ public final class StateStore: Sendable {
         migrator.registerMigration("v6") { db in
             try registerFindingColumns(db)
             try registerArchiveAudits(db)
+        }
+        migrator.registerMigration("v7") { db in
+            try registerCaptures(db)
         }
         return migrator
     }

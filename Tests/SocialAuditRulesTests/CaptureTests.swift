@@ -5,6 +5,7 @@ import SocialAuditCore
 import SocialAuditInventory
 import SocialAuditRules
 import SocialAuditRun
+import SocialAuditState
 import SocialAuditTestSupport
 
 /// One set of tweets, written as an archive would hold them and as X API v2 captures would.
@@ -247,13 +248,47 @@ struct CaptureTests {
                                   mentions: [("jamie_hoops7", "880001")])
         var object = other.apiObject(author: "4242")
         object["author"] = ["id": "4242", "username": "someone_else"]
-        let folder = ArchiveFixture.temporaryFolder()
-        try Data((CaptureFixture.flattened() + CaptureFixture.json(object) + "\n" + "not json at all\n").utf8)
-            .write(to: folder.appendingPathComponent("search.jsonl"))
-        let reading = CaptureReader.read(folder: folder)
+        let file = ArchiveFixture.temporaryFolder().appendingPathComponent("search.jsonl")
+        try Data((CaptureFixture.flattened() + CaptureFixture.json(object) + "\n" + "not json at all\n").utf8).write(to: file)
+        let reading = CaptureReader.read(file: file)
         #expect(reading.accounts.keys.sorted() == ["1003", "4242"])
         #expect(reading.accounts["1003"]?.tweets.count == CaptureFixture.tweets.count)
         #expect(reading.accounts["4242"]?.username == "someone_else")
         #expect(reading.problems.map(\.line) == [CaptureFixture.tweets.count + 2])
+    }
+
+    @Test("an unchanged capture file is not read again: its findings come from the state, and a new file is read")
+    func incremental() async throws {
+        let config = try CaptureFixture.district { try CaptureFixture.writeCapture(CaptureFixture.flattened(), named: "2026-10-31.jsonl", in: $0) }
+        let inputs = try DistrictInputs.load(try ConfigurationReader.load(config), rosterGiven: true)
+        let store = try StateStore(url: ArchiveFixture.temporaryFolder().appendingPathComponent("socialaudit.sqlite"))
+        func run() async throws -> AuditResult {
+            let result = try await DistrictAudit(inputs: inputs, asOf: TwitterDate.parse("2026-11-01")!, state: store).run()
+            var outcome = RunOutcome(asOf: "2026-11-01", startedAt: Date(), finishedAt: Date(), findings: result.findings,
+                                     statuses: [:], resolved: [], schools: [], archives: result.archivesRead, known: [:])
+            outcome.captures = result.capturesRead
+            outcome.presentCaptures = result.capturesPresent
+            try store.record(outcome)
+            return result
+        }
+        let first = try await run()
+        #expect(first.captures.reused == 0 && first.capturesRead.count == 1)
+        let second = try await run()
+        #expect(second.captures.reused == 1 && second.capturesRead.isEmpty)
+        #expect(content(second) == content(first))
+        // The next night's capture repeats one tweet and adds one: each is reported once.
+        let next = CapturedTweet(id: "1850000000000000108", text: "Shots at the party tonight? 🍻 @jamie_hoops7", at: "2026-10-31T22:00:00.000Z",
+                                 mentions: [("jamie_hoops7", "880001")])
+        var added = next.apiObject(author: "1003")
+        added["author"] = ["id": "1003", "username": "kjackson"]
+        let repeated = CaptureFixture.flattened().split(separator: "\n").first!
+        try CaptureFixture.writeCapture(repeated + "\n" + CaptureFixture.json(added) + "\n", named: "2026-11-01.jsonl",
+                                        in: config.deletingLastPathComponent())
+        let third = try await run()
+        #expect(third.captures.reused == 1 && third.capturesRead.count == 1)
+        #expect(third.accounts.first?.captured?.tweets == CaptureFixture.tweets.count + 1)
+        #expect(Set(content(third)).isSuperset(of: content(first)))
+        #expect(third.findings.filter { $0.evidence.id == "1850000000000000108" && $0.rule == "student.mention" }.count == 1)
+        #expect(content(third).count == content(first).count + 2, "the new tweet's mention and its lexicon words")
     }
 }

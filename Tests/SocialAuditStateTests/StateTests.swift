@@ -160,7 +160,7 @@ struct StateTests {
         let again = try StateStore(url: url)
         #expect(try again.knownFindings().keys.sorted() == ["a"])
         let applied = try again.queue.read { db in try StateStore.migrator.appliedMigrations(db) }
-        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6"])
+        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7"])
     }
 
     @Test("a finding of an account whose data was not read is carried open, its record kept; one of an account gone resolves with the reason")

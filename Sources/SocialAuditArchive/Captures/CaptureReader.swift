@@ -2,29 +2,22 @@ import Foundation
 import SocialAuditCore
 import SocialAuditJSON
 
-/// One account's tweets in the captures: the tweets its author id posted, each once.
+/// One account's tweets in a capture file: the tweets its author id posted, each once.
 public struct CapturedAccount: Sendable {
     public var accountId: String
-    /// The handle the captures give the account (its `includes.users` or `author`), if any.
+    /// The handle the capture gives the account (its `includes.users` or `author`), if any.
     public var username: String?
-    /// Newest first (by id, which orders tweets by time), each tweet once however many files hold it.
+    /// Newest first (by id, which orders tweets by time), each tweet once however many lines hold it.
     public var tweets: [Tweet]
-    /// The capture files that hold the account's tweets, by name.
-    public var files: [String]
 
     /// When the newest captured tweet was posted.
     public var newest: Date? { tweets.lazy.compactMap(\.createdAt).max() }
 }
 
-/// What reading the captures folder gave: each author's tweets, the id → handle pairs the
-/// captures show, and every line that could not be read.
-public struct CaptureReading: Sendable {
+/// What reading one capture file gave: each author's tweets and every line that could not be read.
+public struct CaptureFileReading: Sendable {
     public var accounts: [String: CapturedAccount] = [:]
-    /// Every user the captures name, by id: authors, mentions, replied-to and quoted accounts.
-    public var handles: [String: String] = [:]
     public var problems: [ArchiveProblem] = []
-    /// The capture files read, by name.
-    public var files: [String] = []
     public var lines = 0
 
     public init() {}
@@ -37,40 +30,35 @@ public struct CaptureReading: Sendable {
 /// the rest is read. `errors` entries (deleted or protected referenced tweets) are the API's own
 /// notes on what it could not include, not faults of the capture: they are passed over.
 public enum CaptureReader {
-    public static func read(folder: URL) -> CaptureReading {
-        var reading = CaptureReading()
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        } catch {
-            reading.problems.append(ArchiveProblem(archive: folder.lastPathComponent,
-                                                   message: "the captures folder cannot be read (\(error.localizedDescription))"))
+    /// The capture files of `folder`: its `*.jsonl` files (hidden ones aside), by name.
+    public static func files(in folder: URL) throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            .filter { !$0.hasPrefix(".") && $0.lowercased().hasSuffix(".jsonl") }
+            .map { folder.appendingPathComponent($0) }
+    }
+
+    public static func read(file: URL) -> CaptureFileReading {
+        var reading = CaptureFileReading()
+        let name = file.lastPathComponent
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            reading.problems.append(ArchiveProblem(archive: name, message: "the capture file cannot be read"))
             return reading
         }
         var collected: [String: [String: Tweet]] = [:]
-        var filesByAuthor: [String: Set<String>] = [:]
-        for name in names.sorted() where !name.hasPrefix(".") && name.lowercased().hasSuffix(".jsonl") {
-            reading.files.append(name)
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else {
-                reading.problems.append(ArchiveProblem(archive: name, message: "the capture file cannot be read"))
-                continue
-            }
-            readLines(Array(data), file: name, into: &reading) { tweet, author in
-                collected[author, default: [:]][tweet.id] = collected[author]?[tweet.id] ?? tweet
-                filesByAuthor[author, default: []].insert(name)
-            }
+        var handles: [String: String] = [:]
+        readLines(Array(data), file: name, into: &reading, handles: &handles) { tweet, author in
+            if collected[author]?[tweet.id] == nil { collected[author, default: [:]][tweet.id] = tweet }
         }
         for (author, tweets) in collected {
             let ordered = tweets.values.sorted { ($0.id.count, $0.id) > ($1.id.count, $1.id) }
-            reading.accounts[author] = CapturedAccount(accountId: author, username: reading.handles[author], tweets: ordered,
-                                                       files: filesByAuthor[author, default: []].sorted())
+            reading.accounts[author] = CapturedAccount(accountId: author, username: handles[author], tweets: ordered)
         }
         return reading
     }
 
     /// Every line of one file: a page's tweets or a flattened tweet, each handed on with its author.
-    static func readLines(_ bytes: [UInt8], file: String, into reading: inout CaptureReading,
-                          _ take: (Tweet, String) -> Void) {
+    static func readLines(_ bytes: [UInt8], file: String, into reading: inout CaptureFileReading,
+                          handles: inout [String: String], _ take: (Tweet, String) -> Void) {
         var lineNumber = 0
         var start = 0
         while start < bytes.count {
@@ -107,7 +95,7 @@ public enum CaptureReader {
                 }
                 continue
             }
-            reading.handles.merge(includes.handles) { _, new in new }
+            handles.merge(includes.handles) { _, new in new }
             for (index, object) in tweets.enumerated() {
                 do throws(RecordError) {
                     let (tweet, author) = try CaptureDecoding.tweet(object, includes)

@@ -47,8 +47,22 @@ public struct RunNeeds {
     /// The default mail route's faults: a district that does not send mail needs none, so they
     /// are warnings (the route it names itself is checked as an error).
     public func warnings() -> [String] {
-        guard !mailRouteGiven else { return [] }
-        return MailSettings.transport(district.configuration.mail).problems.map { $0 + "; run --mail could not deliver" }
+        let captures = captureProblems()
+        guard !mailRouteGiven else { return captures }
+        return captures + MailSettings.transport(district.configuration.mail).problems.map { $0 + "; run --mail could not deliver" }
+    }
+
+    /// What a run would say of the capture files: a run reads the rest of a file past a bad line,
+    /// and the archives without any capture, so these are warnings.
+    func captureProblems() -> [String] {
+        guard let folder = district.configuration.captures else { return [] }
+        let files: [URL]
+        do {
+            files = try CaptureReader.files(in: folder)
+        } catch {
+            return ["\(folder.path): the captures folder cannot be read (\(error.localizedDescription)); the run reads archives only"]
+        }
+        return files.flatMap { CaptureReader.read(file: $0).problems.map { "capture \($0.description)" } }
     }
 
     /// The state as a run opens it, without writing: `run` stops on the same faults.

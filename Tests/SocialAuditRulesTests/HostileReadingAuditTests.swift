@@ -13,6 +13,7 @@ struct HostileReadingAuditTests {
     static func audit(_ archives: URL) async throws -> AuditResult {
         var configuration = try ConfigurationReader.load(Invocation.repository.appendingPathComponent("samples/socialaudit.json"))
         configuration.archives = archives
+        configuration.captures = nil
         let inputs = try DistrictInputs.load(configuration, rosterGiven: true)
         return try await DistrictAudit(inputs: inputs, asOf: TwitterDate.parse("2026-11-01")!).run()
     }

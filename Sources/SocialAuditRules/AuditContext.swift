@@ -163,7 +163,7 @@ public struct StudentDirectory: Sendable {
     /// Whether any student is known by handle alone (then the account's tweets are worth learning from).
     public var hasHandleOnlyStudents: Bool { !byHandle.isEmpty }
 
-    func handleOnlyStudent(normalizedHandle: String) -> Student? { byHandle[normalizedHandle] }
+    public func handleOnlyStudent(normalizedHandle: String) -> Student? { byHandle[normalizedHandle] }
 
     public func ref(_ student: Student) -> StudentRef {
         StudentRef(studentId: student.studentId, handle: student.handle)

@@ -151,6 +151,11 @@ public struct RulePass: Sendable {
         if !subject.hasArchive { tweetsScanned += source.tweets }
     }
 
+    /// Takes up id → handle pairs from outside the archive (the account's X API captures), for its conversations.
+    public mutating func learnHandles(pairs: [String: String]) {
+        for id in pairs.keys.sorted() { subject.learnedHandles.learn(userId: id, screenName: pairs[id], in: district.students) }
+    }
+
     /// Records what the archive reader could not read (the `archive.unreadable` rule reads them).
     public mutating func add(problems: [ArchiveProblem]) {
         subject.problems += problems

@@ -299,6 +299,9 @@ public struct DistrictAudit: Sendable {
         let subject = AccountSubject(tier: entry?.tier ?? .unregistered, inventory: entry, hasArchive: true,
                                      archiveName: source.name, matchedByAccountId: byId)
         var pass = RulePass(subject: subject, district: district)
+        // The captures' pairs of students' handles and ids serve the archive's conversations too.
+        let key = captured.map { $0.keyPart.isEmpty ? key : key + " " + $0.keyPart } ?? key
+        if let captured { pass.learnHandles(pairs: captured.studentHandles) }
         // Unchanged in size and time since the state remembered it, with the same inputs (as
         // ``prepare(remembered:)`` found it): restored as it is.
         if let prior, let cached = prior.cached, let unchanged = prior.unchanged, cached.inputsKey == key {

@@ -12,6 +12,14 @@ struct MatchedCaptures: Sendable {
     struct Account: Sendable {
         var findings: [Finding]
         var source: CaptureSource
+        /// The id → handle pairs the captures show of students the roster knows by handle alone:
+        /// the account's conversations in its archive are read with them.
+        var studentHandles: [String: String] = [:]
+
+        /// What the pairs add to the key of the archive's remembered audit (its DM findings depend on them).
+        var keyPart: String {
+            studentHandles.keys.sorted().map { "\($0)=\(studentHandles[$0]!)" }.joined(separator: ",")
+        }
     }
 
     /// Inventory account index → what the captures hold of it.
@@ -67,15 +75,19 @@ struct MatchedCaptures: Sendable {
                 for tweet in captured.tweets { pass.add(tweet) }
                 findings = pass.contentFindings
             }
+            let students = captured.handles.filter {
+                district.students.handleOnlyStudent(normalizedHandle: Handle.normalized($0.value)) != nil
+            }
             return CaptureFileAudit.Author(accountId: id, username: captured.username, tweetIds: captured.tweets.map(\.id),
-                                           newest: captured.newest, findings: findings)
+                                           newest: captured.newest, studentHandles: students, findings: findings)
         }
         return CaptureFileAudit(lines: reading.lines, problems: reading.problems, authors: authors)
     }
 
     /// The files' audits by account: findings and tweets each once, however many files hold them.
     private mutating func gather(_ audits: [(name: String, audit: CaptureFileAudit)], _ matcher: AuthorMatcher) {
-        var found: [Int: (findings: [Finding], keys: Set<[String]>, ids: Set<String>, newest: Date?, files: [String], author: String, username: String?)] = [:]
+        var found: [Int: (findings: [Finding], keys: Set<[String]>, ids: Set<String>, newest: Date?, files: [String], author: String,
+                          username: String?, handles: [String: String])] = [:]
         var others = Set<String>()
         for (name, audit) in audits {
             summary.files += 1
@@ -86,7 +98,8 @@ struct MatchedCaptures: Sendable {
                     others.insert(author.accountId)
                     continue
                 }
-                var entry = found[index] ?? ([], [], [], nil, [], author.accountId, author.username)
+                var entry = found[index] ?? ([], [], [], nil, [], author.accountId, author.username, [:])
+                entry.handles.merge(author.studentHandles) { _, new in new }
                 for finding in author.findings where entry.keys.insert([finding.rule, finding.evidence.id ?? ""]).inserted {
                     entry.findings.append(finding)
                 }
@@ -100,7 +113,8 @@ struct MatchedCaptures: Sendable {
         for (index, entry) in found {
             byAccount[index] = Account(findings: Finding.sorted(entry.findings),
                                        source: CaptureSource(accountId: entry.author, username: entry.username, files: entry.files,
-                                                             tweets: entry.ids.count, newest: entry.newest))
+                                                             tweets: entry.ids.count, newest: entry.newest),
+                                       studentHandles: entry.handles)
         }
         summary.tweets = found.values.reduce(0) { $0 + $1.ids.count }
         summary.accounts = found.count

@@ -10,10 +10,14 @@ public struct CaptureFileAudit: Sendable, Codable {
         public var username: String?
         public var tweetIds: [String]
         public var newest: Date?
+        /// The id → handle pairs its lines show of students the roster knows by handle alone.
+        public var studentHandles: [String: String]
         /// The content findings of its tweets, made for the inventory account it matched (none for another author).
         public var findings: [Finding]
 
-        public init(accountId: String, username: String?, tweetIds: [String], newest: Date?, findings: [Finding]) {
+        public init(accountId: String, username: String?, tweetIds: [String], newest: Date?,
+                    studentHandles: [String: String], findings: [Finding]) {
+            self.studentHandles = studentHandles
             self.accountId = accountId
             self.username = username
             self.tweetIds = tweetIds

@@ -158,24 +158,12 @@ enum CaptureFixture {
     /// A district with the account, and its archive or captures as `write` puts them.
     static func district(_ write: (URL) throws -> Void) throws -> URL {
         let folder = ArchiveFixture.temporaryFolder()
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("archives"), withIntermediateDirectories: true)
+        let config = try oneAccountDistrict(in: folder, tier: "professional", students: [
+            "S1,pisgah-high,jamie_hoops7,880001,Jamie,Student,false", "S2,pisgah-high,MaddieRunsXC,,Maddie,Runner,false",
+            "S3,pisgah-high,,880003,Riley,Barnes,true",
+        ])
         try write(folder)
-        try Data("""
-            {"district": {"name": "Haywood County Schools", "emailDomains": ["haywood.k12.nc.us"]},
-             "schools": [{"id": "pisgah-high", "name": "Pisgah High School"}],
-             "people": [{"email": "kjackson@haywood.k12.nc.us", "name": "K Jackson", "role": "teacher", "school": "pisgah-high"}],
-             "accounts": [{"handle": "kjackson", "accountId": "1003", "tier": "professional", "school": "pisgah-high",
-                           "createdBy": "individual", "owner": "kjackson@haywood.k12.nc.us"}]}
-            """.utf8).write(to: folder.appendingPathComponent("inventory.json"))
-        try Data("""
-            student_id,school,handle,account_id,first_name,last_name,directory_opt_out
-            S1,pisgah-high,jamie_hoops7,880001,Jamie,Student,false
-            S2,pisgah-high,MaddieRunsXC,,Maddie,Runner,false
-            S3,pisgah-high,,880003,Riley,Barnes,true
-
-            """.utf8).write(to: folder.appendingPathComponent("students.csv"))
-        try Data("{}".utf8).write(to: folder.appendingPathComponent("socialaudit.json"))
-        return folder.appendingPathComponent("socialaudit.json")
+        return config
     }
 
     static func writeCapture(_ text: String, named name: String, in folder: URL) throws {
@@ -290,5 +278,28 @@ struct CaptureTests {
         #expect(Set(content(third)).isSuperset(of: content(first)))
         #expect(third.findings.filter { $0.evidence.id == "1850000000000000108" && $0.rule == "student.mention" }.count == 1)
         #expect(content(third).count == content(first).count + 2, "the new tweet's mention and its lexicon words")
+    }
+
+    @Test("the captures' users pair a handle-only student with an id: the archive's conversation with that id is a student.dm")
+    func captureTeachesHandles() async throws {
+        var archive = CaptureFixture.archive()
+        archive["data/direct-messages.js"] = TwitterJS.file("direct_messages", [
+            TwitterJS.conversation(id: "1003-880002", [
+                TwitterJS.message(id: "m1", sender: "880002", recipient: "1003", text: "is practice on?", at: "2026-10-20T17:25:17.171Z"),
+            ]),
+        ])
+        // The archive's own quote names Maddie by handle alone; the capture's page pairs her handle with 880002.
+        let page = CaptureFixture.json(["data": [CaptureFixture.tweets[0].apiObject(author: "1003")],
+                                        "includes": ["users": [["id": "1003", "username": "kjackson"], ["id": "880002", "username": "maddierunsxc"]]]])
+        func dms(capture: Bool) async throws -> [Finding] {
+            let result = try await audit(config: CaptureFixture.district { folder in
+                try archive.writeZip(named: "twitter-2026-10-31-kj.zip", in: folder.appendingPathComponent("archives"))
+                if capture { try CaptureFixture.writeCapture(page + "\n", named: "users.jsonl", in: folder) }
+            })
+            return result.findings.filter { $0.rule == "student.dm" }
+        }
+        #expect(try await dms(capture: false).isEmpty, "no pairing in the archive alone: no guess")
+        let found = try await dms(capture: true)
+        #expect(found.map { $0.students.map(\.studentId) } == [["S2"]])
     }
 }

@@ -99,26 +99,12 @@ struct EndToEndTests {
             TwitterJS.tweet(id: "22", text: "Welcome Rileyson Barneswood!"),
             TwitterJS.tweet(id: "23", text: "RT @rsmith: we won", mentions: [("rsmith", "880002")]),
         ])
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("archives"), withIntermediateDirectories: true)
+        let config = try oneAccountDistrict(in: folder, handle: "KJackson", students: [
+            "S1,pisgah-high,jamie_hoops7,880001,Jamie,Student,false", "S2,pisgah-high,RSmith,,Robin,Smith,false",
+            "S3,pisgah-high,,880003,Riley,Barnes,true", "S4,pisgah-high,,880004,Ana,Lopez,false",
+        ])
         try archive.writeZip(named: "twitter-2026-10-31-kj.zip", in: folder.appendingPathComponent("archives"))
-        try Data("""
-            {"district": {"name": "Haywood County Schools", "emailDomains": ["haywood.k12.nc.us"]},
-             "schools": [{"id": "pisgah-high", "name": "Pisgah High School"}],
-             "people": [{"email": "kjackson@haywood.k12.nc.us", "name": "K Jackson", "role": "teacher", "school": "pisgah-high"}],
-             "accounts": [{"handle": "KJackson", "accountId": "1003", "tier": "personal", "school": "pisgah-high",
-                           "createdBy": "individual", "owner": "kjackson@haywood.k12.nc.us"}]}
-            """.utf8).write(to: folder.appendingPathComponent("inventory.json"))
-        try Data("""
-            student_id,school,handle,account_id,first_name,last_name,directory_opt_out
-            S1,pisgah-high,jamie_hoops7,880001,Jamie,Student,false
-            S2,pisgah-high,RSmith,,Robin,Smith,false
-            S3,pisgah-high,,880003,Riley,Barnes,true
-            S4,pisgah-high,,880004,Ana,Lopez,false
-
-            """.utf8).write(to: folder.appendingPathComponent("students.csv"))
-        try Data("{}".utf8).write(to: folder.appendingPathComponent("socialaudit.json"))
-
-        let result = try await audit(config: folder.appendingPathComponent("socialaudit.json"))
+        let result = try await audit(config: config)
         let found = Set(result.findings.map(Found.init))
         // The account is named as the inventory writes it ("KJackson"); links use the archive's username.
         #expect(found == [

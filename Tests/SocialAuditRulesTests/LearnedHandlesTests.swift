@@ -37,24 +37,11 @@ struct LearnedHandlesTests {
                 ]),
             ]),
         ])
-        let archives = folder.appendingPathComponent("archives")
-        try FileManager.default.createDirectory(at: archives, withIntermediateDirectories: true)
-        try archive.writeZip(named: "twitter-2026-10-31-kj.zip", in: archives)
-        try Data("""
-            {"district": {"name": "Haywood County Schools", "emailDomains": ["haywood.k12.nc.us"]},
-             "schools": [{"id": "pisgah-high", "name": "Pisgah High School"}],
-             "people": [{"email": "kjackson@haywood.k12.nc.us", "name": "K Jackson", "role": "teacher", "school": "pisgah-high"}],
-             "accounts": [{"handle": "kjackson", "accountId": "1003", "tier": "personal", "school": "pisgah-high",
-                           "createdBy": "individual", "owner": "kjackson@haywood.k12.nc.us"}]}
-            """.utf8).write(to: folder.appendingPathComponent("inventory.json"))
-        try Data("""
-            student_id,school,handle,account_id,first_name,last_name,directory_opt_out
-            S2,pisgah-high,MaddieRunsXC,,Maddie,Runner,false
-            S5,pisgah-high,rsmith,,Robin,Smith,false
-
-            """.utf8).write(to: folder.appendingPathComponent("students.csv"))
-        try Data("{}".utf8).write(to: folder.appendingPathComponent("socialaudit.json"))
-        return folder.appendingPathComponent("socialaudit.json")
+        let config = try oneAccountDistrict(in: folder, students: [
+            "S2,pisgah-high,MaddieRunsXC,,Maddie,Runner,false", "S5,pisgah-high,rsmith,,Robin,Smith,false",
+        ])
+        try archive.writeZip(named: "twitter-2026-10-31-kj.zip", in: folder.appendingPathComponent("archives"))
+        return config
     }
 
     @Test("one pairing names the student (high); a handle paired with two ids is a low signal to review; no pairing, no finding",

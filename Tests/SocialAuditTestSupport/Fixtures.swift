@@ -196,3 +196,22 @@ public func fullArchive() -> ArchiveFixture {
     fixture.files["data/tweets_media/1592345678901234567-a.jpg"] = [0xFF, 0xD8, 0xFF, 0x00]
     return fixture
 }
+
+/// A district of one school (pisgah-high) and one staff account, id 1003, owned by a teacher:
+/// its inventory, `students` (roster rows after the header) and an empty configuration, written
+/// into `folder` beside an `archives/` folder. Returns the configuration's URL.
+public func oneAccountDistrict(in folder: URL, handle: String = "kjackson", tier: String = "personal",
+                               students: [String]) throws -> URL {
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("archives"), withIntermediateDirectories: true)
+    try Data("""
+        {"district": {"name": "Haywood County Schools", "emailDomains": ["haywood.k12.nc.us"]},
+         "schools": [{"id": "pisgah-high", "name": "Pisgah High School"}],
+         "people": [{"email": "kjackson@haywood.k12.nc.us", "name": "K Jackson", "role": "teacher", "school": "pisgah-high"}],
+         "accounts": [{"handle": "\(handle)", "accountId": "1003", "tier": "\(tier)", "school": "pisgah-high",
+                       "createdBy": "individual", "owner": "kjackson@haywood.k12.nc.us"}]}
+        """.utf8).write(to: folder.appendingPathComponent("inventory.json"))
+    let roster = (["student_id,school,handle,account_id,first_name,last_name,directory_opt_out"] + students).joined(separator: "\n")
+    try Data((roster + "\n").utf8).write(to: folder.appendingPathComponent("students.csv"))
+    try Data("{}".utf8).write(to: folder.appendingPathComponent("socialaudit.json"))
+    return folder.appendingPathComponent("socialaudit.json")
+}

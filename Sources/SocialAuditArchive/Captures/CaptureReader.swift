@@ -9,6 +9,8 @@ public struct CapturedAccount: Sendable {
     public var username: String?
     /// Newest first (by id, which orders tweets by time), each tweet once however many lines hold it.
     public var tweets: [Tweet]
+    /// The id → handle pairs of the users the lines with its tweets name (`includes.users`, or inline).
+    public var handles: [String: String] = [:]
 
     /// When the newest captured tweet was posted.
     public var newest: Date? { tweets.lazy.compactMap(\.createdAt).max() }
@@ -46,19 +48,22 @@ public enum CaptureReader {
         }
         var collected: [String: [String: Tweet]] = [:]
         var handles: [String: String] = [:]
-        readLines(Array(data), file: name, into: &reading, handles: &handles) { tweet, author in
+        var seen: [String: [String: String]] = [:]
+        readLines(Array(data), file: name, into: &reading, handles: &handles) { tweet, author, named in
             if collected[author]?[tweet.id] == nil { collected[author, default: [:]][tweet.id] = tweet }
+            seen[author, default: [:]].merge(named) { _, new in new }
         }
         for (author, tweets) in collected {
             let ordered = tweets.values.sorted { ($0.id.count, $0.id) > ($1.id.count, $1.id) }
-            reading.accounts[author] = CapturedAccount(accountId: author, username: handles[author], tweets: ordered)
+            reading.accounts[author] = CapturedAccount(accountId: author, username: handles[author], tweets: ordered,
+                                                       handles: seen[author] ?? [:])
         }
         return reading
     }
 
     /// Every line of one file: a page's tweets or a flattened tweet, each handed on with its author.
     static func readLines(_ bytes: [UInt8], file: String, into reading: inout CaptureFileReading,
-                          handles: inout [String: String], _ take: (Tweet, String) -> Void) {
+                          handles: inout [String: String], _ take: (Tweet, String, [String: String]) -> Void) {
         var lineNumber = 0
         var start = 0
         while start < bytes.count {
@@ -102,7 +107,7 @@ public enum CaptureReader {
                     guard let author else {
                         throw RecordError(message: "tweet \(tweet.id) has no author_id, so it is no account's")
                     }
-                    take(tweet, author)
+                    take(tweet, author, includes.handles)
                 } catch {
                     reading.problems.append(ArchiveProblem(archive: file, file: file, offset: offset, line: lineNumber,
                         message: "tweet \(index + 1) of the line: \(error.message); the tweet was skipped"))

@@ -8,6 +8,14 @@ public enum RuleConcern: String, Sendable, CaseIterable {
     case coverage = "Inventory and archive coverage"
 }
 
+/// Who acts on a finding: the person a reviewer turns to.
+public enum RuleActor: String, Sendable, CaseIterable {
+    case accountManager = "account manager"
+    case principal
+    case districtCommunications = "district communications"
+    case hr = "HR"
+}
+
 /// A rule's declaration: what the catalog (spec/rules.md) says of it, the policy sentence it
 /// enforces, and examples that must and must not trigger it. `socialaudit rules` and `explain`
 /// print from it; one generic test runs every example.
@@ -22,12 +30,17 @@ public struct RuleDescription: Sendable {
     /// The policy sentences it enforces, word for word; or "board policy" / "district practice"
     /// where the rule goes beyond the policy's text.
     public var policy: [String]
+    /// What to do about a finding, in one or two plain sentences, and who does it.
+    public var remedy: String
+    public var actor: RuleActor
     public var triggering: [RuleExample]
     public var nonTriggering: [RuleExample]
 
     public init(id: String, name: String, summary: String, concern: RuleConcern,
-                severities: [(Tier, Severity)], policy: [String],
+                severities: [(Tier, Severity)], policy: [String], remedy: String, actor: RuleActor,
                 triggering: [RuleExample], nonTriggering: [RuleExample]) {
+        self.remedy = remedy
+        self.actor = actor
         self.id = id
         self.name = name
         self.summary = summary

@@ -36,6 +36,7 @@ public enum RuleReference {
                 lines.append("      \(d.summary)")
                 lines.append("      tiers: \(severities(d))")
                 lines.append("      policy: \(citation(d))")
+                lines.append("      what to do (\(d.actor.rawValue)): \(d.remedy)")
             }
             lines.append("")
         }
@@ -48,10 +49,10 @@ public enum RuleReference {
         for concern in RuleConcern.allCases {
             let group = rules.filter { $0.description.concern == concern }
             guard !group.isEmpty else { continue }
-            out += "\n## \(concern.rawValue)\n\n| id | name | tiers (severity) | fires when | policy |\n|---|---|---|---|---|\n"
+            out += "\n## \(concern.rawValue)\n\n| id | name | tiers (severity) | fires when | policy | what to do | who acts |\n|---|---|---|---|---|---|---|\n"
             for rule in group {
                 let d = rule.description
-                out += "| `\(d.id)` | \(d.name) | \(severities(d)) | \(d.summary) | \(citation(d)) |\n"
+                out += "| `\(d.id)` | \(d.name) | \(severities(d)) | \(d.summary) | \(citation(d)) | \(d.remedy) | \(d.actor.rawValue) |\n"
             }
         }
         return out
@@ -63,7 +64,7 @@ public enum RuleReference {
             return [
                 "id": d.id, "name": d.name, "summary": d.summary, "concern": d.concern.rawValue,
                 "tiers": d.severities.map { ["tier": $0.tier.rawValue, "severity": $0.severity.rawValue] },
-                "policy": d.policy,
+                "policy": d.policy, "remedy": d.remedy, "actor": d.actor.rawValue,
             ]
         }
         let data = try! JSONSerialization.data(withJSONObject: entries, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
@@ -80,6 +81,8 @@ public enum RuleReference {
             "",
             "Tiers:   \(severities(d))",
             "Policy:  \(citation(d))",
+            "",
+            "What to do (\(d.actor.rawValue)): \(d.remedy)",
             "",
             "Fires on:",
         ]

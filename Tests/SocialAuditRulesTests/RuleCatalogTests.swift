@@ -44,6 +44,20 @@ struct RuleCatalogTests {
         }
     }
 
+    @Test("every rule says what to do in one or two sentences, and its name says the problem, not the check")
+    func remedies() {
+        for rule in RuleCatalog.all {
+            let d = rule.description
+            let sentences = d.remedy.split(separator: ".", omittingEmptySubsequences: true)
+                .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            #expect(d.remedy.hasSuffix(".") && (1...2).contains(sentences.count), "\(d.id): \(d.remedy)")
+            #expect(!["Exactly", "Only", "Registered to", "Owner is a", "Manager has", "Manager assigned", "Created by the right"]
+                .contains { d.name.hasPrefix($0) }, "\(d.id) reads as a check that passed: \(d.name)")
+        }
+        #expect(RuleReference.explain(RuleCatalog.all.first { $0.description.id == "student.reply" }!)
+            .contains("What to do (principal): Ask the teacher to stop replying to students from this account"))
+    }
+
     @Test("every policy citation is a sentence of the policy, word for word")
     func citations() throws {
         let text = try String(contentsOf: Invocation.repository.appendingPathComponent("docs/policy/twitter-practice-and-procedures.txt"), encoding: .utf8)

@@ -4,11 +4,13 @@ import SocialAuditCore
 struct AssignedByAdminRule: Rule {
     let description = RuleDescription(
         id: "account.assigned-by-admin",
-        name: "Manager assigned by an administrator",
+        name: "Manager not assigned by an administrator",
         summary: "assignedBy is missing or is not an administrator of the account's school.",
         concern: .accountSetup,
         severities: [(.schoolOwned, .medium)],
         policy: [PolicyText.assignManager],
+        remedy: "Have the school's principal, or another administrator of the school, assign the manager, and record who did in the inventory's assignedBy.",
+        actor: .principal,
         triggering: [
             RuleExample("no one is named as having assigned the manager", Scenario.account(.schoolOwned).inventoryEntry { $0.assignedBy = nil }),
             RuleExample("assigned by a teacher", Scenario.account(.schoolOwned).inventoryEntry { $0.assignedBy = "kjackson@haywood.k12.nc.us" }),

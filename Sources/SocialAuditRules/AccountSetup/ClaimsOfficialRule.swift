@@ -10,6 +10,8 @@ struct ClaimsOfficialRule: Rule {
         concern: .accountSetup,
         severities: [(.personal, .medium)],
         policy: [PolicyText.individualNotRepresent],
+        remedy: "Ask the staff member to take words that present the account as the school's or the district's own out of its name and bio; official news goes out from the primary account.",
+        actor: .principal,
         triggering: [
             RuleExample("a claim phrase in the bio", Scenario.account(.personal).with {
                 $0.subject.profile = Profile(bio: "The official account of Pisgah Bears athletics")

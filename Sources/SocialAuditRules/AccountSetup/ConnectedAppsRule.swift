@@ -4,11 +4,13 @@ import SocialAuditCore
 struct ConnectedAppsRule: Rule {
     let description = RuleDescription(
         id: "account.connected-apps",
-        name: "Only approved connected applications",
+        name: "Connected application not approved",
         summary: "The archive lists a connected application that is not on the configuration's approved list.",
         concern: .accountSetup,
         severities: [(.primary, .medium), (.schoolOwned, .medium)],
         policy: [PolicyText.noSharing],
+        remedy: "Revoke the application's access in the account's settings (Security and account access, Apps and sessions), or ask district communications to add it to the approved list.",
+        actor: .accountManager,
         triggering: [
             RuleExample("a scheduling app nobody approved", Scenario.account(.schoolOwned).with {
                 $0.subject.applications.append(ConnectedApplication(name: "TweetBlaster 3000"))

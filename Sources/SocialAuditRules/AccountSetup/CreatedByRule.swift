@@ -13,11 +13,13 @@ struct CreatedByRule: Rule {
 
     let description = RuleDescription(
         id: "account.created-by",
-        name: "Created by the right party",
+        name: "Created by the wrong party",
         summary: "The inventory's createdBy is not what the tier requires: primary — district; school-owned — district or school; professional and personal — individual.",
         concern: .accountSetup,
         severities: [(.primary, .high), (.schoolOwned, .high), (.professional, .medium), (.personal, .medium)],
         policy: [PolicyText.primaryCreated, PolicyText.schoolOwnedCreated, PolicyText.endUserCreated],
+        remedy: "Record in the inventory who created the account: the district creates primary accounts and the school its school-owned ones; an account a person created is moved to a district address or closed.",
+        actor: .districtCommunications,
         triggering: [
             RuleExample("a primary account created by the school", Scenario.account(.primary).inventoryEntry { $0.createdBy = .school }),
             RuleExample("a school-owned account created by an individual", Scenario.account(.schoolOwned).inventoryEntry { $0.createdBy = .individual }),

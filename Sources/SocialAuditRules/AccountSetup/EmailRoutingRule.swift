@@ -5,11 +5,13 @@ import SocialAuditCore
 struct EmailRoutingRule: Rule {
     let description = RuleDescription(
         id: "account.email-routing",
-        name: "Address routes to manager and administrator",
+        name: "Address does not reach manager and administrator",
         summary: "emailRoutesTo does not include both the manager and the administrator in assignedBy.",
         concern: .accountSetup,
         severities: [(.schoolOwned, .medium)],
         policy: [PolicyText.routing],
+        remedy: "Have the account's address forward to both its manager and the administrator who assigned them, and list both in the inventory's emailRoutesTo.",
+        actor: .accountManager,
         triggering: [
             RuleExample("routes to the manager only", Scenario.account(.schoolOwned).inventoryEntry {
                 $0.emailRoutesTo = ["tlane@haywood.k12.nc.us"]

@@ -10,6 +10,8 @@ struct LoginSpreadRule: Rule {
         concern: .accountSetup,
         severities: [(.primary, .low), (.schoolOwned, .low)],
         policy: [PolicyText.noSharing],
+        remedy: "Ask the manager who signs in to the account and from where; if the logins are not theirs, change the password and end the other sessions.",
+        actor: .accountManager,
         triggering: [
             RuleExample("seven addresses in three days", Scenario.account(.schoolOwned).with {
                 $0.subject.logins = Self.logins(7, from: "2026-10-20T08:00:00Z", every: 36_000)

@@ -5,11 +5,13 @@ import SocialAuditCore
 struct ManagerRoleRule: Rule {
     let description = RuleDescription(
         id: "account.manager-role",
-        name: "Manager has the right role",
+        name: "Manager lacks the required role",
         summary: "Primary: the manager is not an administrator of the account's school or of the district. School-owned: the manager is not staff of the account's school.",
         concern: .accountSetup,
         severities: [(.primary, .high), (.schoolOwned, .medium)],
         policy: [PolicyText.primaryShared, PolicyText.assignManager],
+        remedy: "Give the account a manager with the role the policy asks for: an administrator of the school or the district for a primary account, staff of the school for a school-owned one.",
+        actor: .principal,
         triggering: [
             RuleExample("a primary account managed by a teacher", Scenario.account(.primary).inventoryEntry {
                 $0.managers = ["tlane@haywood.k12.nc.us"]

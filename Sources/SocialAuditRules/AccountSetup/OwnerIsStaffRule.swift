@@ -4,11 +4,13 @@ import SocialAuditCore
 struct OwnerIsStaffRule: Rule {
     let description = RuleDescription(
         id: "account.owner-is-staff",
-        name: "Owner is a member of staff",
+        name: "Owner is not a member of staff",
         summary: "The inventory's owner is missing or is not a person in the directory.",
         concern: .accountSetup,
         severities: [(.professional, .medium), (.personal, .low)],
         policy: [PolicyText.endUserCreated],
+        remedy: "Record the owner by the district address the inventory's people list; an owner who has left the district's staff takes the account out of the inventory.",
+        actor: .principal,
         triggering: [
             RuleExample("no owner given", Scenario.account(.professional).inventoryEntry { $0.owner = nil }),
             RuleExample("an owner who is not in the directory", Scenario.account(.personal).inventoryEntry { $0.owner = "kj1987@gmail.com" }),

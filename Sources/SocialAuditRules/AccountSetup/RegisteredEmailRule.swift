@@ -4,11 +4,13 @@ import SocialAuditCore
 struct RegisteredEmailRule: Rule {
     let description = RuleDescription(
         id: "account.registered-email",
-        name: "Registered to the account's district address",
+        name: "Not registered to the account's district address",
         summary: "The archive's e-mail is not on a district domain, or differs from the inventory's registeredEmail; for a primary account, also when it is a person's own address; or the archive gives no e-mail at all, so the registration cannot be checked.",
         concern: .accountSetup,
         severities: [(.primary, .high), (.schoolOwned, .high)],
         policy: [PolicyText.primaryCreated, PolicyText.assignManager],
+        remedy: "Change the account's e-mail in its settings to the district address made for it, and record that address in the inventory's registeredEmail.",
+        actor: .accountManager,
         triggering: [
             RuleExample("registered to a Gmail address", Scenario.account(.schoolOwned).with {
                 $0.subject.archiveAccount?.email = "pisgahcounselors@gmail.com"

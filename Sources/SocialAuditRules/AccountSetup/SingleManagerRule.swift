@@ -4,11 +4,13 @@ import SocialAuditCore
 struct SingleManagerRule: Rule {
     let description = RuleDescription(
         id: "account.single-manager",
-        name: "Exactly one manager",
+        name: "Not exactly one manager",
         summary: "The account does not have exactly one manager.",
         concern: .accountSetup,
         severities: [(.primary, .high), (.schoolOwned, .high)],
         policy: [PolicyText.oneManager],
+        remedy: "Name exactly one manager for the account in the inventory: others may help, but one person answers for it.",
+        actor: .principal,
         triggering: [
             RuleExample("two managers", Scenario.account(.schoolOwned).inventoryEntry {
                 $0.managers = ["tlane@haywood.k12.nc.us", "jdoe@haywood.k12.nc.us"]

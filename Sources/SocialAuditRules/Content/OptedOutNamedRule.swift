@@ -9,6 +9,8 @@ struct OptedOutNamedRule: Rule {
         concern: .content,
         severities: [(.primary, .high), (.schoolOwned, .high), (.professional, .high), (.personal, .high)],
         policy: [PolicyText.districtPractice],
+        remedy: "Delete the tweet, or post it again without the student's name: the family asked that the student not be named in public.",
+        actor: .accountManager,
         triggering: [
             RuleExample("the full name, in another case", Scenario.account(.primary).tweeting(
                 ExampleContent.post("Congratulations to RILEY BARNES, student of the month!"))),

@@ -9,6 +9,8 @@ struct RetweetSourceRule: Rule {
         concern: .content,
         severities: [(.primary, .low)],
         policy: [PolicyText.primaryRetweet],
+        remedy: "Undo the retweet, or ask district communications to add the source to the organizations a primary account may retweet.",
+        actor: .accountManager,
         triggering: [
             RuleExample("a retweet of a sports news account", Scenario.account(.primary).tweeting(
                 ExampleContent.retweet(of: ExampleContent.sportsZone, "Friday night scores"))),

@@ -9,6 +9,8 @@ struct StudentDMRule: Rule {
         concern: .content,
         severities: [(.professional, .high), (.personal, .high), (.primary, .medium), (.schoolOwned, .medium)],
         policy: [PolicyText.boardPolicy, PolicyText.feedAndPrivate],
+        remedy: "Ask the staff member to stop messaging the student from this account and to use the district's approved channels; the board policy on staff–student communication applies.",
+        actor: .hr,
         triggering: [
             RuleExample("a one-to-one conversation with a student", Scenario.account(.personal).messaging(
                 ExampleContent.dm("1003", with: "880001"))),

@@ -9,6 +9,8 @@ struct StudentMentionRule: Rule {
         concern: .content,
         severities: [(.professional, .high), (.personal, .high), (.primary, .low), (.schoolOwned, .low)],
         policy: [PolicyText.notDirectly, PolicyText.boardPolicy, PolicyText.feedAndPrivate],
+        remedy: "Ask the staff member to delete the tweet and to stop naming students' accounts; the board policy on staff–student communication applies.",
+        actor: .principal,
         triggering: [
             RuleExample("a post that mentions a student", Scenario.account(.personal).tweeting(
                 ExampleContent.post("proud of @jamie_hoops7 today", mentioning: [ExampleContent.jamie]))),

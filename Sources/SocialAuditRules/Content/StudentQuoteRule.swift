@@ -9,6 +9,8 @@ struct StudentQuoteRule: Rule {
         concern: .content,
         severities: [(.professional, .high), (.personal, .high), (.primary, .low), (.schoolOwned, .low)],
         policy: [PolicyText.notDirectly, PolicyText.boardPolicy, PolicyText.feedAndPrivate],
+        remedy: "Ask the staff member to delete the quote: commenting in public on a student's own tweet is communicating with the student.",
+        actor: .principal,
         triggering: [
             RuleExample("a personal account quotes a student's tweet", Scenario.account(.personal).tweeting(
                 ExampleContent.quote(of: ExampleContent.jamie, "look at this kid go"))),

@@ -9,6 +9,8 @@ struct StudentReplyRule: Rule {
         concern: .content,
         severities: [(.professional, .high), (.personal, .high), (.primary, .low), (.schoolOwned, .low)],
         policy: [PolicyText.notDirectly, PolicyText.boardPolicy, PolicyText.feedAndPrivate],
+        remedy: "Ask the teacher to stop replying to students from this account; the district's board policy on staff–student communication applies.",
+        actor: .principal,
         triggering: [
             RuleExample("a personal account replies to a student (matched by account id)",
                         Scenario.account(.personal).tweeting(ExampleContent.reply(to: ExampleContent.jamie, "great game tonight!"))),

@@ -9,6 +9,8 @@ struct StudentRetweetRule: Rule {
         concern: .content,
         severities: [(.primary, .low), (.schoolOwned, .low), (.professional, .low), (.personal, .low)],
         policy: [PolicyText.boardPolicyReview],
+        remedy: "Ask the staff member to undo the retweet: sharing a student's own posts is communicating with the student.",
+        actor: .principal,
         triggering: [
             RuleExample("a professional account retweets a student", Scenario.account(.professional).tweeting(
                 ExampleContent.retweet(of: ExampleContent.jamie, "state finals here we come"))),

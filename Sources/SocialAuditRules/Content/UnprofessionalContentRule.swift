@@ -12,6 +12,8 @@ struct UnprofessionalContentRule: Rule {
         concern: .content,
         severities: [(.professional, .low)],
         policy: [PolicyText.professionalNature],
+        remedy: "Ask the staff member to delete the tweet: a professional account speaks for their role at the school.",
+        actor: .principal,
         triggering: [
             RuleExample("alcohol", Scenario.account(.professional).tweeting(ExampleContent.post("Grading done, time for a cold BEER"))),
             RuleExample("profanity in a retweet", Scenario.account(.professional).tweeting(

@@ -10,6 +10,8 @@ struct UnregisteredArchiveRule: Rule {
         concern: .coverage,
         severities: [(.unregistered, .medium)],
         policy: [PolicyText.districtPractice],
+        remedy: "Find whose account it is: add it to the inventory with its tier and school, or take the archive out of the archives folder.",
+        actor: .districtCommunications,
         triggering: [
             RuleExample("an archive nobody registered", Scenario.account(.unregistered)),
             RuleExample("an unregistered archive with tweets", Scenario.account(.unregistered).tweeting(ExampleContent.post("hello"))),
@@ -45,6 +47,8 @@ struct MissingArchiveRule: Rule {
         concern: .coverage,
         severities: [(.primary, .medium), (.schoolOwned, .medium), (.professional, .low), (.personal, .low)],
         policy: [PolicyText.districtPractice],
+        remedy: "Ask the account's manager or owner to request the archive from X and put it in the archives folder, or capture the account's timeline with the X API.",
+        actor: .accountManager,
         triggering: [
             RuleExample("a primary account without an archive", Scenario.account(.primary).with {
                 $0.subject.hasArchive = false
@@ -87,6 +91,8 @@ struct StaleArchiveRule: Rule {
         concern: .coverage,
         severities: [(.primary, .low), (.schoolOwned, .low), (.professional, .low), (.personal, .low), (.unregistered, .low)],
         policy: [PolicyText.districtPractice],
+        remedy: "Ask the account's manager or owner for a new archive: the audit of the account is only as new as its archive.",
+        actor: .accountManager,
         triggering: [
             RuleExample("generated in June, audited in November", Scenario.account(.schoolOwned).with {
                 $0.subject.manifest?.generationDate = ExampleDistrict.date("2026-06-01T10:00:00Z")
@@ -128,6 +134,8 @@ struct HandleChangedRule: Rule {
         concern: .coverage,
         severities: [(.primary, .low), (.schoolOwned, .low), (.professional, .low), (.personal, .low)],
         policy: [PolicyText.districtPractice],
+        remedy: "Update the handle in the inventory to the archive's username, after checking with the manager why the account was renamed.",
+        actor: .districtCommunications,
         triggering: [
             RuleExample("renamed with an underscore", Scenario.account(.schoolOwned).with {
                 $0.subject.archiveAccount?.username = "pisgah_counselors"
@@ -162,6 +170,8 @@ struct BadReferenceRule: Rule {
         concern: .coverage,
         severities: [(.primary, .medium), (.schoolOwned, .medium), (.professional, .medium), (.personal, .medium)],
         policy: [PolicyText.districtPractice],
+        remedy: "Correct the inventory entry so that it names a school and people the inventory defines.",
+        actor: .districtCommunications,
         triggering: [
             RuleExample("a school that is not in the inventory", Scenario.account(.professional).inventoryEntry { $0.school = "canton-middle" }),
             RuleExample("a misspelt school id", Scenario.account(.primary).inventoryEntry { $0.school = "pisgah-hgh" }),
@@ -188,6 +198,8 @@ struct UnreadableArchiveRule: Rule {
         concern: .coverage,
         severities: [(.primary, .medium), (.schoolOwned, .medium), (.professional, .medium), (.personal, .medium), (.unregistered, .medium)],
         policy: [PolicyText.districtPractice],
+        remedy: "Download the account's archive again and replace the damaged one; what could be read was audited, the rest was not.",
+        actor: .accountManager,
         triggering: [
             RuleExample("a truncated tweets file", Scenario.account(.personal).with {
                 $0.subject.problems = [ArchiveProblem(archive: "twitter-kj.zip", file: "data/tweets.js", offset: 2706, line: 99,

@@ -48,12 +48,10 @@ extension NightlyRun.Outcome {
             + "\(Self.plural(captures.accounts, "inventory account"))"
         if captures.otherAuthors > 0 { line += " (\(Self.plural(captures.otherAuthors, "other author")) passed over)" }
         if !captures.problems.isEmpty {
-            line += "; \(Self.plural(captures.problems.count, "problem")) (lines skipped\(verboseHint))"
+            line += "; \(Self.plural(captures.problems.count, "problem")) (lines skipped, listed with --verbose and in run.json)"
         }
         return line + "."
     }
-
-    private var verboseHint: String { ", listed with --verbose and in the report" }
 
     private func count(_ status: FindingStatus) -> Int {
         statuses.values.filter { $0 == status }.count

@@ -211,7 +211,7 @@ struct CaptureTests {
         })
         let problems = result.captures.problems
         #expect(problems.count == 1, "\(problems)")
-        #expect(problems.first?.file == "timeline.jsonl")
+        #expect(problems.first?.archive == "timeline.jsonl" && problems.first?.description.hasPrefix("timeline.jsonl: line 5 (byte ") == true)
         #expect(problems.first?.line == 5)
         #expect(problems.first?.message.contains("cut off") == true)
         #expect(result.captures.files == 1)

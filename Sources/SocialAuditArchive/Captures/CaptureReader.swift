@@ -80,7 +80,7 @@ public enum CaptureReader {
                 value = try JSONParser.parse(Array(line))
             } catch {
                 let cut = end == bytes.count ? " (the file ends inside it: a capture cut off?)" : ""
-                reading.problems.append(ArchiveProblem(archive: file, file: file, offset: offset + error.offset, line: lineNumber,
+                reading.problems.append(ArchiveProblem(archive: file, offset: offset + error.offset, line: lineNumber,
                                                        message: "the line is not valid JSON: \(error.message)\(cut); the line was skipped"))
                 continue
             }
@@ -95,7 +95,7 @@ public enum CaptureReader {
             } else {
                 // A page of only `errors` and `meta` (nothing new since the last capture) has no tweets.
                 if value["meta"] == nil && value["errors"] == nil {
-                    reading.problems.append(ArchiveProblem(archive: file, file: file, offset: offset, line: lineNumber,
+                    reading.problems.append(ArchiveProblem(archive: file, offset: offset, line: lineNumber,
                         message: "expected an X API v2 response page (data, includes, meta) or a flattened tweet (id, text, author_id); the line was skipped"))
                 }
                 continue
@@ -109,7 +109,7 @@ public enum CaptureReader {
                     }
                     take(tweet, author, includes.handles)
                 } catch {
-                    reading.problems.append(ArchiveProblem(archive: file, file: file, offset: offset, line: lineNumber,
+                    reading.problems.append(ArchiveProblem(archive: file, offset: offset, line: lineNumber,
                         message: "tweet \(index + 1) of the line: \(error.message); the tweet was skipped"))
                 }
             }

@@ -209,6 +209,7 @@ enum HTMLContext {
                 let rules: [[String: Any]] = group.byRule.keys.sorted().map { order in
                     let description = RuleCatalog.all[order].description
                     return ["id": description.id, "name": description.name, "policy": description.policy.map(policyText),
+                            "remedy": description.remedy, "actor": description.actor.rawValue,
                             "findings": group.byRule[order]!.map { view(report, active[$0], statuses[$0]) }]
                 }
                 return ["handle": group.handle, "tier": group.tier.label, "anchor": anchorId(group.handle, group.tier), "rules": rules]

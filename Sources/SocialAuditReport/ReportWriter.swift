@@ -212,16 +212,14 @@ enum FindingsJSON {
         return encoder
     }
 
-    /// The findings with their status, rule name and policy sentences, keys in sorted order.
+    /// The findings with their status, rule name, policy sentences and remedy, keys in sorted order.
     static func findings(_ report: RunReport) throws -> [UInt8] {
-        var rules: [String: (name: String, policy: [String])] = [:]
-        for id in Set(report.findings.map(\.rule)) {
-            let rule = RuleCatalog.rule(id)?.description
-            rules[id] = (rule?.name ?? id, rule?.policy ?? [])
-        }
+        var rules: [String: RuleDescription?] = [:]
+        for id in Set(report.findings.map(\.rule)) { rules[id] = RuleCatalog.rule(id)?.description }
         let entries = report.findings.indices.map { index in
             let finding = report.findings[index], rule = rules[finding.rule]!
-            return Entry(finding: finding, status: report.findingStatuses[index], ruleName: rule.name, policy: rule.policy,
+            return Entry(finding: finding, status: report.findingStatuses[index], ruleName: rule?.name ?? finding.rule,
+                         policy: rule?.policy ?? [], remedy: rule?.remedy, actor: rule?.actor.rawValue,
                          notRecheckedSince: report.notRecheckedSince[finding.fingerprint])
         }
         return Array(try encoder().encode(entries)) + [0x0A]
@@ -234,10 +232,13 @@ enum FindingsJSON {
         let status: FindingStatus
         let ruleName: String
         let policy: [String]
+        /// What to do about it, and who acts (the rule's declaration).
+        let remedy: String?
+        let actor: String?
         let notRecheckedSince: String?
 
         enum Keys: String, CodingKey {
-            case account, accountId, evidence, fingerprint, notRecheckedSince, policy, rule, ruleName, schoolId, schoolName
+            case account, accountId, actor, evidence, fingerprint, notRecheckedSince, policy, remedy, rule, ruleName, schoolId, schoolName
             case severity, status, students, summary, tier
         }
 
@@ -245,10 +246,12 @@ enum FindingsJSON {
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(finding.account, forKey: .account)
             try container.encodeIfPresent(finding.accountId, forKey: .accountId)
+            try container.encodeIfPresent(actor, forKey: .actor)
             try container.encode(finding.evidence, forKey: .evidence)
             try container.encode(finding.fingerprint, forKey: .fingerprint)
             try container.encodeIfPresent(notRecheckedSince, forKey: .notRecheckedSince)
             try container.encode(policy, forKey: .policy)
+            try container.encodeIfPresent(remedy, forKey: .remedy)
             try container.encode(finding.rule, forKey: .rule)
             try container.encode(ruleName, forKey: .ruleName)
             try container.encode(finding.schoolId, forKey: .schoolId)

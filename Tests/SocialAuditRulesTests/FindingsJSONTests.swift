@@ -41,6 +41,8 @@ struct FindingsJSONTests {
             #expect(entry["fingerprint"] as? String == finding.fingerprint)
             #expect(entry["status"] as? String == report.status(finding).rawValue)
             #expect(entry["ruleName"] as? String == RuleCatalog.rule(finding.rule)?.description.name)
+            #expect(entry["remedy"] as? String == RuleCatalog.rule(finding.rule)?.description.remedy)
+            #expect(entry["actor"] as? String == RuleCatalog.rule(finding.rule)?.description.actor.rawValue)
             #expect(entry["policy"] as? [String] == RuleCatalog.rule(finding.rule)?.description.policy)
         }
         let last = try #require(back.first { $0["summary"] as? String == awkward })

@@ -155,9 +155,13 @@ public struct AuditedAccount: Sendable, Hashable, Codable {
     public var unreadable: Bool
     /// What the X API captures gave of the account, if they hold any of its tweets.
     public var captured: CaptureSource?
+    /// Who answers for the account, by name from the inventory's people (staff only): a staff
+    /// account's owner, a school account's managers; nil for an account the inventory does not know.
+    public var runBy: String?
 
     public init(handle: String, tier: Tier, schoolId: String, archiveName: String?, archiveDate: Date?,
-                tweets: Int, conversations: Int, messages: Int, unreadable: Bool, captured: CaptureSource? = nil) {
+                tweets: Int, conversations: Int, messages: Int, unreadable: Bool, captured: CaptureSource? = nil,
+                runBy: String? = nil) {
         self.handle = handle
         self.tier = tier
         self.schoolId = schoolId
@@ -168,6 +172,7 @@ public struct AuditedAccount: Sendable, Hashable, Codable {
         self.messages = messages
         self.unreadable = unreadable
         self.captured = captured
+        self.runBy = runBy
     }
 }
 

@@ -78,7 +78,7 @@ enum HTMLContext {
         }
         let note = notes.joined(separator: "; ")
         var row: [String: Any] = [
-            "handle": account.handle, "tier": account.tier.label,
+            "handle": account.handle, "tier": account.tier.label, "runBy": account.runBy ?? "—",
             "archiveDate": account.archiveDate.map(TwitterDate.day) ?? (account.archiveName == nil ? "—" : "unknown"),
             "tweets": account.tweets, "conversations": account.conversations, "findings": count, "note": note,
         ]

@@ -199,7 +199,15 @@ public struct RulePass: Sendable {
                        archiveName: subject.hasArchive ? subject.archiveName : nil,
                        archiveDate: subject.manifest?.generationDate, tweets: tweetsScanned,
                        conversations: conversationsScanned, messages: messagesScanned,
-                       unreadable: !subject.problems.isEmpty, captured: subject.captured))
+                       unreadable: !subject.problems.isEmpty, captured: subject.captured, runBy: runBy))
+    }
+
+    /// The account's owner (staff tiers) or managers (school tiers), by their names in the inventory's people.
+    private var runBy: String? {
+        guard let entry = subject.inventory else { return nil }
+        let emails = [.professional, .personal].contains(entry.tier) ? [entry.owner].compactMap { $0 } : entry.managers
+        guard !emails.isEmpty else { return nil }
+        return emails.map { district.person($0)?.name ?? $0 }.joined(separator: ", ")
     }
 
     @discardableResult

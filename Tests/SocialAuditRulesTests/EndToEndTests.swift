@@ -77,6 +77,10 @@ struct EndToEndTests {
         #expect(expected.subtracting(found).isEmpty, "missing: \(expected.subtracting(found).sorted { $0.description < $1.description })")
         #expect(result.findings.count == expected.count, "one finding each")
         #expect(Set(result.findings.map(\.rule)) == Set(RuleIds.all), "the samples cover every rule")
+        // Each account is shown with who answers for it: a staff account's owner, a school account's managers.
+        #expect(result.accounts.first { $0.handle == "kjackson" }?.runBy == "Kendall Jackson")
+        #expect(result.accounts.first { $0.handle == "pisgahcounselors" }?.runBy == "Taylor Lane, Dana Whitaker")
+        #expect(result.accounts.first { $0.handle == "mr_unlisted" }?.runBy == nil)
         // Findings of an undefined school and of unregistered archives go to `unassigned`.
         #expect(result.findings.filter { $0.schoolId == Finding.unassigned }.map(\.account).sorted() == ["cantonmiddlefans", "mr_unlisted"])
         // "Rileyson Barneswood" (okafor) never fires opted-out-named.

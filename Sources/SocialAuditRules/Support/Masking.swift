@@ -29,6 +29,7 @@ extension DistrictContext {
         var account = account
         account.handle = masked(account.handle)
         account.archiveName = account.archiveName.map(masked)
+        account.runBy = account.runBy.map(masked)
         return account
     }
 

@@ -78,7 +78,9 @@ public struct MailComposer: Sendable {
         let summary = SummaryTally(findings: findings, run: run)
         let tally = summary.tally, newHigh = summary.newHigh, coverage = summary.coverage
         let total = { (status: FindingStatus) in tally.values.reduce(0) { $0 + ($1[status] ?? 0) } }
-        let subject = "Social media audit — \(title), \(run.asOf): \(total(.new)) new, \(total(.open)) open"
+        // The count a reader must act on first leads, so that an inbox list shows it.
+        let subject = "\(tally[.high]?[.new] ?? 0) new high · Social media audit — \(title), \(run.asOf): "
+            + "\(total(.new)) new, \(total(.open)) open"
         let counts: [[String: Any]] = Severity.allCases.map { severity in
             let own = tally[severity] ?? [:]
             let (symbol, colour): (String, String) = switch severity {

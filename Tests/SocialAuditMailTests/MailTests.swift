@@ -30,7 +30,7 @@ struct MailTests {
         #expect(messages.map(\.report) == ["pisgah-high", "tuscola-high", "bethel-middle", "district"])
         let pisgah = try #require(messages.first)
         #expect(pisgah.recipients == inputs.inventory.inventory.schools.first { $0.id == "pisgah-high" }?.reportRecipients)
-        #expect(pisgah.subject == "Social media audit — Pisgah High School, 2026-11-01: 15 new, 0 open")
+        #expect(pisgah.subject == "7 new high · Social media audit — Pisgah High School, 2026-11-01: 15 new, 0 open")
         let text = String(decoding: pisgah.bytes, as: UTF8.self)
         #expect(text.contains("Content-Type: multipart/alternative"))
         #expect(text.contains("https://intranet.example/socialaudit/schools/pisgah-high/index.html"))

@@ -389,3 +389,31 @@ def test_csv_cells_are_not_formulas(report_dir, csv_path):
         if cell.startswith(FORMULA_STARTS)
     ]
     assert not bad, f"{csv_path}: cells a spreadsheet would run as formulas: {bad}"
+
+
+# --------------------------------------------------------------------------- (e) e-mail on a phone
+
+
+@needs_chromium
+@pytest.mark.parametrize("name", ["pisgah-high", "tuscola-high", "bethel-middle", "district"])
+def test_mail_fits_a_phone(report_dir, browser, tmp_path, name):
+    """The e-mail summary's HTML fits a 390 px wide screen: no part is wider than the screen
+    (the report's long link wraps), so it reads on a phone without sideways scrolling."""
+    import email
+    import email.policy
+
+    msg = email.message_from_bytes((report_dir / "mail" / f"{name}.eml").read_bytes(), policy=email.policy.default)
+    html = msg.get_body(preferencelist=("html",)).get_content()
+    path = tmp_path / f"{name}.html"
+    path.write_text(html, encoding="utf-8")
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(path.as_uri(), wait_until="load")
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        widest = page.evaluate("""() => [...document.querySelectorAll('body *')]
+            .map(e => [e.getBoundingClientRect().right, e.tagName + ' ' + (e.textContent || '').slice(0, 60)])
+            .sort((a, b) => b[0] - a[0])[0]""")
+    finally:
+        context.close()
+    assert width <= 390, f"{name}.eml's HTML is {width} px wide on a 390 px screen; widest: {widest}"

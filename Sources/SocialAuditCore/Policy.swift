@@ -29,6 +29,8 @@ public struct Policy: Sendable, Hashable, Codable {
 
     /// An archive generated more than this many days before the run's date is stale.
     public var staleAfterDays = 35
+    /// Content rules look only at tweets of this many days before the run's date; nil: every tweet.
+    public var lookbackDays: Int?
     /// A run whose archives folder holds fewer than this share of the archives the last run had
     /// stops without writing (a share that did not mount would otherwise resolve its findings).
     public var minArchiveShare = 0.5

@@ -150,6 +150,7 @@ public enum ConfigurationReader {
         var policy = Policy()
         guard let value, let p = json.object(value, at: "policy", declared: InputReference.policy) else { return policy }
         if let days = p.integer("staleAfterDays") { policy.staleAfterDays = days }
+        if let days = p.integer("lookbackDays") { policy.lookbackDays = days }
         if let share = p.share("minArchiveShare") { policy.minArchiveShare = share }
         if p.has("organizations") { policy.organizations = p.strings("organizations").map(Handle.normalized) }
         if p.has("approvedApps") { policy.approvedApps = p.strings("approvedApps") }

@@ -44,6 +44,8 @@ extension InputReference {
         configurationComment,
         InputField("staleAfterDays", .integer(1...3650), default: .integer(Policy().staleAfterDays),
                    "An archive generated more than this many days before the audit's date is stale (`inventory.stale-archive`)."),
+        InputField("lookbackDays", .integer(1...36500),
+                   "Content rules look only at tweets posted within this many days before the audit's date; older tweets are left out, and the reports say so. Left out: every tweet, however old."),
         InputField("minArchiveShare", .share, default: .number("\(Policy().minArchiveShare)"),
                    "A run whose archives folder holds fewer than this share of the archives the last run had (an empty or unmounted share) writes nothing and exits 4, unless `run --accept-shrink` is given; 0 turns the check off."),
         InputField("organizations", .texts, default: .texts(Policy().organizations),

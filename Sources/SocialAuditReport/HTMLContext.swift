@@ -86,6 +86,12 @@ enum HTMLContext {
         return row
     }
 
+    /// What the pages say of `policy.lookbackDays`; false when every tweet was looked at.
+    static func lookback(_ report: RunReport) -> Any {
+        guard let lookback = report.lookback else { return false }
+        return ["days": lookback.days, "since": lookback.since]
+    }
+
     static func anchorId(_ handle: String, _ tier: Tier) -> String {
         "account-" + String(handle.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || $0 == "_" ? Character($0) : "-" }) + "-" + tier.rawValue
     }
@@ -152,7 +158,7 @@ enum HTMLContext {
         let schoolItems = reportSchools.map { school in (school.name, bySchool[school.id]?.values.reduce(0, +) ?? 0) }
         let ruleItems = rules.map { ($0["name"] as! String, $0["count"] as! Int) }
         return [
-            "districtName": report.district.name, "asOf": report.asOf, "countId": "total-findings",
+            "districtName": report.district.name, "asOf": report.asOf, "countId": "total-findings", "lookback": lookback(report),
             "totals": totals(findings: findings.count, accounts: report.accounts, archives: report.archivesRead),
             "archivesPlural": plural(report.archivesRead),
             "schoolCount": reportSchools.count, "schoolsPlural": plural(reportSchools.count),
@@ -232,7 +238,7 @@ enum HTMLContext {
             return row
         }
         return [
-            "districtName": report.district.name, "schoolName": name, "schoolId": id, "asOf": report.asOf,
+            "districtName": report.district.name, "schoolName": name, "schoolId": id, "asOf": report.asOf, "lookback": lookback(report),
             "countId": "school-findings",
             "totals": totals(findings: sorted.own, accounts: accounts, archives: accounts.filter { $0.archiveName != nil }.count),
             "severityCounts": severityCounts(sorted.bySeverity),

@@ -22,6 +22,8 @@ public struct RunReport: Sendable {
     public var resolved: [ResolvedFinding]
     /// Open findings of accounts whose data this run could not read: the day it was last read, by fingerprint.
     public var notRecheckedSince: [String: String] = [:]
+    /// `policy.lookbackDays`, and the first day content rules looked at: older tweets were left out.
+    public var lookback: (days: Int, since: String)?
     /// Counts of the recent runs, this one last (per school and `*` for the district).
     public var trend: [TrendPoint]
     public var accounts: [AuditedAccount]

@@ -233,6 +233,11 @@ public struct DistrictAudit: Sendable {
             accounts.append(pass.audited)
             notRead.insert(pass.audited.handle)
         }
+        if let days = inputs.configuration.policy.lookbackDays {
+            // After the cache: what an archive's tweets give does not change with the run's date, this cut does.
+            let since = asOf.addingTimeInterval(-Double(days) * 86_400)
+            findings.removeAll { $0.evidence.kind == .tweet && ($0.evidence.time.map { $0 < since } ?? false) }
+        }
         var captures = prepared.captures.summary
         captures.problems = captures.problems.map(district.masked)
         return AuditResult(findings: Finding.sorted(findings), readings: readings, ignored: listing.ignored,

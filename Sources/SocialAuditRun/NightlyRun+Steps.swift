@@ -154,6 +154,9 @@ extension NightlyRun {
             errors: result.readings.flatMap { $0.problems.map(\.description) }
                 + result.captures.problems.map { "capture " + $0.description })
         report.notRecheckedSince = carried.notRecheckedSince
+        if let days = checked.district.configuration.policy.lookbackDays, let asOf = TwitterDate.parse(day) {
+            report.lookback = (days, TwitterDate.day(asOf.addingTimeInterval(-Double(days) * 86_400)))
+        }
         report.trend += TrendPoint.current(report.findings, statuses: report.findingStatuses, resolved: lifecycle.resolved, asOf: day)
         var record = RunOutcome(asOf: day, startedAt: checked.startedAt, finishedAt: finishedAt, findings: result.findings,
                                 statuses: lifecycle.statuses, resolved: lifecycle.resolved, schools: schools,

@@ -302,4 +302,20 @@ struct CaptureTests {
         let found = try await dms(capture: true)
         #expect(found.map { $0.students.map(\.studentId) } == [["S2"]])
     }
+
+    @Test("policy.lookbackDays leaves tweets older than that out of the content rules; the rest are as without it")
+    func lookback() async throws {
+        let config = try CaptureFixture.district { folder in
+            try CaptureFixture.archive().writeZip(named: "twitter-2026-10-31-kj.zip", in: folder.appendingPathComponent("archives"))
+        }
+        let all = try await audit(config: config)
+        try Data(#"{"policy": {"lookbackDays": 10}}"#.utf8).write(to: config)
+        let recent = try await audit(config: config)
+        let since = TwitterDate.parse("2026-10-22T00:00:00Z")!
+        let tweets = { (result: AuditResult) in result.findings.filter { $0.evidence.kind == .tweet } }
+        #expect(tweets(recent).map(\.fingerprint) == tweets(all).filter { $0.evidence.time! >= since }.map(\.fingerprint))
+        #expect(tweets(recent).count < tweets(all).count && !tweets(recent).isEmpty)
+        #expect(recent.findings.filter { $0.evidence.kind != .tweet }.map(\.fingerprint)
+                == all.findings.filter { $0.evidence.kind != .tweet }.map(\.fingerprint))
+    }
 }

@@ -84,10 +84,22 @@ struct MatchedCaptures: Sendable {
         return CaptureFileAudit(lines: reading.lines, problems: reading.problems, authors: authors)
     }
 
+    /// One account's part of every file, as it is gathered.
+    private struct Gathered {
+        var author: String
+        var username: String?
+        var findings: [Finding] = []
+        /// (rule, tweet id) of each finding taken, so that a tweet in two files is reported once.
+        var keys = Set<[String]>()
+        var ids = Set<String>()
+        var newest: Date?
+        var files: [String] = []
+        var handles: [String: String] = [:]
+    }
+
     /// The files' audits by account: findings and tweets each once, however many files hold them.
     private mutating func gather(_ audits: [(name: String, audit: CaptureFileAudit)], _ matcher: AuthorMatcher) {
-        var found: [Int: (findings: [Finding], keys: Set<[String]>, ids: Set<String>, newest: Date?, files: [String], author: String,
-                          username: String?, handles: [String: String])] = [:]
+        var found: [Int: Gathered] = [:]
         var others = Set<String>()
         for (name, audit) in audits {
             summary.files += 1
@@ -98,7 +110,7 @@ struct MatchedCaptures: Sendable {
                     others.insert(author.accountId)
                     continue
                 }
-                var entry = found[index] ?? ([], [], [], nil, [], author.accountId, author.username, [:])
+                var entry = found[index] ?? Gathered(author: author.accountId)
                 entry.handles.merge(author.studentHandles) { _, new in new }
                 for finding in author.findings where entry.keys.insert([finding.rule, finding.evidence.id ?? ""]).inserted {
                     entry.findings.append(finding)

@@ -11,8 +11,6 @@ public struct LearnedHandles: Sendable {
 
     public init() {}
 
-    public var isEmpty: Bool { idsByHandle.isEmpty }
-
     /// Remembers `userId` as `screenName`'s when that is a handle-only student's.
     mutating func learn(userId: String?, screenName: String?, in directory: StudentDirectory) {
         guard let userId, let screenName, !userId.isEmpty else { return }
